@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# drsim developer entry point. Idempotent; works as root on a fresh Debian 12.
+#   scripts/dev.sh demo    install deps, build, run the default scenario (year 1)
+#   scripts/dev.sh test    install deps, build, run every test (ctest)
+#   scripts/dev.sh build   install deps, build only
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+build="${DRSIM_BUILD_DIR:-$here/build}"
+jobs="$(nproc 2>/dev/null || echo 2)"
+
+build_pkgs=(build-essential cmake pkg-config libsimgrid-dev nlohmann-json3-dev libcli11-dev catch2
+            libvalijson-dev libfmt-dev)
+test_pkgs=(chromium python3)
+
+install_missing() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "dev.sh: installing ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+configure_and_build() {
+  cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$build" -j "$jobs"
+}
+
+case "${1:-}" in
+  demo)
+    install_missing "${build_pkgs[@]}"
+    configure_and_build
+    out="$here/drsim-out/insurance-2007-year1"
+    "$build/drsim" run "$here/scenarios/insurance-2007-year1.json" --out "$out"
+    echo
+    echo "result:   $out/result.json"
+    echo "timeline: $out/timeline.html  (open it in a browser)"
+    ;;
+  test)
+    install_missing "${build_pkgs[@]}" "${test_pkgs[@]}"
+    configure_and_build
+    cd "$build"
+    ctest --output-on-failure -j "$jobs"
+    ;;
+  build)
+    install_missing "${build_pkgs[@]}"
+    configure_and_build
+    ;;
+  *)
+    echo "usage: scripts/dev.sh demo|test|build" >&2
+    exit 2
+    ;;
+esac
