@@ -256,6 +256,7 @@ struct ReactionSpec {
   std::optional<double> memory_bytes;  ///< SetMemory
   std::optional<double> xstor_bytes;
   std::optional<int> cpus;             ///< DedicateCpus
+  std::string after_reaction;   ///< evaluate the condition only after this reaction took effect
   double lead_time_s = 0;       ///< from the condition holding to the action taking effect
   std::string pointer;
 };
