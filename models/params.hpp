@@ -36,6 +36,7 @@ struct IplParams {
   double linux_fsck_extra_s = 60;          ///< linux_fsck_extra_s: Assumption (crash-consistent)
   double linux_cpu_fraction = 0.5;         ///< share of a Linux boot that is CPU work: Assumption
   double cms_logon_s = 10;                 ///< CMS service machine logon + PROFILE EXEC: Assumption
+  double cms_cpu_fraction = 0.5;           ///< share of a CMS logon that is CPU work: Assumption
   double app_start_s = 240;                ///< was_start_s: Assumption (WAS 2-5 min)
   double app_cpu_fraction = 0.7;           ///< WAS start is CPU-heavy (JIT, class loading): Assumption
   double reconfigure_s = 20 * 60;          ///< edit SYSTEM CONFIG for new OSA/IQD addresses: Assumption

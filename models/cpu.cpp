@@ -1,0 +1,101 @@
+#include "models/cpu.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+
+namespace drsim {
+namespace {
+
+double positive_weight_sum(const std::vector<LparDemand>& lpars) {
+  double sum = 0;
+  for (const LparDemand& l : lpars) sum += std::max(0.0, l.weight);
+  return sum;
+}
+
+/// The most one LPAR may get: its demand, its logical CPs, and (capped) its entitlement.
+double ceiling_cps(const LparDemand& l, double total_weight, double pool_cps) {
+  if (l.weight <= 0) return 0;
+  double c = std::min(l.demand_cps, l.logical_cps);
+  if (l.capped) c = std::min(c, entitled_cps(l.weight, total_weight, pool_cps, l.logical_cps));
+  return std::max(0.0, c);
+}
+
+}  // namespace
+
+// DOMAIN.md §4.1 "Hardware SIE levels" (IBM z890.html): PR/SM uses the 1st level for an LPAR,
+// so a system in an LPAR runs at level 1 and one inside the vendor's z/VM at level 2.
+int system_sie_level(PlacementMode mode) {
+  switch (mode) {
+    case PlacementMode::Lpar: return 1;
+    case PlacementMode::Guest: return 2;
+    case PlacementMode::GuestsDirect: return 0;
+  }
+  return 0;
+}
+
+// DOMAIN.md §4.1 "Linux under a 2nd-level z/VM" (Buelens: a 2nd-level z/VM in an LPAR puts its
+// guests at the 3rd level) and suggested default guest_level 2 (LPAR -> z/VM -> Linux).
+int guest_sie_level(PlacementMode vm_mode) {
+  switch (vm_mode) {
+    case PlacementMode::Lpar: return 2;
+    case PlacementMode::Guest: return 3;
+    case PlacementMode::GuestsDirect: return 2;
+  }
+  return 2;
+}
+
+// DOMAIN.md §4.1 "Guest classes" and suggested defaults sie_level3_cpu_multiplier_linux (4.0,
+// Assumption; Buelens' 50 % as the lower bound) and _cms (1.1, Assumption); the 2nd-level
+// guest overhead and the z/OS value are Assumptions (params.hpp). Only two levels are done in
+// hardware (Stewart, Altmark), so level 3 is never cheaper than level 2.
+double sie_cpu_multiplier(int level, WorkloadClass cls, const CpuParams& p) {
+  if (level <= 1) return 1.0;
+  const double level2 = 1.0 + p.guest_overhead_level2;
+  if (level == 2) return level2;
+  double level3 = p.sie_level3_cms;
+  if (cls == WorkloadClass::Linux) level3 = p.sie_level3_linux;
+  if (cls == WorkloadClass::Zos) level3 = p.sie_level3_zos;
+  return std::max(level2, level3);
+}
+
+// DOMAIN.md §4.2 "PR/SM overhead" (CA MICS guide: about 0.1 % dedicated, up to about 12 %
+// shared); defaults lpar_overhead_dedicated / lpar_overhead_shared.
+double lpar_overhead_fraction(bool dedicated, const CpuParams& p) {
+  return dedicated ? p.lpar_overhead_dedicated : p.lpar_overhead_shared;
+}
+
+// DOMAIN.md §4.2 "Weights" (z9 PR/SM Planning Guide SB10-7041-03): share = weight / sum of
+// weights; more when others are idle (uncapped), never more when capped, never more than the
+// logical CP count allows.
+std::vector<double> share_cps(const std::vector<LparDemand>& lpars, double pool_cps) {
+  std::vector<double> got(lpars.size(), 0.0);
+  if (!(pool_cps > 0)) return got;
+  const double total_weight = positive_weight_sum(lpars);
+  std::vector<double> ceiling(lpars.size());
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < lpars.size(); ++i) {
+    ceiling[i] = ceiling_cps(lpars[i], total_weight, pool_cps);
+    if (lpars[i].weight > 0) order.push_back(i);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return ceiling[a] / lpars[a].weight < ceiling[b] / lpars[b].weight;
+  });
+  double left = pool_cps, weight_left = total_weight;
+  for (std::size_t i : order) {
+    const double fair = left * lpars[i].weight / weight_left;
+    got[i] = std::min(ceiling[i], fair);
+    left = std::max(0.0, left - got[i]);
+    weight_left -= lpars[i].weight;
+  }
+  return got;
+}
+
+// DOMAIN.md §4.2 "Weights" and suggested default lpar_weight_share (weight / sum of weights,
+// capped by the logical CP count).
+double entitled_cps(double weight, double total_weight, double pool_cps, double logical_cps) {
+  if (!(total_weight > 0) || weight <= 0) return 0;
+  return std::min(logical_cps, weight / total_weight * pool_cps);
+}
+
+}  // namespace drsim

@@ -1,0 +1,52 @@
+#pragma once
+/// \file cpu.hpp
+/// SIE levels, their CPU cost, and PR/SM sharing of a CPC's shared CPs (DOMAIN.md §4).
+/// Levels count from the hardware: an LPAR is the 1st SIE level, a guest of a z/VM in an LPAR
+/// the 2nd (the last level the hardware does), a guest of a 2nd-level z/VM the 3rd.
+
+#include <vector>
+
+#include "models/params.hpp"
+#include "models/scenario.hpp"
+
+namespace drsim {
+
+/// What kind of work runs at a SIE level; decides the 3rd-level multiplier.
+enum class WorkloadClass { Zos, Zvm, Linux, Cms };
+
+/// SIE level of a production system placed as `mode`: Lpar -> 1, Guest -> 2,
+/// GuestsDirect -> 0 (the VM itself does not run).
+int system_sie_level(PlacementMode mode);
+
+/// SIE level of the guests of a z/VM placed as `vm_mode`: Lpar -> 2, Guest -> 3,
+/// GuestsDirect -> 2 (they run directly under the vendor's z/VM).
+int guest_sie_level(PlacementMode vm_mode);
+
+/// CPU work per unit of useful work at a SIE level: level <= 1: 1; level 2:
+/// 1 + guest_overhead_level2; level >= 3: sie_level3_linux / _cms / _zos (z/VM itself counts
+/// as CMS-like), never below the level-2 multiplier.
+double sie_cpu_multiplier(int level, WorkloadClass cls, const CpuParams& p);
+
+/// PR/SM overhead as a fraction of capacity: lpar_overhead_dedicated or lpar_overhead_shared.
+double lpar_overhead_fraction(bool dedicated, const CpuParams& p);
+
+/// One shared LPAR as PR/SM sees it.
+struct LparDemand {
+  double weight;       ///< processing weight
+  double demand_cps;   ///< CPs of work it could use now
+  double logical_cps;  ///< logical CPs it has (a hard ceiling)
+  bool capped;         ///< never more than its weight's entitlement
+};
+
+/// PR/SM weighted water-filling of `pool_cps` shared CPs: each LPAR gets at most
+/// min(demand, logical CPs) and, when capped, at most its entitlement weight/sum x pool;
+/// what an LPAR does not need goes to the others in proportion to their weights.
+/// The sum never exceeds the pool. LPARs with weight <= 0 get nothing. Deterministic.
+/// Dedicated CPs are not part of the pool: the caller subtracts them.
+std::vector<double> share_cps(const std::vector<LparDemand>& lpars, double pool_cps);
+
+/// Entitlement of one shared LPAR: weight/total_weight x pool, at most its logical CPs
+/// (0 when total_weight <= 0).
+double entitled_cps(double weight, double total_weight, double pool_cps, double logical_cps);
+
+}  // namespace drsim
