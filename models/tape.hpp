@@ -57,11 +57,17 @@ struct VolumeRestoreCost {
 VolumeRestoreCost volume_restore_cost(double bytes, double native_Bps, MountKind mount, bool vts,
                                       const TapeParams& p);
 
-/// Planning estimate of restoring `volume_bytes` on `drives` drives: each volume, in order, goes
-/// to the earliest-free drive; a job's transfer phase shares the DASD subsystem bandwidth
-/// (dasd_subsystem_Bps) equally with the other jobs transferring at the same moment, each
-/// job running at most at effective_restore_rate_Bps. Returns the time the last drive is done
-/// (0 for no volumes).
+/// Restoring `volume_bytes` on `drives` drives as list scheduling: each volume, in order, goes
+/// to the earliest-free drive (the lowest-numbered on a tie); a job's transfer phase shares the
+/// DASD subsystem bandwidth (dasd_subsystem_Bps) equally with the other jobs transferring at
+/// the same moment, each job running at most at effective_restore_rate_Bps. Returns the time
+/// the last drive is done (0 for no volumes). Not monotone in `drives` (Graham's anomaly).
+double list_schedule_makespan_s(const std::vector<double>& volume_bytes, int drives,
+                                double native_Bps, MountKind mount, bool vts, const TapeParams& p);
+
+/// Planning estimate for `drives` drives: the shortest list_schedule_makespan_s over using
+/// 1 .. `drives` of them (an operator need not use a drive that makes things worse), so more
+/// drives are never slower. 0 for no volumes.
 double pool_makespan_s(const std::vector<double>& volume_bytes, int drives, double native_Bps,
                        MountKind mount, bool vts, const TapeParams& p);
 

@@ -96,8 +96,8 @@ bool busy(const Pool& pool) {
 // DOMAIN.md "Modelling notes" 1: drives are the bottleneck resource, concurrent restore jobs =
 // dr_vendor_tape_drives; per job the restore time of volume_restore_cost; the shared cap is
 // TapeParams::dasd_subsystem_Bps (aggregate DR DASD write bandwidth, Assumption).
-double pool_makespan_s(const std::vector<double>& volume_bytes, int drives, double native_Bps,
-                       MountKind mount, bool vts, const TapeParams& p) {
+double list_schedule_makespan_s(const std::vector<double>& volume_bytes, int drives,
+                                double native_Bps, MountKind mount, bool vts, const TapeParams& p) {
   if (volume_bytes.empty()) return 0;
   if (drives <= 0) throw std::invalid_argument("a tape pool needs at least one drive");
   if (!(p.dasd_subsystem_Bps > 0)) throw std::invalid_argument("DASD subsystem rate must be > 0");
@@ -113,6 +113,18 @@ double pool_makespan_s(const std::vector<double>& volume_bytes, int drives, doub
   double now = 0;
   while (busy(pool)) now += step(pool);
   return now;
+}
+
+// As above; taking the best drive count up to `drives` avoids Graham's list-scheduling anomaly
+// (one more drive can start a large volume later), so that more drives are never slower.
+double pool_makespan_s(const std::vector<double>& volume_bytes, int drives, double native_Bps,
+                       MountKind mount, bool vts, const TapeParams& p) {
+  double best = list_schedule_makespan_s(volume_bytes, drives, native_Bps, mount, vts, p);
+  const int useful = std::min<int>(drives, static_cast<int>(volume_bytes.size()));
+  for (int k = 1; k < useful; ++k) {
+    best = std::min(best, list_schedule_makespan_s(volume_bytes, k, native_Bps, mount, vts, p));
+  }
+  return best;
 }
 
 }  // namespace drsim
