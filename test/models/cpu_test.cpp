@@ -107,7 +107,7 @@ TEST_CASE("shares: edge cases", "[cpu]") {
   CHECK(zero_weight[1] == Approx(4));
 }
 
-TEST_CASE("shares: never above pool, demand or logical CPs; more pool never less", "[cpu]") {
+TEST_CASE("shares: never above pool, demand or logical CPs, and more pool never less", "[cpu]") {
   std::mt19937 gen(2009);
   auto uniform = [&](double hi) { return hi * static_cast<double>(gen() % 1000) / 1000.0; };
   for (int trial = 0; trial < 500; ++trial) {
