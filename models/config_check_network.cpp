@@ -1,0 +1,233 @@
+// Network rules of the configuration check: missing-hipersockets, missing-hipersocket-router,
+// missing-vswitch-controller and device-address-change.
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <string>
+
+#include "models/config_check_util.hpp"
+
+namespace drsim::check_util {
+
+namespace {
+
+template <typename T>
+const T* named(const std::vector<T>& items, const std::string& name) {
+  auto it = std::find_if(items.begin(), items.end(), [&](const T& x) { return x.name == name; });
+  return it == items.end() ? nullptr : &*it;
+}
+
+template <typename Need>
+std::vector<const GuestSpec*> guests_needing(const Scenario& s, Need need) {
+  std::vector<const GuestSpec*> out;
+  for (const auto* g : guests_at_dr(s))
+    if (need(g->needs)) out.push_back(g);
+  return out;
+}
+
+/// The distinct values of one need among the guests at DR, in order of first appearance.
+template <typename Field>
+std::vector<std::string> needed_names(const Scenario& s, Field field) {
+  std::vector<std::string> out;
+  for (const auto* g : guests_at_dr(s)) {
+    const std::optional<std::string>& v = field(g->needs);
+    if (v && std::find(out.begin(), out.end(), *v) == out.end()) out.push_back(*v);
+  }
+  return out;
+}
+
+std::string guests_text(const std::vector<const GuestSpec*>& guests) {
+  std::string n = std::to_string(guests.size());
+  return n + (guests.size() == 1 ? " guest (" : " guests (") + join_names(names_of(guests)) + ")";
+}
+
+std::vector<std::string> zos_needed(const std::vector<const GuestSpec*>& guests) {
+  std::vector<std::string> out;
+  for (const auto* g : guests)
+    for (const auto& z : g->needs.zos)
+      if (std::find(out.begin(), out.end(), z) == out.end()) out.push_back(z);
+  return out;
+}
+
+void check_hipersocket(const Scenario& s, const HipersocketSpec& h, std::vector<Finding>& out) {
+  std::vector<std::string> at_dr;
+  for (const auto& m : h.members)
+    if (system_at_dr(s, m)) at_dr.push_back(m);
+  if (at_dr.empty() || named(s.dr_site.networks.hipersockets, h.name) != nullptr) return;
+  auto needers = guests_needing(s, [&](const GuestNeeds& n) { return n.hipersocket == h.name; });
+  Finding f = make_finding(code::kMissingHipersockets, Severity::Error, h.name);
+  f.production = "IQD CHPID " + h.chpid + ", devices " + h.devices + ", members " +
+                 join_names(h.members);
+  f.dr = "no Hipersocket definition in the vendor's IOCDS";
+  f.message = "Hipersocket " + h.name + " (CHPID " + h.chpid + ") has no DR definition" +
+              (needers.empty() ? "" : "; " + guests_text(needers) + " need it");
+  auto zos = zos_needed(needers);
+  f.consequence = (needers.empty() ? join_names(at_dr) + " cannot talk over " + h.name
+                                   : "the guests cannot reach " +
+                                         (zos.empty() ? std::string("z/OS") : join_names(zos)) +
+                                         " over " + h.name + "; a Hipersocket router is "
+                                         "pointless") +
+                  "; fixing it needs a dynamic I/O change by the vendor or a power-on reset, "
+                  "rarely possible inside the test window";
+  f.remedy = "Ask the vendor to define IQD CHPID " + h.chpid + " (devices " + h.devices +
+             ") in the IOCDS, shared by the DR LPARs of " + join_names(at_dr) +
+             ", before the test; if it cannot be, simulate it with a guest LAN or a real OSA";
+  f.pointer = "/dr_site/networks/hipersockets";
+  out.push_back(f);
+}
+
+bool is_at_dr(const Scenario& s, const GuestSpec* g) {
+  auto all = guests_at_dr(s);
+  return g != nullptr && std::find(all.begin(), all.end(), g) != all.end();
+}
+
+void check_router(const Scenario& s, const std::string& router, std::vector<Finding>& out) {
+  const GuestSpec* rg = find_guest(s, router);
+  bool at_dr = is_at_dr(s, rg);
+  if (at_dr && plan_starts(s, *rg)) return;
+  auto needers = guests_needing(s, [&](const GuestNeeds& n) { return n.router == router; });
+  Finding f = make_finding(code::kMissingHipersocketRouter, Severity::Error, router);
+  f.production = "router guest " + router + (rg ? " on " + rg->vm : std::string());
+  f.dr = at_dr ? "brought to DR, but no plan step XAUTOLOGs it"
+               : "not among the guests brought to DR";
+  f.message = guests_text(needers) + " route through " + router + ", which " +
+              (at_dr ? "the plan never starts" : "does not come to the DR site");
+  f.consequence = "the guests come up but cannot reach z/OS until someone remembers the router "
+                  "(\"Oh yea... start the Hipersocket router\")";
+  const PlacementSpec* p = rg ? find_placement(s, rg->vm) : nullptr;
+  f.remedy = at_dr ? "Add " + router + " to an XAUTOLOG step of the plan, before the Linux "
+                     "guests that use it"
+                   : "Bring " + router + " to the DR site with the guests that need it";
+  f.pointer = at_dr || p == nullptr ? "/plan/steps" : child_pointer(p->pointer, "guests");
+  out.push_back(f);
+}
+
+/// What is wrong with VSWITCH `v`'s controllers at DR, or "" when nothing is.
+std::string controller_problem(const Scenario& s, const std::string& v, const VswitchSpec* dr,
+                               const PlacementSpec* p) {
+  if (dr == nullptr) return "no VSWITCH " + v + " defined at the DR site";
+  if (dr->controllers.empty()) return "VSWITCH " + v + " lists no controller userid at DR";
+  if (p == nullptr || p->mode == PlacementMode::GuestsDirect) return "";
+  auto up = names_of(guests_moved(s, *p));
+  std::vector<std::string> missing;
+  for (const auto& c : dr->controllers)
+    if (std::find(up.begin(), up.end(), c) == up.end()) missing.push_back(c);
+  if (missing.empty()) return "";
+  return "controller userids " + join_names(missing) + " do not exist in " + p->system + " at DR";
+}
+
+void check_vswitch(const Scenario& s, const std::string& v, std::vector<Finding>& out) {
+  const VswitchSpec* prod = named(s.production.networks.vswitches, v);
+  const VswitchSpec* dr = named(s.dr_site.networks.vswitches, v);
+  auto needers = guests_needing(s, [&](const GuestNeeds& n) { return n.vswitch == v; });
+  const PlacementSpec* p = find_placement(s, prod ? prod->vm : needers.front()->vm);
+  std::string problem = controller_problem(s, v, dr, p);
+  if (problem.empty()) return;
+  bool direct = p == nullptr || p->mode == PlacementMode::GuestsDirect;
+  std::vector<std::string> wanted =
+      prod && !prod->controllers.empty() ? prod->controllers
+                                         : std::vector<std::string>{"DTCVSW1", "DTCVSW2"};
+  Finding f = make_finding(code::kMissingVswitchController, Severity::Warning, v);
+  f.production = "controllers " + join_names(wanted) + (prod ? " on " + prod->vm : std::string());
+  f.dr = problem;
+  f.message = problem + "; " + guests_text(needers) + " use it";
+  f.consequence = "without a logged-on controller the VSWITCH cannot activate its OSA uplink: "
+                  "the guests have no connection outside the VM until the controller userids "
+                  "are created and logged on";
+  f.remedy = direct ? "Ask the vendor to define " + join_names(wanted) +
+                          " in its z/VM directory and as controllers of " + v +
+                          " (or CONTROLLER *) before the test"
+                    : "Keep " + join_names(wanted) + " in " + p->system +
+                          "'s directory and XAUTOLOG them before the guests";
+  f.pointer = dr ? child_pointer(dr->pointer, "controllers") : "/dr_site/networks/vswitches";
+  out.push_back(f);
+}
+
+std::string osa_range(const std::string& first) {
+  char* end = nullptr;
+  unsigned long n = std::strtoul(first.c_str(), &end, 16);
+  if (first.empty() || end == nullptr || *end != '\0') return first;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%s-%04lX", first.c_str(), n + 2);
+  return buf;
+}
+
+/// The systems whose own configuration names the device: placed at DR and brought up.
+std::vector<std::string> affected(const Scenario& s, const std::vector<std::string>& systems) {
+  std::vector<std::string> out;
+  for (const auto& name : systems) {
+    const PlacementSpec* p = find_placement(s, name);
+    if (p != nullptr && p->mode != PlacementMode::GuestsDirect) out.push_back(name);
+  }
+  return out;
+}
+
+std::string planned_reconfigure(const Scenario& s, const std::vector<std::string>& systems) {
+  for (const auto& step : s.plan.steps)
+    if (step.action == StepAction::Reconfigure)
+      for (const auto& name : systems)
+        if (std::find(step.systems.begin(), step.systems.end(), name) != step.systems.end())
+          return " (the plan's step '" + step.id + "' does this)";
+  return "";
+}
+
+struct DeviceChange {
+  std::string kind;  ///< "OSA" or "Hipersocket"
+  std::string name, prod_devices, dr_devices, pointer;
+  std::vector<std::string> systems;
+};
+
+void add_device_change(const Scenario& s, const DeviceChange& c, std::vector<Finding>& out) {
+  Finding f = make_finding(code::kDeviceAddressChange, Severity::Warning, c.name);
+  f.production = c.kind + " " + c.name + " devices " + c.prod_devices + " (" +
+                 join_names(c.systems) + ")";
+  f.dr = "devices " + c.dr_devices;
+  f.message = c.kind + " " + c.name + " has device numbers " + c.dr_devices + " at DR instead of " +
+              c.prod_devices;
+  f.consequence = "the SYSTEM CONFIG (DEFINE VSWITCH ... RDEV) and TCPIP PROFILE of " +
+                  join_names(c.systems) + " name the production addresses: edit them and "
+                  "re-IPL, one IPL more (the year-3 test took two IPLs of VM)" +
+                  planned_reconfigure(s, c.systems);
+  std::vector<std::string> vsw;
+  for (const auto& v : s.production.networks.vswitches)
+    if (v.osa == c.name) vsw.push_back(v.name);
+  f.remedy = "Prepare the DR SYSTEM CONFIG and TCPIP PROFILE with the DR addresses before the "
+             "test and plan the re-IPL" +
+             (vsw.empty() ? std::string()
+                          : "; or change the uplink dynamically: SET VSWITCH " + vsw.front() +
+                                " RDEV " + c.dr_devices.substr(0, c.dr_devices.find('-')));
+  f.pointer = child_pointer(c.pointer, "devices");
+  out.push_back(f);
+}
+
+void check_devices(const Scenario& s, std::vector<Finding>& out) {
+  const auto& dr = s.dr_site.networks;
+  for (const auto& o : s.production.networks.osas) {
+    const OsaSpec* d = named(dr.osas, o.name);
+    auto users = affected(s, {o.system});
+    if (d == nullptr || d->devices == o.devices || users.empty()) continue;
+    add_device_change(s, {"OSA", o.name, osa_range(o.devices), osa_range(d->devices), d->pointer,
+                          users}, out);
+  }
+  for (const auto& h : s.production.networks.hipersockets) {
+    const HipersocketSpec* d = named(dr.hipersockets, h.name);
+    auto users = affected(s, h.members);
+    if (d == nullptr || d->devices == h.devices || users.empty()) continue;
+    add_device_change(s, {"Hipersocket", h.name, h.devices, d->devices, d->pointer, users}, out);
+  }
+}
+
+}  // namespace
+
+void add_network_findings(const Scenario& s, std::vector<Finding>& out) {
+  for (const auto& h : s.production.networks.hipersockets) check_hipersocket(s, h, out);
+  auto router = [](const GuestNeeds& n) -> const std::optional<std::string>& { return n.router; };
+  for (const auto& r : needed_names(s, router)) check_router(s, r, out);
+  auto vswitch = [](const GuestNeeds& n) -> const std::optional<std::string>& { return n.vswitch; };
+  for (const auto& v : needed_names(s, vswitch)) check_vswitch(s, v, out);
+  check_devices(s, out);
+}
+
+}  // namespace drsim::check_util

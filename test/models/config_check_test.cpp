@@ -1,0 +1,488 @@
+#include <algorithm>
+#include <catch2/catch.hpp>
+
+#include "models/config_check.hpp"
+
+using namespace drsim;
+
+namespace {
+
+SystemSpec system_spec(const char* name, SystemKind kind, double mem, double xstor, bool ded) {
+  SystemSpec s;
+  s.name = name;
+  s.kind = kind;
+  s.memory_bytes = mem;
+  s.xstor_bytes = xstor;
+  s.cpus = 2;
+  s.dedicated = ded;
+  return s;
+}
+
+GuestSpec guest_spec(const char* name, GuestKind kind, GuestRole role, double virt) {
+  GuestSpec g;
+  g.name = name;
+  g.vm = "VM1";
+  g.kind = kind;
+  g.role = role;
+  g.virtual_bytes = virt;
+  return g;
+}
+
+DrLparSpec lpar_spec(const char* name, int index, double mem, double xstor, bool ded) {
+  DrLparSpec l;
+  l.name = name;
+  l.cps = 2;
+  l.dedicated = ded;
+  l.memory_bytes = mem;
+  l.xstor_bytes = xstor;
+  l.pointer = "/dr_site/lpars/" + std::to_string(index);
+  return l;
+}
+
+PlacementSpec placement(const char* system, PlacementMode mode, const char* lpar, int index) {
+  PlacementSpec p;
+  p.system = system;
+  p.mode = mode;
+  p.lpar = lpar;
+  p.pointer = "/dr_site/placements/" + std::to_string(index);
+  return p;
+}
+
+void add_production(Scenario& s) {
+  s.production.systems = {system_spec("ZOS1", SystemKind::Zos, 8e9, 0, false),
+                          system_spec("VM1", SystemKind::Zvm, 4e9, 1e9, true)};
+  auto router = guest_spec("ROUTER", GuestKind::Linux, GuestRole::HipersocketRouter, 256e6);
+  router.needs.hipersocket = "HS1";
+  router.needs.vswitch = "VSW1";
+  auto linux = guest_spec("LNX1", GuestKind::Linux, GuestRole::None, 1e9);
+  linux.needs = {{"ZOS1"}, "HS1", "ROUTER", "VSW1"};
+  auto linux2 = linux;
+  linux2.name = "LNX2";
+  s.production.guests = {
+      guest_spec("DTCVSW1", GuestKind::Cms, GuestRole::VswitchController, 32e6), router, linux,
+      linux2};
+  s.production.networks.hipersockets = {{"HS1", "F0", "7000", {"ZOS1", "VM1"}, ""}};
+  s.production.networks.osas = {{"OSA1", "2100", "VM1", ""}};
+  s.production.networks.vswitches = {{"VSW1", "VM1", "OSA1", {"DTCVSW1"}, ""}};
+}
+
+void add_dr_site(Scenario& s) {
+  s.dr_site.machine = {"z9 EC", 16, 0, 580, "/dr_site/machine"};
+  auto vnd = lpar_spec("VNDVM", 2, 40e9, 0, false);
+  vnd.vendor = true;
+  vnd.os = SystemKind::Zvm;
+  s.dr_site.lpars = {lpar_spec("DRZOS", 0, 8e9, 0, false), lpar_spec("DRVM", 1, 4e9, 1e9, true),
+                     vnd};
+  s.dr_site.placements = {placement("ZOS1", PlacementMode::Lpar, "DRZOS", 0),
+                          placement("VM1", PlacementMode::Lpar, "DRVM", 1)};
+  s.dr_site.networks.hipersockets = {{"HS1", "F0", "7000", {}, "/dr_site/networks/hipersockets/0"}};
+  s.dr_site.networks.osas = {{"OSA1", "2100", "", "/dr_site/networks/osas/0"}};
+  s.dr_site.networks.vswitches = {{"VSW1", "", "", {"DTCVSW1"}, "/dr_site/networks/vswitches/0"}};
+  StepSpec start;
+  start.id = "autolog";
+  start.action = StepAction::Xautolog;
+  start.vm = "VM1";
+  start.guests = {"*"};
+  s.plan.steps = {start};
+}
+
+/// The fixed twin: every rule satisfied.
+Scenario fixed() {
+  Scenario s;
+  s.name = "fixed";
+  add_production(s);
+  add_dr_site(s);
+  return s;
+}
+
+const Finding* find(const std::vector<Finding>& fs, const std::string& code,
+                    const std::string& subject) {
+  for (const auto& f : fs)
+    if (f.code == code && f.subject == subject) return &f;
+  return nullptr;
+}
+
+bool has_code(const std::vector<Finding>& fs, const std::string& code) {
+  return std::any_of(fs.begin(), fs.end(), [&](const Finding& f) { return f.code == code; });
+}
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+/// Puts VM1 under the vendor's z/VM as a guest with the given storage.
+void vm_as_guest(Scenario& s, double mem, double xstor) {
+  auto& p = s.dr_site.placements[1];
+  p.mode = PlacementMode::Guest;
+  p.lpar = "VNDVM";
+  p.memory_bytes = mem;
+  p.xstor_bytes = xstor;
+}
+
+}  // namespace
+
+TEST_CASE("the fixed twin has no finding", "[config_check]") {
+  CHECK(static_findings(fixed()).empty());
+}
+
+TEST_CASE("memory-shortfall: a DR LPAR with less memory than production", "[config_check]") {
+  Scenario s = fixed();
+  s.dr_site.lpars[1].memory_bytes = 2e9;
+  auto fs = static_findings(s);
+  const Finding* f = find(fs, code::kMemoryShortfall, "VM1");
+  REQUIRE(f != nullptr);
+  CHECK(f->severity == Severity::Error);
+  CHECK(f->production == "4GB + 1GB Xstor");
+  CHECK(contains(f->dr, "2GB"));
+  CHECK(f->pointer == "/dr_site/lpars/1/memory");
+  CHECK(contains(f->message, "50%"));
+  CHECK_FALSE(f->consequence.empty());
+  CHECK(contains(f->remedy, "4GB"));
+}
+
+TEST_CASE("memory-shortfall and no-expanded-storage as a guest of the vendor's VM",
+          "[config_check]") {
+  Scenario s = fixed();
+  vm_as_guest(s, 3.5e9, 0);
+  auto fs = static_findings(s);
+  const Finding* mem = find(fs, code::kMemoryShortfall, "VM1");
+  REQUIRE(mem != nullptr);
+  CHECK(mem->dr == "3.5GB, no Xstor (as a guest of the vendor's z/VM VNDVM)");
+  CHECK(mem->pointer == "/dr_site/placements/1/memory");
+  const Finding* xs = find(fs, code::kNoExpandedStorage, "VM1");
+  REQUIRE(xs != nullptr);
+  CHECK(xs->severity == Severity::Warning);
+  CHECK(xs->pointer == "/dr_site/placements/1/xstor");
+
+  vm_as_guest(s, 4e9, 1e9);
+  fs = static_findings(s);
+  CHECK_FALSE(has_code(fs, code::kMemoryShortfall));
+  CHECK_FALSE(has_code(fs, code::kNoExpandedStorage));
+}
+
+TEST_CASE("memory not stated gives no finding but a question", "[config_check]") {
+  Scenario s = fixed();
+  vm_as_guest(s, 0, 0);
+  s.dr_site.placements[1].memory_bytes.reset();
+  s.dr_site.placements[1].xstor_bytes.reset();
+  auto fs = static_findings(s);
+  CHECK_FALSE(has_code(fs, code::kMemoryShortfall));
+  CHECK_FALSE(has_code(fs, code::kNoExpandedStorage));
+  auto qs = vendor_questions(s, fs);
+  CHECK(std::any_of(qs.begin(), qs.end(), [](const std::string& q) {
+    return contains(q, "How much storage will your z/VM give VM1");
+  }));
+  CHECK(std::any_of(qs.begin(), qs.end(),
+                    [](const std::string& q) { return contains(q, "expanded storage"); }));
+}
+
+TEST_CASE("no-expanded-storage: production Xstor, none in the DR LPAR", "[config_check]") {
+  Scenario s = fixed();
+  s.dr_site.lpars[1].xstor_bytes = 0;
+  auto fs = static_findings(s);
+  const Finding* f = find(fs, code::kNoExpandedStorage, "VM1");
+  REQUIRE(f != nullptr);
+  CHECK(f->production == "1GB Xstor");
+  CHECK(f->pointer == "/dr_site/lpars/1/xstor");
+  CHECK_FALSE(has_code(fs, code::kMemoryShortfall));
+}
+
+TEST_CASE("memory-shortfall: guests moved directly under a too small vendor VM",
+          "[config_check]") {
+  Scenario s = fixed();
+  auto& p = s.dr_site.placements[1];
+  p.mode = PlacementMode::GuestsDirect;
+  p.lpar = "VNDVM";
+  p.guests = {"DTCVSW1", "ROUTER", "LNX1"};
+  s.dr_site.lpars[2].memory_bytes = 500e6;  // working sets: 0.6 x 1.288GB = 773MB
+  auto fs = static_findings(s);
+  const Finding* f = find(fs, code::kMemoryShortfall, "VM1");
+  REQUIRE(f != nullptr);
+  CHECK(contains(f->production, "3 guests"));
+  CHECK(f->pointer == "/dr_site/lpars/2/memory");
+  CHECK_FALSE(has_code(fs, code::kNoExpandedStorage));
+
+  s.dr_site.lpars[2].memory_bytes = 40e9;
+  CHECK_FALSE(has_code(static_findings(s), code::kMemoryShortfall));
+}
+
+TEST_CASE("memory-shortfall: systems under one vendor VM overcommit it together",
+          "[config_check]") {
+  Scenario s = fixed();
+  s.dr_site.placements[0] = placement("ZOS1", PlacementMode::Guest, "VNDVM", 0);
+  s.dr_site.placements[0].memory_bytes = 8e9;
+  s.dr_site.placements[1].mode = PlacementMode::GuestsDirect;
+  s.dr_site.placements[1].lpar = "VNDVM";
+  s.dr_site.lpars[2].memory_bytes = 8.2e9;
+  auto fs = static_findings(s);
+  CHECK(find(fs, code::kMemoryShortfall, "VNDVM") != nullptr);
+  CHECK(find(fs, code::kMemoryShortfall, "VM1") == nullptr);
+
+  s.dr_site.lpars[2].memory_bytes = 40e9;
+  CHECK_FALSE(has_code(static_findings(s), code::kMemoryShortfall));
+}
+
+TEST_CASE("third-level-guests: the customer's VM under the vendor's VM", "[config_check]") {
+  Scenario s = fixed();
+  vm_as_guest(s, 4e9, 1e9);
+  auto fs = static_findings(s);
+  const Finding* f = find(fs, code::kThirdLevelGuests, "VM1");
+  REQUIRE(f != nullptr);
+  CHECK(f->severity == Severity::Error);
+  CHECK(contains(f->message, "3 Linux guests"));
+  CHECK(contains(f->consequence, "3rd SIE level"));
+  CHECK(contains(f->remedy, "Option 1"));
+  CHECK(contains(f->remedy, "Option 2"));
+  CHECK(f->pointer == "/dr_site/placements/1/mode");
+  CHECK(fs.front().severity == Severity::Error);
+
+  SECTION("the twins: an LPAR of its own, or Linux directly under the vendor's VM") {
+    CHECK_FALSE(has_code(static_findings(fixed()), code::kThirdLevelGuests));
+    s.dr_site.placements[1].mode = PlacementMode::GuestsDirect;
+    CHECK_FALSE(has_code(static_findings(s), code::kThirdLevelGuests));
+  }
+  SECTION("a VM with CMS guests only is an info") {
+    s.production.guests.erase(s.production.guests.begin() + 1, s.production.guests.end());
+    fs = static_findings(s);
+    const Finding* cms = find(fs, code::kThirdLevelGuests, "VM1");
+    REQUIRE(cms != nullptr);
+    CHECK(cms->severity == Severity::Info);
+  }
+}
+
+TEST_CASE("shared-cpus: dedicated at home, shared at DR", "[config_check]") {
+  Scenario s = fixed();
+  s.dr_site.lpars[1].dedicated = false;
+  auto busy = lpar_spec("VNDZOS", 3, 0, 0, false);
+  busy.vendor = true;
+  busy.busy_cps = 10;
+  s.dr_site.lpars.push_back(busy);
+  auto fs = static_findings(s);
+  const Finding* f = find(fs, code::kSharedCpus, "VM1");
+  REQUIRE(f != nullptr);
+  CHECK(f->severity == Severity::Warning);
+  CHECK(contains(f->message, "VNDZOS (vendor, 10 CPs busy)"));
+  CHECK(f->production == "2 dedicated CPs");
+  CHECK(f->pointer == "/dr_site/lpars/1/dedicated");
+  const Finding* zos = find(fs, code::kSharedCpus, "ZOS1");
+  REQUIRE(zos != nullptr);
+  CHECK(zos->severity == Severity::Info);
+
+  s.dr_site.lpars[1].dedicated = true;
+  fs = static_findings(s);
+  CHECK(find(fs, code::kSharedCpus, "VM1") == nullptr);
+}
+
+TEST_CASE("shared-cpus: a guest of the vendor's VM shares it with the other guests",
+          "[config_check]") {
+  Scenario s = fixed();
+  s.dr_site.lpars[2].dedicated = true;
+  vm_as_guest(s, 4e9, 1e9);
+  s.dr_site.placements[0] = placement("ZOS1", PlacementMode::Guest, "VNDVM", 0);
+  auto fs = static_findings(s);
+  const Finding* f = find(fs, code::kSharedCpus, "VM1");
+  REQUIRE(f != nullptr);
+  CHECK(contains(f->message, "ZOS1 (guest of the same VM)"));
+}
+
+TEST_CASE("missing-hipersockets: production Hipersocket not defined at DR", "[config_check]") {
+  Scenario s = fixed();
+  s.dr_site.networks.hipersockets.clear();
+  auto fs = static_findings(s);
+  const Finding* f = find(fs, code::kMissingHipersockets, "HS1");
+  REQUIRE(f != nullptr);
+  CHECK(f->severity == Severity::Error);
+  CHECK(contains(f->message, "3 guests (ROUTER, LNX1 and LNX2)"));
+  CHECK(contains(f->consequence, "ZOS1"));
+  CHECK(contains(f->remedy, "IQD CHPID F0"));
+  CHECK(f->pointer == "/dr_site/networks/hipersockets");
+
+  SECTION("not when none of its members comes to the DR site") {
+    s.dr_site.placements.clear();
+    CHECK_FALSE(has_code(static_findings(s), code::kMissingHipersockets));
+  }
+}
+
+TEST_CASE("missing-hipersocket-router: the plan never starts the router", "[config_check]") {
+  Scenario s = fixed();
+  s.plan.steps[0].guests = {"DTCVSW1", "LNX1", "LNX2"};
+  auto fs = static_findings(s);
+  const Finding* f = find(fs, code::kMissingHipersocketRouter, "ROUTER");
+  REQUIRE(f != nullptr);
+  CHECK(f->severity == Severity::Error);
+  CHECK(contains(f->dr, "no plan step XAUTOLOGs it"));
+
+  s.plan.steps[0].guests.push_back("ROUTER");
+  CHECK_FALSE(has_code(static_findings(s), code::kMissingHipersocketRouter));
+}
+
+TEST_CASE("missing-hipersocket-router: the router does not move with its guests",
+          "[config_check]") {
+  Scenario s = fixed();
+  auto& p = s.dr_site.placements[1];
+  p.mode = PlacementMode::GuestsDirect;
+  p.lpar = "VNDVM";
+  p.guests = {"LNX1"};
+  s.plan.steps[0].vm = "VNDVM";
+  auto fs = static_findings(s);
+  const Finding* f = find(fs, code::kMissingHipersocketRouter, "ROUTER");
+  REQUIRE(f != nullptr);
+  CHECK(contains(f->dr, "not among the guests"));
+  CHECK(f->pointer == "/dr_site/placements/1/guests");
+
+  p.guests = {"LNX1", "ROUTER"};
+  CHECK_FALSE(has_code(static_findings(s), code::kMissingHipersocketRouter));
+}
+
+TEST_CASE("missing-vswitch-controller: the customer's VM at DR", "[config_check]") {
+  Scenario s = fixed();
+  SECTION("no controller listed") {
+    s.dr_site.networks.vswitches[0].controllers.clear();
+  }
+  SECTION("a controller userid that does not exist at DR") {
+    s.dr_site.networks.vswitches[0].controllers = {"DTCVSW9"};
+  }
+  SECTION("no DR entry for the VSWITCH at all") {
+    s.dr_site.networks.vswitches.clear();
+  }
+  auto fs = static_findings(s);
+  const Finding* f = find(fs, code::kMissingVswitchController, "VSW1");
+  REQUIRE(f != nullptr);
+  CHECK(f->severity == Severity::Warning);
+  CHECK(contains(f->message, "3 guests"));
+}
+
+TEST_CASE("missing-vswitch-controller: guests directly under the vendor's VM",
+          "[config_check]") {
+  Scenario s = fixed();
+  auto& p = s.dr_site.placements[1];
+  p.mode = PlacementMode::GuestsDirect;
+  p.lpar = "VNDVM";
+  p.guests = {"ROUTER", "LNX1"};
+  s.dr_site.networks.vswitches[0].controllers.clear();
+  auto fs = static_findings(s);
+  const Finding* f = find(fs, code::kMissingVswitchController, "VSW1");
+  REQUIRE(f != nullptr);
+  CHECK(contains(f->remedy, "Ask the vendor"));
+  CHECK(f->pointer == "/dr_site/networks/vswitches/0/controllers");
+
+  s.dr_site.networks.vswitches[0].controllers = {"DTCVSW1", "DTCVSW2"};
+  CHECK_FALSE(has_code(static_findings(s), code::kMissingVswitchController));
+}
+
+TEST_CASE("device-address-change: DR OSA and Hipersocket device numbers differ",
+          "[config_check]") {
+  Scenario s = fixed();
+  s.dr_site.networks.osas[0].devices = "3100";
+  s.dr_site.networks.hipersockets[0].devices = "7100";
+  auto fs = static_findings(s);
+  const Finding* osa = find(fs, code::kDeviceAddressChange, "OSA1");
+  REQUIRE(osa != nullptr);
+  CHECK(osa->severity == Severity::Warning);
+  CHECK(osa->dr == "devices 3100-3102");
+  CHECK(contains(osa->production, "2100-2102"));
+  CHECK(contains(osa->consequence, "re-IPL"));
+  CHECK(contains(osa->remedy, "SET VSWITCH VSW1 RDEV 3100"));
+  CHECK(osa->pointer == "/dr_site/networks/osas/0/devices");
+  CHECK(find(fs, code::kDeviceAddressChange, "HS1") != nullptr);
+  CHECK(fs.size() == 2);
+
+  SECTION("a planned reconfigure step is named") {
+    StepSpec r;
+    r.id = "reconfigure-vm";
+    r.action = StepAction::Reconfigure;
+    r.systems = {"VM1"};
+    s.plan.steps.push_back(r);
+    auto again = static_findings(s);
+    osa = find(again, code::kDeviceAddressChange, "OSA1");
+    REQUIRE(osa != nullptr);
+    CHECK(contains(osa->consequence, "step 'reconfigure-vm'"));
+  }
+  SECTION("the twin") {
+    CHECK_FALSE(has_code(static_findings(fixed()), code::kDeviceAddressChange));
+  }
+}
+
+TEST_CASE("findings are ordered by severity, then subject, then code", "[config_check]") {
+  Scenario s = fixed();
+  vm_as_guest(s, 2e9, 0);
+  s.dr_site.networks.hipersockets.clear();
+  s.dr_site.networks.osas[0].devices = "3100";
+  auto fs = static_findings(s);
+  REQUIRE(fs.size() >= 5);
+  for (std::size_t i = 1; i < fs.size(); ++i) {
+    const auto& a = fs[i - 1];
+    const auto& b = fs[i];
+    CHECK((a.severity > b.severity ||
+           (a.severity == b.severity && (a.subject < b.subject ||
+                                         (a.subject == b.subject && a.code <= b.code)))));
+  }
+  CHECK(fs.front().subject == "HS1");
+  CHECK(static_findings(s).size() == fs.size());
+}
+
+TEST_CASE("vendor questions follow the findings", "[config_check]") {
+  Scenario s = fixed();
+  vm_as_guest(s, 2e9, 0);
+  s.dr_site.networks.hipersockets.clear();
+  auto qs = vendor_questions(s, static_findings(s));
+  auto any = [&](const char* part) {
+    return std::any_of(qs.begin(), qs.end(), [&](const std::string& q) { return contains(q, part); });
+  };
+  CHECK(any("Can VM1 get 4GB + 1GB Xstor"));
+  CHECK(any("IQD CHPID F0"));
+  CHECK(any("DR LPAR of its own"));
+  CHECK(any("How many virtual CPs"));
+  CHECK(vendor_questions(fixed(), static_findings(fixed())).empty());
+}
+
+namespace {
+
+const ConfigDiff* diff_of(const std::vector<ConfigDiff>& ds, const std::string& subject,
+                          const std::string& item) {
+  for (const auto& d : ds)
+    if (d.subject == subject && d.item == item) return &d;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("diff_dr_sites: the same DR site twice has no difference", "[config_check]") {
+  CHECK(diff_dr_sites(fixed(), fixed()).empty());
+}
+
+TEST_CASE("diff_dr_sites marks what got worse, better, or only changed", "[config_check]") {
+  Scenario last = fixed();
+  Scenario cur = fixed();
+  cur.dr_site.lpars[1].memory_bytes = 2e9;
+  cur.dr_site.lpars[1].dedicated = false;
+  cur.dr_site.networks.vswitches[0].controllers.clear();
+  cur.dr_site.networks.osas[0].devices = "3100";
+  cur.dr_site.networks.hipersockets.clear();
+  cur.dr_site.tape.drives = 6;
+  vm_as_guest(cur, 4e9, 1e9);
+  auto ds = diff_dr_sites(last, cur);
+
+  const ConfigDiff* mem = diff_of(ds, "DRVM", "memory");
+  REQUIRE(mem != nullptr);
+  CHECK(mem->last == "4GB");
+  CHECK(mem->current == "2GB");
+  CHECK(mem->verdict == DiffVerdict::Worse);
+  CHECK(mem->pointer == "/dr_site/lpars/1/memory");
+  REQUIRE(diff_of(ds, "DRVM", "dedicated") != nullptr);
+  CHECK(diff_of(ds, "DRVM", "dedicated")->verdict == DiffVerdict::Worse);
+  const ConfigDiff* place = diff_of(ds, "VM1", "placement");
+  REQUIRE(place != nullptr);
+  CHECK(place->verdict == DiffVerdict::Worse);
+  CHECK(place->current == "guest of VNDVM");
+  CHECK(diff_of(ds, "VSW1", "VSWITCH controllers")->verdict == DiffVerdict::Worse);
+  CHECK(diff_of(ds, "OSA1", "OSA devices")->verdict == DiffVerdict::Changed);
+  CHECK(diff_of(ds, "HS1", "Hipersocket")->verdict == DiffVerdict::Worse);
+  CHECK(diff_of(ds, "tape", "drives")->verdict == DiffVerdict::Better);
+
+  auto back = diff_dr_sites(cur, last);
+  CHECK(diff_of(back, "DRVM", "memory")->verdict == DiffVerdict::Better);
+  CHECK(diff_of(back, "VM1", "placement")->verdict == DiffVerdict::Better);
+  CHECK(diff_of(back, "HS1", "Hipersocket")->verdict == DiffVerdict::Better);
+  CHECK(to_string(DiffVerdict::Changed) == std::string("changed"));
+}
