@@ -1,8 +1,6 @@
 #include "models/cpu.hpp"
 
 #include <algorithm>
-#include <limits>
-#include <numeric>
 
 namespace drsim {
 namespace {
@@ -19,6 +17,27 @@ double ceiling_cps(const LparDemand& l, double total_weight, double pool_cps) {
   double c = std::min(l.demand_cps, l.logical_cps);
   if (l.capped) c = std::min(c, entitled_cps(l.weight, total_weight, pool_cps, l.logical_cps));
   return std::max(0.0, c);
+}
+
+std::vector<double> ceilings_cps(const std::vector<LparDemand>& lpars, double total_weight,
+                                 double pool_cps) {
+  std::vector<double> ceiling;
+  for (const LparDemand& l : lpars) ceiling.push_back(ceiling_cps(l, total_weight, pool_cps));
+  return ceiling;
+}
+
+/// LPARs with a positive weight, those that fill up first (lowest ceiling per weight) first;
+/// ties keep their input order.
+std::vector<std::size_t> fill_order(const std::vector<LparDemand>& lpars,
+                                    const std::vector<double>& ceiling) {
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < lpars.size(); ++i) {
+    if (lpars[i].weight > 0) order.push_back(i);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return ceiling[a] / lpars[a].weight < ceiling[b] / lpars[b].weight;
+  });
+  return order;
 }
 
 }  // namespace
@@ -72,19 +91,10 @@ std::vector<double> share_cps(const std::vector<LparDemand>& lpars, double pool_
   std::vector<double> got(lpars.size(), 0.0);
   if (!(pool_cps > 0)) return got;
   const double total_weight = positive_weight_sum(lpars);
-  std::vector<double> ceiling(lpars.size());
-  std::vector<std::size_t> order;
-  for (std::size_t i = 0; i < lpars.size(); ++i) {
-    ceiling[i] = ceiling_cps(lpars[i], total_weight, pool_cps);
-    if (lpars[i].weight > 0) order.push_back(i);
-  }
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return ceiling[a] / lpars[a].weight < ceiling[b] / lpars[b].weight;
-  });
+  const std::vector<double> ceiling = ceilings_cps(lpars, total_weight, pool_cps);
   double left = pool_cps, weight_left = total_weight;
-  for (std::size_t i : order) {
-    const double fair = left * lpars[i].weight / weight_left;
-    got[i] = std::min(ceiling[i], fair);
+  for (std::size_t i : fill_order(lpars, ceiling)) {
+    got[i] = std::min(ceiling[i], left * lpars[i].weight / weight_left);
     left = std::max(0.0, left - got[i]);
     weight_left -= lpars[i].weight;
   }
