@@ -161,3 +161,14 @@ TEST_CASE("pool makespan: more drives, faster drives, robots never slower", "[ta
     }
   }
 }
+
+TEST_CASE("list scheduling alone shows Graham's anomaly; the estimate does not", "[tape]") {
+  const TapeParams p;  // 7 jobs at 60 MB/s exceed the 400 MB/s subsystem, 6 do not
+  const std::vector<double> eight(8, *dasd_model_bytes("3390-9"));
+  const double six = list_schedule_makespan_s(eight, 6, 100e6, MountKind::Robot, false, p);
+  const double seven = list_schedule_makespan_s(eight, 7, 100e6, MountKind::Robot, false, p);
+  CHECK(seven > six);
+  CHECK(pool_makespan_s(eight, 7, 100e6, MountKind::Robot, false, p) == Approx(six));
+  CHECK(pool_makespan_s(eight, 1, 100e6, MountKind::Robot, false, p) ==
+        list_schedule_makespan_s(eight, 1, 100e6, MountKind::Robot, false, p));
+}
