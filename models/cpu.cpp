@@ -46,9 +46,12 @@ std::vector<std::size_t> fill_order(const std::vector<LparDemand>& lpars,
 // so a system in an LPAR runs at level 1 and one inside the vendor's z/VM at level 2.
 int system_sie_level(PlacementMode mode) {
   switch (mode) {
-    case PlacementMode::Lpar: return 1;
-    case PlacementMode::Guest: return 2;
-    case PlacementMode::GuestsDirect: return 0;
+    case PlacementMode::Lpar:
+      return 1;
+    case PlacementMode::Guest:
+      return 2;
+    case PlacementMode::GuestsDirect:
+      return 0;
   }
   return 0;
 }
@@ -57,9 +60,12 @@ int system_sie_level(PlacementMode mode) {
 // guests at the 3rd level) and suggested default guest_level 2 (LPAR -> z/VM -> Linux).
 int guest_sie_level(PlacementMode vm_mode) {
   switch (vm_mode) {
-    case PlacementMode::Lpar: return 2;
-    case PlacementMode::Guest: return 3;
-    case PlacementMode::GuestsDirect: return 2;
+    case PlacementMode::Lpar:
+      return 2;
+    case PlacementMode::Guest:
+      return 3;
+    case PlacementMode::GuestsDirect:
+      return 2;
   }
   return 2;
 }

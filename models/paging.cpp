@@ -1,8 +1,8 @@
 #include "models/paging.hpp"
 
 #include <algorithm>
-#include <type_traits>
 #include <stdexcept>
+#include <type_traits>
 
 namespace drsim {
 namespace {
@@ -75,8 +75,8 @@ double paging_capacity_pages_per_s(int volumes, const PagingParams& p) {
 
 // DOMAIN.md "Modelling notes" 2: ratio -> overcommit_throughput_curve; demand beyond
 // volumes x pages/s per volume cannot be served, so the guests slow down to what it can serve.
-PagingEstimate estimate_paging(double ws_bytes, double real_bytes, double xstor_bytes,
-                               int volumes, double cpu_rate_cps, const PagingParams& p) {
+PagingEstimate estimate_paging(double ws_bytes, double real_bytes, double xstor_bytes, int volumes,
+                               double cpu_rate_cps, const PagingParams& p) {
   require(cpu_rate_cps >= 0, "a CPU rate must not be negative");
   PagingEstimate e{};
   e.ratio = overcommit_ratio(ws_bytes, real_bytes, xstor_bytes);

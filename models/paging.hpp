@@ -47,7 +47,7 @@ struct PagingEstimate {
 /// Planning estimate: guests that would use cpu_rate_cps CPs without paging progress at
 /// T(ratio) x cpu_rate_cps and fault fault_pages_per_cpu_s per CP-second; if that demand exceeds
 /// the DASD capacity, progress is throttled so that demand == capacity.
-PagingEstimate estimate_paging(double ws_bytes, double real_bytes, double xstor_bytes,
-                               int volumes, double cpu_rate_cps, const PagingParams& p);
+PagingEstimate estimate_paging(double ws_bytes, double real_bytes, double xstor_bytes, int volumes,
+                               double cpu_rate_cps, const PagingParams& p);
 
 }  // namespace drsim

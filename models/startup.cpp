@@ -49,7 +49,9 @@ Work app_start(const IplParams& p, std::optional<double> override_s) {
 
 // DOMAIN.md §2 row "AUTOLOG1 mechanism" (a CMS machine logs on and runs its PROFILE EXEC);
 // cms_logon_s and cms_cpu_fraction are Assumptions.
-Work cms_logon(const IplParams& p) { return split(p.cms_logon_s, p.cms_cpu_fraction); }
+Work cms_logon(const IplParams& p) {
+  return split(p.cms_logon_s, p.cms_cpu_fraction);
+}
 
 // DOMAIN.md §4.3 "Uni-processor MIPS" / engine_mips_z9ec, engine_mips_z10ec: work in
 // production CP-seconds takes production_mips / dr_mips seconds per CP-second on the DR engine.

@@ -42,7 +42,7 @@ void require(bool ok, const char* what) {
 // StorageNewsletter (the low end of the 7-9 MB/s range).
 const std::vector<TapeDriveType>& tape_drive_types() {
   static const std::vector<TapeDriveType> types = {
-      {"3590B", 7e6, 10e9},    {"3590E", 14e6, 20e9},    {"3590H", 14e6, 30e9},
+      {"3590B", 7e6, 10e9},     {"3590E", 14e6, 20e9},    {"3590H", 14e6, 30e9},
       {"3592J1A", 40e6, 300e9}, {"TS1120", 100e6, 700e9}, {"TS1130", 160e6, 1000e9},
       {"LTO3", 80e6, 400e9},    {"LTO4", 120e6, 800e9},
   };

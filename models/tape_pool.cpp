@@ -107,8 +107,12 @@ double list_schedule_makespan_s(const std::vector<double>& volume_bytes, int dri
   const VolumeRestoreCost c = volume_restore_cost(0, native_Bps, mount, vts, p);
   const JobShape shape{c.mount_s + c.load_s + c.locate_s + c.job_overhead_s + c.recall_s,
                        c.rewind_unload_s};
-  Pool pool{std::vector<Drive>(static_cast<std::size_t>(drives)), volume_bytes, 0, shape,
-            c.rate_Bps, p.dasd_subsystem_Bps};
+  Pool pool{std::vector<Drive>(static_cast<std::size_t>(drives)),
+            volume_bytes,
+            0,
+            shape,
+            c.rate_Bps,
+            p.dasd_subsystem_Bps};
   for (Drive& d : pool.drives) settle(d, pool);
   double now = 0;
   while (busy(pool)) now += step(pool);

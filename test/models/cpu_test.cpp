@@ -1,18 +1,21 @@
-#include <catch2/catch.hpp>
+#include "models/cpu.hpp"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <numeric>
 #include <random>
-
-#include "models/cpu.hpp"
 
 using namespace drsim;
 
 namespace {
 
-double sum(const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0); }
+double sum(const std::vector<double>& v) {
+  return std::accumulate(v.begin(), v.end(), 0.0);
+}
 
-LparDemand busy(double weight, double logical = 4) { return {weight, 1e9, logical, false}; }
+LparDemand busy(double weight, double logical = 4) {
+  return {weight, 1e9, logical, false};
+}
 
 }  // namespace
 
@@ -42,8 +45,8 @@ TEST_CASE("a deeper SIE level is never cheaper", "[cpu]") {
   CpuParams odd;
   odd.sie_level3_cms = 1.0;  // an override below the level-2 overhead
   for (const CpuParams& p : {CpuParams{}, odd}) {
-    for (auto cls : {WorkloadClass::Zos, WorkloadClass::Zvm, WorkloadClass::Linux,
-                     WorkloadClass::Cms}) {
+    for (auto cls :
+         {WorkloadClass::Zos, WorkloadClass::Zvm, WorkloadClass::Linux, WorkloadClass::Cms}) {
       for (int level = 0; level < 4; ++level) {
         CHECK(sie_cpu_multiplier(level + 1, cls, p) >= sie_cpu_multiplier(level, cls, p));
       }

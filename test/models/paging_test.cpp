@@ -1,8 +1,7 @@
-#include <catch2/catch.hpp>
-
-#include <stdexcept>
-
 #include "models/paging.hpp"
+
+#include <catch2/catch.hpp>
+#include <stdexcept>
 
 using namespace drsim;
 

@@ -1,9 +1,8 @@
-#include <catch2/catch.hpp>
+#include "models/tape.hpp"
 
+#include <catch2/catch.hpp>
 #include <random>
 #include <stdexcept>
-
-#include "models/tape.hpp"
 
 using namespace drsim;
 
@@ -128,8 +127,7 @@ TEST_CASE("pool makespan: the DASD subsystem is a shared cap", "[tape]") {
   const double v9 = *dasd_model_bytes("3390-9");
   const std::vector<double> ten(10, v9);
   const double fixed = restore_fixed_overhead_s(MountKind::Robot, false, p);
-  CHECK(pool_makespan_s(ten, 10, 100e6, MountKind::Robot, false, p) ==
-        Approx(fixed + v9 / 40e6));
+  CHECK(pool_makespan_s(ten, 10, 100e6, MountKind::Robot, false, p) == Approx(fixed + v9 / 40e6));
   TapeParams wide = p;
   wide.dasd_subsystem_Bps = 1e12;
   CHECK(pool_makespan_s(ten, 10, 100e6, MountKind::Robot, false, wide) ==
