@@ -1,0 +1,80 @@
+#include <sstream>
+
+#include "reports/compare_output.hpp"
+
+namespace drsim::reports {
+namespace {
+
+/// Escapes text for XML 1.0 content or attributes; drops the control characters XML forbids.
+std::string xml_escape(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char ch : text) {
+    auto u = static_cast<unsigned char>(ch);
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      case '\n': out += "&#10;"; break;
+      case '\t': out += "&#9;"; break;
+      case '\r': out += "&#13;"; break;
+      default:
+        if (u >= 0x20) out += ch;
+    }
+  }
+  return out;
+}
+
+std::string details(const CompareRow& r) {
+  std::string text = "baseline: " + r.baseline + "\ncurrent: " + r.current;
+  std::string delta = format_row_delta(r);
+  if (!delta.empty()) text += "\ndelta: " + delta;
+  return text + "\n" + r.message;
+}
+
+void write_case(std::ostream& out, const CompareRow& r) {
+  out << "    <testcase classname=\"drsim.compare." << xml_escape(r.metric) << "\" name=\""
+      << xml_escape(r.subject) << "\" time=\"0\">\n";
+  if (r.verdict == Verdict::regression) {
+    out << "      <failure type=\"regression\" message=\""
+        << xml_escape(r.metric + " " + r.subject + ": " + r.message) << "\">"
+        << xml_escape(details(r)) << "</failure>\n";
+  } else {
+    out << "      <system-out>" << xml_escape(std::string(verdict_name(r.verdict)) + "\n" + details(r))
+        << "</system-out>\n";
+  }
+  out << "    </testcase>\n";
+}
+
+void write_properties(std::ostream& out, const Comparison& c) {
+  auto prop = [&](const char* name, const std::string& value) {
+    out << "      <property name=\"" << name << "\" value=\"" << xml_escape(value) << "\"/>\n";
+  };
+  out << "    <properties>\n";
+  prop("baseline", c.baseline.file + " (" + c.baseline.scenario + ", drsim " + c.baseline.version + ")");
+  prop("current", c.current.file + " (" + c.current.scenario + ", drsim " + c.current.version + ")");
+  prop("tolerance", c.tolerance);
+  for (const auto& note : c.notes) prop("note", note);
+  out << "    </properties>\n";
+}
+
+}  // namespace
+
+std::string render_compare_junit(const Comparison& c) {
+  std::ostringstream out;
+  std::string counts = "tests=\"" + std::to_string(c.rows.size()) + "\" failures=\"" +
+                       std::to_string(c.count(Verdict::regression)) +
+                       "\" errors=\"0\" skipped=\"0\" time=\"0\"";
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out << "<testsuites name=\"drsim compare\" " << counts << ">\n";
+  out << "  <testsuite name=\"drsim compare: " << xml_escape(c.current.scenario) << "\" "
+      << counts << ">\n";
+  write_properties(out, c);
+  for (const auto& r : c.rows) write_case(out, r);
+  out << "  </testsuite>\n</testsuites>\n";
+  return out.str();
+}
+
+}  // namespace drsim::reports
