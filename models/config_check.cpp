@@ -95,14 +95,20 @@ void add_shared_cpus(const Scenario& s, const SystemSpec& sys, const PlacementSp
   f.message = sys.name + (sys.dedicated ? " had dedicated CPs at home; at DR its CPs are shared"
                                         : " shares its DR CPs") +
               (rivals.empty() ? "" : " with " + join_names(rivals));
-  f.consequence = "PR/SM (or the vendor's VM) divides the CPs among them: " + sys.name +
-                  " no longer has the CPU time it had at home; when the others are busy its "
-                  "CPs run at 100% and its work queues (the year-1 test competed with z/OS for "
-                  "cycles)";
-  f.remedy = "Ask the vendor to dedicate " + std::to_string(sys.cpus) + " CPs to " +
-             (p.mode == PlacementMode::Lpar ? "LPAR " + lpar.name
-                                            : "the " + sys.name + " userid (CP DEDICATE)") +
-             " for the test";
+  if (!sys.dedicated) {
+    f.consequence = "when the others are busy, " + sys.name + "'s work waits for CPs; production "
+                    "shared its CPs too, so this only matters if the others are busier than at home";
+    f.remedy = "Ask how busy the others will be during the test; watch the CPU at DR";
+  } else {
+    f.consequence = "PR/SM (or the vendor's VM) divides the CPs among them: " + sys.name +
+                    " no longer has the CPU time it had at home; when the others are busy its "
+                    "CPs run at 100% and its work queues (the year-1 test competed with z/OS "
+                    "for cycles)";
+    f.remedy = "Ask the vendor to dedicate " + std::to_string(sys.cpus) + " CPs to " +
+               (p.mode == PlacementMode::Lpar ? "LPAR " + lpar.name
+                                              : "the " + sys.name + " userid (CP DEDICATE)") +
+               " for the test";
+  }
   f.pointer = child_pointer(lpar.pointer, "dedicated");
   out.push_back(f);
 }

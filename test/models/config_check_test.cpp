@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "models/config_check.hpp"
+#include "models/config_check_json.hpp"
 
 using namespace drsim;
 
@@ -485,4 +486,22 @@ TEST_CASE("diff_dr_sites marks what got worse, better, or only changed", "[confi
   CHECK(diff_of(back, "VM1", "placement")->verdict == DiffVerdict::Better);
   CHECK(diff_of(back, "HS1", "Hipersocket")->verdict == DiffVerdict::Better);
   CHECK(to_string(DiffVerdict::Changed) == std::string("changed"));
+}
+
+TEST_CASE("check_report_json: findings, questions, summary and the diff", "[config_check]") {
+  Scenario s = fixed();
+  vm_as_guest(s, 2e9, 0);
+  Scenario last = fixed();
+  auto j = check_report_json(s, &last);
+  CHECK(j.at("scenario").at("name").get<std::string>() == "fixed");
+  REQUIRE(j.at("findings").is_array());
+  const auto& f = j.at("findings").at(0);
+  for (const char* key : {"code", "severity", "subject", "message", "production", "dr",
+                          "consequence", "remedy", "pointer"})
+    CHECK(f.at(key).is_string());
+  CHECK(j.at("summary").at("errors").get<int>() == 2);
+  CHECK(j.at("ask_the_vendor").size() >= 2);
+  CHECK(j.at("against").at("summary").at("worse").get<int>() >= 1);
+  CHECK(check_report_json(fixed(), nullptr).at("against").is_null());
+  CHECK(check_report_json(fixed(), nullptr).at("summary").at("errors").get<int>() == 0);
 }

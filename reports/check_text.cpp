@@ -1,0 +1,150 @@
+#include "reports/check_text.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <sstream>
+#include <vector>
+
+namespace drsim::reports {
+
+namespace {
+
+using nlohmann::json;
+
+struct Style {
+  bool on = false;
+  std::string paint(const std::string& text, const char* code) const {
+    return on ? std::string("\033[") + code + "m" + text + "\033[0m" : text;
+  }
+  std::string bold(const std::string& text) const { return paint(text, "1"); }
+};
+
+const char* severity_colour(const std::string& severity) {
+  if (severity == "error") return "1;31";
+  if (severity == "warning") return "33";
+  return "36";
+}
+
+const char* verdict_colour(const std::string& verdict) {
+  if (verdict == "worse") return "31";
+  if (verdict == "better") return "32";
+  return "33";
+}
+
+/// Word-wraps `text` to `width` columns; continuation lines start with `indent` spaces.
+std::string wrap(const std::string& text, std::size_t indent, int width) {
+  std::istringstream words(text);
+  std::string word, out;
+  std::size_t col = indent, limit = static_cast<std::size_t>(std::max(width, 40));
+  bool first = true;
+  while (words >> word) {
+    if (!first && col + 1 + word.size() > limit) {
+      out += "\n" + std::string(indent, ' ');
+      col = indent;
+    } else if (!first) {
+      out += ' ';
+      ++col;
+    }
+    out += word;
+    col += word.size();
+    first = false;
+  }
+  return out;
+}
+
+std::string str(const json& j, const char* key) {
+  const auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+void field(std::ostream& out, const char* label, const std::string& value, int width) {
+  if (value.empty()) return;
+  std::string head = std::string("      ") + label;
+  head.resize(std::max<std::size_t>(head.size() + 1, 20), ' ');
+  out << head << wrap(value, head.size(), width) << "\n";
+}
+
+void finding(std::ostream& out, const json& f, const Style& st, int width) {
+  std::string sev = str(f, "severity");
+  std::string tag = "[" + sev + "]";
+  for (auto& c : tag) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  std::string pad(tag.size() < 10 ? 10 - tag.size() : 1, ' ');
+  out << "  " << st.paint(tag, severity_colour(sev)) << pad << st.bold(str(f, "code")) << "\n";
+  field(out, "what:", str(f, "message"), width);
+  field(out, "production:", str(f, "production"), width);
+  field(out, "DR site:", str(f, "dr"), width);
+  field(out, "consequence:", str(f, "consequence"), width);
+  field(out, "remedy:", str(f, "remedy"), width);
+  field(out, "where:", str(f, "pointer"), width);
+}
+
+void findings(std::ostream& out, const json& report, const Style& st, int width) {
+  std::vector<std::string> subjects;
+  for (const auto& f : report.at("findings")) {
+    std::string s = str(f, "subject");
+    if (std::find(subjects.begin(), subjects.end(), s) == subjects.end()) subjects.push_back(s);
+  }
+  if (subjects.empty()) out << "No findings: the DR site provides what production needs.\n\n";
+  for (const auto& subject : subjects) {
+    out << st.bold(subject) << "\n";
+    for (const auto& f : report.at("findings"))
+      if (str(f, "subject") == subject) finding(out, f, st, width);
+    out << "\n";
+  }
+}
+
+void questions(std::ostream& out, const json& report, const Style& st, int width) {
+  const auto& qs = report.at("ask_the_vendor");
+  if (qs.empty()) return;
+  out << st.bold("Ask the vendor") << "\n";
+  int n = 0;
+  for (const auto& q : qs) {
+    std::string num = "  " + std::to_string(++n) + ". ";
+    out << num << wrap(q.get<std::string>(), num.size(), width) << "\n";
+  }
+  out << "\n";
+}
+
+void against(std::ostream& out, const json& report, const Style& st, int width) {
+  const auto& a = report.at("against");
+  if (a.is_null()) return;
+  const auto& diffs = a.at("differences");
+  out << st.bold("Since the last test (" + str(a.at("scenario"), "name") + ")") << "\n";
+  if (diffs.empty()) out << "  The DR site is configured as last time.\n";
+  for (const auto& d : diffs) {
+    std::string verdict = str(d, "verdict");
+    std::string head = "  " + st.paint(verdict, verdict_colour(verdict)) +
+                       std::string(9 - std::min<std::size_t>(verdict.size(), 8), ' ');
+    std::string text = str(d, "subject") + " " + str(d, "item") + ": " + str(d, "last") +
+                       " -> " + str(d, "current");
+    out << head << wrap(text, 11, width) << "\n";
+  }
+  out << "\n";
+}
+
+void summary(std::ostream& out, const json& report, const Style& st) {
+  const auto& s = report.at("summary");
+  int errors = s.at("errors").get<int>();
+  int warnings = s.at("warnings").get<int>();
+  out << "Summary: " << errors << (errors == 1 ? " error, " : " errors, ") << warnings
+      << (warnings == 1 ? " warning, " : " warnings, ") << s.at("info").get<int>() << " info: ";
+  out << (errors > 0 ? st.paint("the DR configuration is not ready", "1;31")
+                     : st.paint("no error", "32"))
+      << "\n";
+}
+
+}  // namespace
+
+std::string render_check_text(const json& report, bool color, int width) {
+  Style st{color};
+  std::ostringstream out;
+  const auto& sc = report.at("scenario");
+  out << st.bold("drsim check: " + str(sc, "name")) << " (" << str(sc, "file") << ")\n\n";
+  findings(out, report, st, width);
+  questions(out, report, st, width);
+  against(out, report, st, width);
+  summary(out, report, st);
+  return out.str();
+}
+
+}  // namespace drsim::reports
