@@ -22,6 +22,7 @@ struct TapeParams {
   double dasd_subsystem_Bps = 400e6; ///< aggregate DR DASD write bandwidth: Assumption
   double job_overhead_s = 60;        ///< dss_job_overhead_s: Assumption (JCL, allocation, WTOs)
   double vts_recall_penalty_s = 120; ///< vts_recall_penalty_s: derived, IBM-MAIN msg45670
+  double ddr_Bps = 10e6;             ///< ddr_MBps: Assumption (z/VM DDR, 4 KB blocks, 5-15 MB/s)
 };
 
 /// IPL and start-up (DOMAIN.md §2).

@@ -1,12 +1,62 @@
+// drsim run SCENARIO.json [--out DIR] [--set ...] [--seed N] [--quiet]
+#include <chrono>
+#include <filesystem>
 #include <ostream>
 
+#include "models/scenario_io.hpp"
+#include "reports/html_timeline.hpp"
+#include "reports/result_io.hpp"
 #include "simulator/cli.hpp"
+#include "simulator/engine.hpp"
 
 namespace drsim {
+namespace {
 
-int cmd_run(const CliOptions&, std::ostream&, std::ostream& err) {
-  err << "drsim run: not built yet\n";
-  return 2;
+std::string default_out_dir(const std::string& scenario_path) {
+  return (std::filesystem::path("drsim-out") / std::filesystem::path(scenario_path).stem()).string();
+}
+
+int report_load_errors(const LoadResult& lr, std::ostream& err) {
+  for (const auto& e : lr.errors) err << e.to_string() << "\n";
+  return static_cast<int>(lr.status);
+}
+
+}  // namespace
+
+int cmd_run(const CliOptions& o, std::ostream& out, std::ostream& err) {
+  if (o.replications > 1 || o.jobs > 1) {
+    err << "drsim run: --replications and --jobs are not available yet (Monte Carlo comes with"
+           " 'drsim sweep'); run without them\n";
+    return 2;
+  }
+  const std::string& path = o.files.at(0);
+  LoadResult lr = load_scenario(path, o.sets);
+  if (lr.status != LoadStatus::Ok) return report_load_errors(lr, err);
+  std::string dir = o.out_dir.value_or(default_out_dir(path));
+  RunOptions ro;
+  ro.seed = o.seed;
+  ro.scenario_file = path;
+  ro.scenario_sha256 = lr.sha256;
+  auto t0 = std::chrono::steady_clock::now();
+  Result result = simulate(lr.scenario, ro);
+  double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  nlohmann::json doc = to_json(result);
+  try {
+    std::filesystem::path d(dir);
+    reports::write_file_atomic((d / "result.json").string(), doc.dump(2) + "\n");
+    reports::write_file_atomic((d / "timeline.html").string(), reports::render_timeline_html(doc));
+    nlohmann::json info = {{"wall_clock_s", wall}, {"simulation_events", result.sim_events}};
+    reports::write_file_atomic((d / "run-info.json").string(), info.dump(2) + "\n");
+  } catch (const std::exception& e) {
+    err << "drsim run: " << e.what() << "\n";
+    return 2;
+  }
+  if (!o.quiet) {
+    out << summary_text(result);
+    out << "  result:   " << (std::filesystem::path(dir) / "result.json").string() << "\n";
+    out << "  timeline: " << (std::filesystem::path(dir) / "timeline.html").string() << "\n";
+  }
+  return 0;
 }
 
 }  // namespace drsim

@@ -1,0 +1,144 @@
+// Scenario -> SimGrid platform: the DR machine's shared CP pool, LPAR VMs, dedicated hosts,
+// tape drives, the DASD subsystem and the paging volumes.
+#include <algorithm>
+#include <cmath>
+
+#include "models/paging.hpp"
+#include "models/tape.hpp"
+#include "simulator/world.hpp"
+
+namespace drsim::sim {
+namespace {
+
+Container make_container(const std::string& name, sg4::Host* host, sg4::VirtualMachine* vm,
+                         int logical, bool shared) {
+  Container c;
+  c.name = name;
+  c.host = host;
+  c.vm = vm;
+  c.logical = logical;
+  c.shared = shared;
+  return c;
+}
+
+/// Creates the CPU hosts; returns the dedicated hosts (LPARs first, then reserved ones).
+std::vector<sg4::Host*> build_cpu_hosts(World& w, sg4::NetZone* zone) {
+  const auto& lpars = w.topo.lpars;
+  int dedicated_cps = 0;
+  for (const auto& l : lpars) dedicated_cps += l.dedicated ? l.logical_cps : 0;
+  int pool_cores = std::max(1, w.sc->dr_site.machine.cps - dedicated_cps);
+  w.pool_cps = pool_cores;
+  w.pool = zone->create_host("pool", w.flops_per_cp_dr)->set_core_count(pool_cores);
+  std::vector<sg4::Host*> dedicated_hosts;
+  for (const auto& l : lpars) {
+    if (!l.dedicated) continue;
+    dedicated_hosts.push_back(
+        zone->create_host("lpar-" + l.name, w.flops_per_cp_dr)->set_core_count(l.logical_cps));
+  }
+  for (const auto& r : w.sc->reactions) {
+    if (r.action != ActionKind::DedicateCpus || w.topo.find_system(r.target) < 0) continue;
+    int n = std::max(1, r.cpus.value_or(1));
+    w.reserved_dedicated[r.target] = -static_cast<int>(dedicated_hosts.size()) - 1;
+    dedicated_hosts.push_back(
+        zone->create_host("ded-" + r.target, w.flops_per_cp_dr)->set_core_count(n));
+  }
+  w.control = zone->create_host("control", 1.0);
+  return dedicated_hosts;
+}
+
+void build_containers(World& w, const std::vector<sg4::Host*>& dedicated_hosts) {
+  const auto& lpars = w.topo.lpars;
+  size_t di = 0;
+  for (const auto& l : lpars) {
+    if (l.dedicated) {
+      w.containers.push_back(make_container(l.name, dedicated_hosts[di++], nullptr, l.logical_cps, false));
+      continue;
+    }
+    auto* vm = w.pool->create_vm("vm-" + l.name, l.logical_cps);
+    vm->start();
+    Container c = make_container(l.name, vm, vm, l.logical_cps, true);
+    c.weight = l.weight;
+    c.capped = l.capped;
+    w.containers.push_back(c);
+  }
+  for (auto& [name, slot] : w.reserved_dedicated) {
+    sg4::Host* h = dedicated_hosts[static_cast<size_t>(-slot - 1)];
+    Container c = make_container(name + " (dedicated)", h, nullptr, h->get_core_count(), false);
+    slot = static_cast<int>(w.containers.size());
+    w.containers.push_back(c);
+  }
+}
+
+void build_storage(World& w, sg4::NetZone* zone) {
+  sg4::Host* storage = zone->create_host("storage", 1.0);
+  const auto& tp = w.sc->dr_site.tape;
+  auto type = find_tape_drive_type(tp.drive_type);
+  double native = tp.rate_Bps.value_or(type ? type->native_Bps : 100e6);
+  double rate = effective_restore_rate_Bps(native, w.sc->params.tape);
+  for (int i = 0; i < tp.drives; ++i)
+    w.drives.push_back(storage->create_disk("drive" + std::to_string(i), rate, rate));
+  double dasd = w.sc->params.tape.dasd_subsystem_Bps;
+  w.dasd = storage->create_disk("dasd", dasd, dasd);
+  for (auto& z : w.zvms) {
+    z.capacity_pages_per_s = paging_capacity_pages_per_s(z.node.paging_volumes, w.sc->params.paging);
+    double bw = z.capacity_pages_per_s * w.sc->params.paging.page_bytes;
+    if (bw > 0) z.paging_disk = storage->create_disk("paging-" + z.node.name, bw, bw);
+  }
+  for (auto* d : w.drives) d->seal();
+  w.dasd->seal();
+  for (auto& z : w.zvms)
+    if (z.paging_disk) z.paging_disk->seal();
+  storage->seal();
+}
+
+void build_zvms(World& w) {
+  for (const auto& node : w.topo.zvms) {
+    Zvm z;
+    z.node = node;
+    z.container = node.lpar;
+    z.real_bytes = node.real_bytes;
+    z.xstor_bytes = node.xstor_bytes;
+    z.up = node.system.empty();  // the vendor's VM runs from the start
+    if (node.virtual_cpus > 0) z.vcpus = sg4::Semaphore::create(node.virtual_cpus);
+    w.zvms.push_back(z);
+  }
+}
+
+void build_systems(World& w) {
+  size_t n = w.topo.systems.size();
+  w.systems.assign(n, SystemLive{});
+  w.system_container.assign(n, -1);
+  w.system_vcpus.assign(n, nullptr);
+  for (size_t i = 0; i < n; ++i) {
+    const SystemNode& s = w.topo.systems[i];
+    if (!s.placed) continue;
+    w.system_container[i] = s.lpar;
+    if (s.virtual_cpus > 0) {
+      // a z/VM's own semaphore doubles as its guests' virtual CPs
+      if (s.zvm >= 0 && w.zvms[static_cast<size_t>(s.zvm)].vcpus)
+        w.system_vcpus[i] = w.zvms[static_cast<size_t>(s.zvm)].vcpus;
+      else
+        w.system_vcpus[i] = sg4::Semaphore::create(s.virtual_cpus);
+    }
+  }
+}
+
+}  // namespace
+
+void build_platform(World& w) {
+  const auto& prod = w.sc->production.machine;
+  const auto& dr = w.sc->dr_site.machine;
+  double factor = (prod.engine_mips > 0 && dr.engine_mips > 0) ? dr.engine_mips / prod.engine_mips : 1.0;
+  w.flops_per_cp_dr = kFlopsPerCp * factor;
+  sg4::NetZone* zone = sg4::create_full_zone("dr-site");
+  build_zvms(w);
+  std::vector<sg4::Host*> dedicated = build_cpu_hosts(w, zone);
+  build_storage(w, zone);
+  zone->seal();
+  build_containers(w, dedicated);
+  build_systems(w);
+  for (auto& c : w.containers) c.busy.set(0, 0);
+  cpu_rebalance(w);
+}
+
+}  // namespace drsim::sim

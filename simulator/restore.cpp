@@ -1,0 +1,97 @@
+// Tape restores: volumes queued in plan order on the DR site's drive pool. Each drive is a
+// disk read at the drive's effective rate, written concurrently to the shared DASD
+// subsystem; mount, locate, rewind and job overhead are fixed delays from the tape model.
+#include <algorithm>
+
+#include "models/tape.hpp"
+#include "simulator/world.hpp"
+
+namespace drsim::sim {
+namespace {
+
+void volume_done(World& w, const Volume& v, double started) {
+  SystemLive& s = w.systems[static_cast<size_t>(v.system)];
+  if (s.restore_start < 0 || started < s.restore_start) s.restore_start = started;
+  s.restore_end = w.now();
+  s.volumes += 1;
+  w.result.volumes_restored += 1;
+  w.result.restore_bytes += v.bytes;
+  w.restore_last = w.now();
+  if (--w.volumes_left[static_cast<size_t>(v.system)] == 0) {
+    s.restored = true;
+    Lane& lane = w.lanes[static_cast<size_t>(v.system)];
+    lane.result().phases.push_back(PhaseRecord{"restore", s.restore_start, s.restore_end,
+                                               std::to_string(s.volumes) + " volumes"});
+    w.fire("restored:" + w.topo.systems[static_cast<size_t>(v.system)].spec->name);
+  }
+}
+
+void drive_loop(World* w, int drive) {
+  const TapeParams& tp = w->sc->params.tape;
+  const TapeSpec& spec = w->sc->dr_site.tape;
+  auto type = find_tape_drive_type(spec.drive_type);
+  double native = spec.rate_Bps.value_or(type ? type->native_Bps : 100e6);
+  double rate = effective_restore_rate_Bps(native, tp);
+  double before = (spec.mount == MountKind::Manual ? tp.manual_mount_s : tp.robot_mount_s) +
+                  tp.load_to_ready_s + tp.avg_locate_s + tp.job_overhead_s +
+                  (spec.vts ? tp.vts_recall_penalty_s : 0.0);
+  for (;;) {
+    w->tape_items->acquire();
+    int vi = w->tape_queue.front();
+    w->tape_queue.pop_front();
+    if (vi < 0) return;
+    const Volume& v = w->volumes[static_cast<size_t>(vi)];
+    double started = w->now();
+    if (w->restore_first < 0) w->restore_first = started;
+    sleep_for(*w, before);
+    // DDR's small blocks: the drive streams slower, so the tape is busy longer.
+    double slow = v.ddr ? std::max(1.0, rate / std::min(rate, tp.ddr_Bps)) : 1.0;
+    sg4::IoPtr rd = w->drives[static_cast<size_t>(drive)]->read_async(static_cast<sg_size_t>(v.bytes * slow));
+    sg4::IoPtr wr = w->dasd->write_async(static_cast<sg_size_t>(v.bytes));
+    rd->wait();
+    wr->wait();
+    w->activities += 2;
+    sleep_for(*w, tp.rewind_unload_s);
+    w->drive_busy_s += w->now() - started;
+    volume_done(*w, v, started);
+  }
+}
+
+void expand_volumes(World& w) {
+  w.volumes_left.assign(w.topo.systems.size(), 0);
+  for (const auto& g : w.sc->backups.volumes) {
+    int si = w.topo.find_system(g.system);
+    if (si < 0) continue;
+    for (int i = 1; i <= g.count; ++i) {
+      std::string name = g.count == 1 ? g.name : g.name + std::to_string(i);
+      w.volumes.push_back(Volume{name, si, g.bytes, g.ddr});
+      w.volumes_left[static_cast<size_t>(si)] += 1;
+    }
+  }
+}
+
+}  // namespace
+
+void enqueue_restore(World& w, int system) {
+  const auto& node = w.topo.systems[static_cast<size_t>(system)];
+  if (w.volumes_left[static_cast<size_t>(system)] == 0) {
+    w.systems[static_cast<size_t>(system)].restored = true;
+    w.fire("restored:" + node.spec->name);
+    return;
+  }
+  for (size_t i = 0; i < w.volumes.size(); ++i) {
+    if (w.volumes[i].system != system) continue;
+    w.tape_queue.push_back(static_cast<int>(i));
+    w.tape_items->release();
+  }
+}
+
+void start_tape(World& w) {
+  expand_volumes(w);
+  w.tape_items = sg4::Semaphore::create(0);
+  w.result.tape_drives = static_cast<int>(w.drives.size());
+  for (size_t d = 0; d < w.drives.size(); ++d)
+    sg4::Actor::create("drive" + std::to_string(d), w.control, drive_loop, &w, static_cast<int>(d));
+}
+
+}  // namespace drsim::sim

@@ -1,0 +1,164 @@
+#include "simulator/result.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+#include "models/units.hpp"
+
+namespace drsim {
+namespace {
+
+using nlohmann::json;
+
+/// Rounds to 3 decimals so that the file is stable and readable.
+double r3(double v) { return std::round(v * 1000.0) / 1000.0; }
+
+json time_or_null(const std::optional<double>& t) { return t ? json(r3(*t)) : json(nullptr); }
+
+json str_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+class Labeler {
+ public:
+  explicit Labeler(double start_week_s) : start_(start_week_s) {}
+  std::string operator()(double t_s) const { return units::format_week_time(start_ + t_s); }
+  json opt(const std::optional<double>& t) const { return t ? json((*this)(*t)) : json(nullptr); }
+
+ private:
+  double start_;
+};
+
+json system_json(const SystemResult& s, const Labeler& at) {
+  json phases = json::array();
+  for (const auto& p : s.phases) {
+    phases.push_back({{"phase", p.phase},
+                      {"start_s", r3(p.start_s)},
+                      {"end_s", r3(p.end_s)},
+                      {"start_at", at(p.start_s)},
+                      {"end_at", at(p.end_s)},
+                      {"note", str_or_null(p.note)}});
+  }
+  return {{"name", s.name},
+          {"kind", s.kind},
+          {"role", str_or_null(s.role)},
+          {"machine", str_or_null(s.machine)},
+          {"lpar", str_or_null(s.lpar)},
+          {"host", str_or_null(s.host)},
+          {"sie_level", s.sie_level > 0 ? json(s.sie_level) : json(nullptr)},
+          {"tier", s.tier},
+          {"critical", s.critical},
+          {"planned", s.planned},
+          {"status", s.status},
+          {"up_s", time_or_null(s.up_s)},
+          {"up_at", at.opt(s.up_s)},
+          {"blocked_by", str_or_null(s.blocked_by)},
+          {"reason", str_or_null(s.reason)},
+          {"phases", phases}};
+}
+
+json finding_json(const Finding& f, const Labeler& at) {
+  return {{"code", f.code},       {"severity", to_string(f.severity)},
+          {"subject", f.subject}, {"t_s", r3(f.t_s)},
+          {"at", at(f.t_s)},      {"message", f.message},
+          {"production", str_or_null(f.production)}, {"dr", str_or_null(f.dr)},
+          {"consequence", str_or_null(f.consequence)}, {"remedy", str_or_null(f.remedy)}};
+}
+
+json series_json(const std::map<std::string, std::vector<double>>& m) {
+  json out = json::object();
+  for (const auto& [k, v] : m) {
+    json arr = json::array();
+    for (double x : v) arr.push_back(r3(x));
+    out[k] = arr;
+  }
+  return out;
+}
+
+json map_json(const std::map<std::string, double>& m) {
+  json out = json::object();
+  for (const auto& [k, v] : m) out[k] = r3(v);
+  return out;
+}
+
+}  // namespace
+
+json to_json(const Result& r) {
+  Labeler at(r.start_week_s);
+  json systems = json::array(), milestones = json::array(), findings = json::array(),
+       events = json::array();
+  for (const auto& s : r.systems) systems.push_back(system_json(s, at));
+  for (const auto& m : r.milestones)
+    milestones.push_back({{"id", m.id}, {"label", m.label}, {"t_s", r3(m.t_s)}, {"at", at(m.t_s)}});
+  for (const auto& f : r.findings) findings.push_back(finding_json(f, at));
+  for (const auto& e : r.events)
+    events.push_back({{"t_s", r3(e.t_s)}, {"at", at(e.t_s)}, {"kind", e.kind},
+                      {"subject", e.subject}, {"message", e.message}});
+  json staff = nullptr;
+  if (r.staff_from_s && r.staff_to_s)
+    staff = {{"from", units::format_week_time(*r.staff_from_s).substr(4)},
+             {"to", units::format_week_time(*r.staff_to_s).substr(4)}};
+  json vm_ipls = json::object();
+  for (const auto& [k, v] : r.vm_ipls) vm_ipls[k] = v;
+  return {
+      {"drsim_version", DRSIM_VERSION},
+      {"scenario", {{"name", r.scenario_name}, {"file", r.scenario_file},
+                    {"sha256", r.scenario_sha256}, {"description", r.description}}},
+      {"seed", r.seed},
+      {"exercise", {{"start", at(0)}, {"end", at(r.duration_s)}, {"start_week_s", r.start_week_s},
+                    {"duration_s", r.duration_s}, {"staff_hours", staff}}},
+      {"systems", systems},
+      {"milestones", milestones},
+      {"findings", findings},
+      {"events", events},
+      {"recovery", {{"rto_target_h", r3(r.rto_s / 3600.0)}, {"rto_s", r.rto_s},
+                    {"first_zos_up_s", time_or_null(r.first_zos_up_s)},
+                    {"critical_up_s", time_or_null(r.critical_up_s)},
+                    {"all_up_s", time_or_null(r.all_up_s)}, {"rto_met", r.rto_met}}},
+      {"metrics", {{"peak_paging_pages_per_s", r3(r.peak_paging)},
+                   {"peak_paging_by_vm", map_json(r.peak_paging_by_vm)},
+                   {"vm_ipls", vm_ipls},
+                   {"tape_drives", r.tape_drives},
+                   {"tape_drive_utilisation", r3(r.tape_utilisation)},
+                   {"volumes_restored", r.volumes_restored},
+                   {"restore_bytes", r.restore_bytes},
+                   {"restores_done_s", time_or_null(r.restores_done_s)},
+                   {"cpu_utilisation", map_json(r.cpu_mean)},
+                   {"peak_cpu_utilisation", map_json(r.cpu_peak)},
+                   {"events", r.sim_events}}},
+      {"series", {{"step_s", r.step_s}, {"paging_pages_per_s", series_json(r.paging_series)},
+                  {"cpu_utilisation", series_json(r.cpu_series)}}}};
+}
+
+std::string summary_text(const Result& r) {
+  Labeler at(r.start_week_s);
+  std::ostringstream o;
+  o << "drsim: " << r.scenario_name << " (seed " << r.seed << ")\n";
+  for (const auto& m : r.milestones) o << "  " << at(m.t_s) << "  " << m.label << "\n";
+  o << "  RTO " << units::format_duration(r.rto_s) << ": " << (r.rto_met ? "met" : "MISSED");
+  if (r.critical_up_s) o << " (all critical up after " << units::format_duration(*r.critical_up_s) << ")";
+  o << "\n";
+  int up = 0, planned = 0;
+  for (const auto& s : r.systems) {
+    if (!s.planned) continue;
+    ++planned;
+    up += s.status == "up" ? 1 : 0;
+  }
+  o << "  systems up at the end: " << up << " of " << planned << " in the plan\n";
+  if (r.peak_paging > 0) o << "  peak paging: " << std::lround(r.peak_paging) << " pages/s\n";
+  std::vector<const Finding*> top;
+  for (const auto& f : r.findings) top.push_back(&f);
+  std::stable_sort(top.begin(), top.end(),
+                   [](const Finding* a, const Finding* b) { return a->severity > b->severity; });
+  size_t shown = 0;
+  for (const Finding* f : top) {
+    if (shown++ == 8) {
+      o << "  ... " << top.size() - 8 << " more findings in result.json\n";
+      break;
+    }
+    o << "  " << to_string(f->severity) << " " << f->code << " " << f->subject << " @ "
+      << at(f->t_s) << ": " << f->message << "\n";
+  }
+  return o.str();
+}
+
+}  // namespace drsim
