@@ -27,18 +27,17 @@ void judge_values(CompareRow& r, const NumericSpec& s, double b, double c) {
   r.delta = delta;
   r.magnitude = std::fabs(delta);
   double allow = s.tolerance.allowance(b, s.quantity);
-  std::string amount = format_row_delta(r);
-  std::string within = " the allowance of " +
-                       (s.quantity == Quantity::time ? format_duration(allow) : format_number(allow)) +
-                       " (tolerance " + s.tolerance.describe() + ")";
+  std::string shown =
+      s.quantity == Quantity::time ? format_duration(allow) : format_number(allow) + "/s";
+  std::string allowance = " the " + shown + " allowance (tolerance " + s.tolerance.describe() + ")";
   if (delta > allow + kEpsilon) {
     r.verdict = Verdict::regression;
-    r.message = amount + ", beyond" + within;
+    r.message = "beyond" + allowance;
   } else if (delta > kEpsilon) {
-    r.message = amount + ", within" + within;
+    r.message = "within" + allowance;
   } else if (delta < -kEpsilon) {
     r.verdict = Verdict::improvement;
-    r.message = amount;
+    r.message = "faster";
   }
 }
 
@@ -179,7 +178,7 @@ std::string_view verdict_name(Verdict v) {
 
 std::string format_row_delta(const CompareRow& r) {
   if (!r.delta) return "";
-  if (r.quantity == Quantity::time) return format_delta(*r.delta);
+  if (r.quantity == Quantity::time || std::fabs(*r.delta) < kEpsilon) return format_delta(*r.delta);
   return (*r.delta > 0 ? "+" : "") + format_number(*r.delta) + "/s";
 }
 

@@ -5,8 +5,9 @@
 namespace drsim::reports {
 namespace {
 
-/// Escapes text for XML 1.0 content or attributes; drops the control characters XML forbids.
-std::string xml_escape(const std::string& text) {
+/// Escapes text for XML 1.0 content or (attribute) values; drops the control characters XML
+/// forbids. Line breaks stay as they are in content and become character references in values.
+std::string xml_escape(const std::string& text, bool attribute = true) {
   std::string out;
   out.reserve(text.size());
   for (char ch : text) {
@@ -17,9 +18,9 @@ std::string xml_escape(const std::string& text) {
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
       case '\'': out += "&apos;"; break;
-      case '\n': out += "&#10;"; break;
-      case '\t': out += "&#9;"; break;
-      case '\r': out += "&#13;"; break;
+      case '\n': out += attribute ? "&#10;" : "\n"; break;
+      case '\t': out += attribute ? "&#9;" : "\t"; break;
+      case '\r': out += attribute ? "&#13;" : "\r"; break;
       default:
         if (u >= 0x20) out += ch;
     }
@@ -34,15 +35,21 @@ std::string details(const CompareRow& r) {
   return text + "\n" + r.message;
 }
 
+/// "system LNX1: +3h10m, beyond the 30m allowance (tolerance 30m)".
+std::string headline(const CompareRow& r) {
+  std::string delta = format_row_delta(r);
+  return r.metric + " " + r.subject + ": " + (delta.empty() ? "" : delta + ", ") + r.message;
+}
+
 void write_case(std::ostream& out, const CompareRow& r) {
   out << "    <testcase classname=\"drsim.compare." << xml_escape(r.metric) << "\" name=\""
       << xml_escape(r.subject) << "\" time=\"0\">\n";
   if (r.verdict == Verdict::regression) {
     out << "      <failure type=\"regression\" message=\""
-        << xml_escape(r.metric + " " + r.subject + ": " + r.message) << "\">"
-        << xml_escape(details(r)) << "</failure>\n";
+        << xml_escape(headline(r)) << "\">" << xml_escape(details(r), false) << "</failure>\n";
   } else {
-    out << "      <system-out>" << xml_escape(std::string(verdict_name(r.verdict)) + "\n" + details(r))
+    out << "      <system-out>"
+        << xml_escape(std::string(verdict_name(r.verdict)) + "\n" + details(r), false)
         << "</system-out>\n";
   }
   out << "    </testcase>\n";

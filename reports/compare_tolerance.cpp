@@ -78,7 +78,7 @@ std::string Tolerance::describe() const {
   if (parts.empty()) return "0";
   std::string out = parts[0];
   for (size_t i = 1; i < parts.size(); ++i) out += " or " + parts[i];
-  return parts.size() > 1 ? out + " (the larger)" : out;
+  return parts.size() > 1 ? out + ", the larger" : out;
 }
 
 const Tolerance& ToleranceSettings::lookup(std::initializer_list<std::string> keys) const {

@@ -271,7 +271,7 @@ TEST_CASE("bad tolerances are refused with what was expected", "[compare]") {
   CHECK_THROWS_WITH(parse_tolerances({"rto=5%"}, duration), Catch::Contains("system:NAME"));
   CHECK_THROWS_WITH(parse_tolerances({"paging=2h"}, duration), Catch::Contains("pages/s"));
   auto t = parse_tolerances({"5%", "30min", "all_up=2h"}, duration);
-  CHECK(t.fallback.describe() == "5% or 30m (the larger)");
+  CHECK(t.fallback.describe() == "5% or 30m, the larger");
   CHECK(t.by_key.at("all_up").seconds == Approx(7200));
 }
 
