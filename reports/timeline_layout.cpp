@@ -60,7 +60,7 @@ LaneGroup host_group(const std::string& host, const std::string& lpar, std::vect
   g.level = 2;
   g.label = host == lpar ? "systems in LPAR " + lpar : "guests of z/VM " + host;
   int sie = lanes.empty() ? 0 : keys[lanes.front()].sie_level;
-  if (host == lpar && sie >= 2) g.label = "guests of the LPAR's z/VM (" + host + ")";
+  if (host == lpar && sie >= 2) g.label = "guests of z/VM " + host;
   g.detail = sie_detail(sie);
   sort_lanes(lanes, keys);
   std::map<std::tuple<int, std::string>, LaneGroup> tiers;
@@ -176,6 +176,19 @@ std::vector<HourTick> hour_ticks(const TimeAxis& axis) {
     ticks.push_back({h - axis.start_week_s, static_cast<int>(hour)});
   }
   return ticks;
+}
+
+std::vector<int> stack_rows(const std::vector<double>& left, const std::vector<double>& width) {
+  std::vector<int> rows;
+  std::vector<double> row_end;
+  for (std::size_t i = 0; i < left.size(); ++i) {
+    std::size_t r = 0;
+    while (r < row_end.size() && row_end[r] > left[i]) ++r;
+    if (r == row_end.size()) row_end.push_back(0);
+    row_end[r] = left[i] + (i < width.size() ? width[i] : 0.0);
+    rows.push_back(static_cast<int>(r));
+  }
+  return rows;
 }
 
 std::vector<LaneGroup> group_lanes(const std::vector<LaneKey>& keys) {

@@ -71,6 +71,10 @@ struct HourTick {
 /// Every whole hour strictly inside the axis (the start and end are not ticks).
 std::vector<HourTick> hour_ticks(const TimeAxis& axis);
 
+/// Rows for labels that must not overlap: labels i (sorted by left edge, in percent, with
+/// their widths in percent) get the first row whose last label ends before left[i].
+std::vector<int> stack_rows(const std::vector<double>& left, const std::vector<double>& width);
+
 /// What the grouping needs to know about one system (empty strings for nulls).
 struct LaneKey {
   std::string name;

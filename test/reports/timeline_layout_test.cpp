@@ -145,3 +145,10 @@ TEST_CASE("no systems, no groups", "[layout]") {
   CHECK(group_lanes({}).empty());
   CHECK(lanes_in_order({}).empty());
 }
+
+TEST_CASE("labels that would overlap go to the next free row", "[layout]") {
+  CHECK(stack_rows({0, 5, 10}, {4, 4, 4}) == std::vector<int>{0, 0, 0});
+  CHECK(stack_rows({0, 1, 2, 6}, {4, 4, 4, 4}) == std::vector<int>{0, 1, 2, 0});
+  CHECK(stack_rows({0, 1, 4.5}, {4, 4, 4}) == std::vector<int>{0, 1, 0});
+  CHECK(stack_rows({}, {}).empty());
+}
