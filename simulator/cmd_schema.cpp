@@ -1,12 +1,14 @@
 #include <ostream>
 
+#include "models/schema.hpp"
 #include "simulator/cli.hpp"
 
 namespace drsim {
 
-int cmd_schema(const CliOptions&, std::ostream&, std::ostream& err) {
-  err << "drsim schema: not built yet\n";
-  return 2;
+/// Prints the scenario JSON Schema (draft-07) that validate also checks against.
+int cmd_schema(const CliOptions&, std::ostream& out, std::ostream&) {
+  out << scenario_schema_text();
+  return 0;
 }
 
 }  // namespace drsim

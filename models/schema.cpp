@@ -1,0 +1,108 @@
+#include "models/schema.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <stdexcept>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validator.hpp>
+
+#include "models/json_reader.hpp"
+#include "models/schema_text.hpp"
+#include "models/text_guard.hpp"
+
+namespace drsim {
+namespace {
+
+using nlohmann::json;
+
+/// Longest string the schema's regular expressions are run on (std::regex recurses per char).
+constexpr size_t kMaxPatternInput = 2000;
+
+/// Errors that only repeat, for an enclosing value, that something inside it failed.
+bool is_wrapper(const std::string& description) {
+  for (const char* prefix : {"Failed to validate item #", "Failed to validate against schema associated with",
+                             "Failed to validate against child schema #"})
+    if (description.rfind(prefix, 0) == 0) return true;
+  return false;
+}
+
+/// A missing or unknown property is reported at the object; point at the property instead.
+std::string refine_pointer(const std::string& pointer, const std::string& description) {
+  bool names_property = description.rfind("Missing required property '", 0) == 0 ||
+                        description.find("additionalProperties' constraints: '") != std::string::npos;
+  size_t close = description.rfind('\'');
+  size_t open = close == std::string::npos || close == 0 ? std::string::npos : description.rfind('\'', close - 1);
+  if (!names_property || open == std::string::npos) return pointer;
+  return pointer_join(pointer, description.substr(open + 1, close - open - 1));
+}
+
+/// Strings too long to hand to std::regex, found iteratively.
+void find_long_strings(const json& doc, std::vector<std::string>& pointers) {
+  std::vector<std::pair<const json*, std::string>> todo{{&doc, ""}};
+  while (!todo.empty()) {
+    auto [v, p] = todo.back();
+    todo.pop_back();
+    if (v->is_string() && v->get_ref<const std::string&>().size() > kMaxPatternInput) pointers.push_back(p);
+    if (v->is_object())
+      for (const auto& item : v->items()) todo.emplace_back(&item.value(), pointer_join(p, item.key()));
+    if (v->is_array())
+      for (size_t i = 0; i < v->size(); ++i) todo.emplace_back(&(*v)[i], pointer_join(p, i));
+  }
+}
+
+/// The schema, compiled once (valijson schemas cannot be copied).
+const valijson::Schema& compiled_schema() {
+  static const std::unique_ptr<valijson::Schema> schema = [] {
+    auto s = std::make_unique<valijson::Schema>();
+    json doc;
+    std::string error;
+    if (!parse_json_text(scenario_schema_text(), doc, error))
+      throw std::logic_error("the embedded scenario schema is not JSON: " + error);
+    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    valijson::adapters::NlohmannJsonAdapter adapter(doc);
+    parser.populateSchema(adapter, *s);
+    return s;
+  }();
+  return *schema;
+}
+
+}  // namespace
+
+const char* scenario_schema_text() { return generated::kScenarioSchema; }
+
+std::string context_to_pointer(const std::vector<std::string>& context) {
+  std::string out;
+  for (const auto& part : context) {
+    if (part == "<root>") continue;
+    std::string key = part;
+    if (key.size() >= 2 && key.front() == '[' && key.back() == ']') key = key.substr(1, key.size() - 2);
+    if (key.size() >= 2 && key.front() == '"' && key.back() == '"') key = key.substr(1, key.size() - 2);
+    out = pointer_join(out, key);
+  }
+  return out;
+}
+
+std::vector<ScenarioError> check_against_schema(const json& doc, const std::string& file) {
+  std::vector<ScenarioError> out;
+  std::vector<std::string> long_strings;
+  find_long_strings(doc, long_strings);
+  for (const auto& p : long_strings)
+    out.push_back({file, p, "string is too long", "at most " + std::to_string(kMaxPatternInput) + " characters"});
+  if (!out.empty()) return out;
+  valijson::Validator validator;
+  valijson::ValidationResults results;
+  valijson::adapters::NlohmannJsonAdapter target(doc);
+  validator.validate(compiled_schema(), target, &results);
+  valijson::ValidationResults::Error e;
+  while (results.popError(e)) {
+    if (is_wrapper(e.description)) continue;
+    std::string pointer = refine_pointer(context_to_pointer(e.context), e.description);
+    bool seen = std::any_of(out.begin(), out.end(), [&](const ScenarioError& x) { return x.pointer == pointer; });
+    if (!seen) out.push_back({file, pointer, e.description, "what the schema allows (see drsim schema)"});
+  }
+  return out;
+}
+
+}  // namespace drsim
