@@ -19,9 +19,11 @@ void close_lanes(World& w) {
                                                      std::to_string(s.volumes) + " volumes so far"});
   }
   for (auto& lane : w.lanes) lane.end(w.end_s);
-  for (auto& r : w.result.systems)
+  for (auto& r : w.result.systems) {
+    std::erase_if(r.phases, [](const PhaseRecord& p) { return p.end_s <= p.start_s; });
     std::stable_sort(r.phases.begin(), r.phases.end(),
                      [](const PhaseRecord& a, const PhaseRecord& b) { return a.start_s < b.start_s; });
+  }
 }
 
 std::string at(const World& w, double t) {

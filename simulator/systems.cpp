@@ -303,6 +303,19 @@ void steady_actor(World* w, int zvm, int zos_load) {
   }
 }
 
+/// A guest's minidisks are on its production VM's packs: under the vendor's VM (option 2)
+/// nothing else waits for them, so the guest does.
+void wait_guest_volumes(World& w, int gi) {
+  int si = w.topo.find_system(gspec(w, gi).vm);
+  if (si < 0 || w.systems[static_cast<size_t>(si)].restored) return;
+  const std::string& name = gspec(w, gi).vm;
+  if (!w.event("restore-queued:" + name).fired) {
+    w.fire("restore-queued:" + name);
+    enqueue_restore(w, si);
+  }
+  w.wait_event("restored:" + name);
+}
+
 }  // namespace
 
 int guest_zvm(const World& w, int guest) { return w.topo.guests[static_cast<size_t>(guest)].zvm; }
@@ -344,6 +357,7 @@ void xautolog(World& w, const std::vector<int>& guests, double stagger) {
     if (!n.at_dr || g.logged_on || g.operator_forced) continue;
     const Zvm& z = w.zvms[static_cast<size_t>(n.zvm)];
     if (!z.up) w.wait_event("up:" + z.node.name);
+    wait_guest_volumes(w, gi);
     if (!first) sleep_for(w, stagger);
     first = false;
     if (!g.operator_forced && !g.logged_on) logon(w, gi);
