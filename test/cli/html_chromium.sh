@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# The HTML timeline in a real browser: headless Chromium opens each page offline, the page's
+# script marks <html data-drsim="ok"> when it has rendered without an exception, and a
+# screenshot is kept for people to look at. Pages: the hand-made year-1 sample, a generated
+# result with 1,200 systems, a result whose texts are markup, and every shipped scenario run
+# through `drsim run`. The detector itself is checked on a page with a broken script.
+set -u
+DRSIM=${DRSIM:?set DRSIM to the drsim binary}
+SRC=${DRSIM_SRC:?set DRSIM_SRC to the repository}
+DATA=${DRSIM_TEST_DATA:-$SRC/test/data}
+OUT=${DRSIM_SCREENSHOTS:-$(dirname "$DRSIM")/html-screenshots}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+mkdir -p "$OUT"
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+pass() { echo "ok: $*"; }
+
+CHROMIUM=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
+if [ -z "$CHROMIUM" ]; then
+  echo "FAIL: chromium not found (apt-get install chromium)"
+  exit 1
+fi
+
+# browser ARGS... : headless, offline, a fresh profile each time.
+browser() {
+  local profile
+  profile=$(mktemp -d "$TMP/profile.XXXX")
+  timeout 90 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync --hide-scrollbars \
+    --user-data-dir="$profile" "$@" 2>>"$TMP/chromium.log"
+}
+
+# page_ok HTML NAME: the page rendered without a script error; screenshot in $OUT/NAME.png.
+page_ok() {
+  local html=$1 name=$2
+  local dom="$TMP/$name.dom"
+  browser --dump-dom "file://$html" >"$dom"
+  if ! grep -q '<html[^>]*data-drsim="ok"' "$dom"; then
+    fail "$name: the page's script did not finish: $(grep -o 'data-drsim="[^"]*"' "$dom" | head -1)"
+    return 1
+  fi
+  browser --window-size=1600,2000 --screenshot="$OUT/$name.png" "file://$html" >/dev/null
+  if [ ! -s "$OUT/$name.png" ]; then fail "$name: no screenshot"; return 1; fi
+  pass "$name renders ($(wc -c <"$html") bytes; $OUT/$name.png)"
+}
+
+# 1. The hand-made year-1 sample.
+"$DRSIM" report "$DATA/results/sample-year1.json" --html "$TMP/sample.html" >/dev/null || fail "drsim report sample"
+page_ok "$TMP/sample.html" sample-year1
+
+# 2. The detector fails on a page whose script throws.
+sed 's/root.setAttribute(.data-drsim., .ok.);/undefinedFunction(); &/' "$TMP/sample.html" >"$TMP/broken.html"
+if grep -q undefinedFunction "$TMP/broken.html"; then
+  before=$failures
+  page_ok "$TMP/broken.html" broken-on-purpose >/dev/null
+  if [ "$failures" -gt "$before" ]; then failures=$before; pass "a script error is detected"
+  else fail "a page with a script error passed"; fi
+else
+  fail "could not break the page's script for the detector check"
+fi
+
+# 3. Texts that are markup show as text; 4. 1,200 systems.
+python3 - "$DATA/results/sample-year1.json" "$TMP" <<'EOF'
+import copy, json, sys
+doc = json.load(open(sys.argv[1]))
+evil = copy.deepcopy(doc)
+evil["systems"][0]["name"] = "<script>alert(1)</script>"
+evil["scenario"]["name"] = "<img src=x onerror=alert(2)>"
+evil["findings"][0]["subject"] = "</script><b>x</b>"
+json.dump(evil, open(sys.argv[2] + "/evil.json", "w"))
+big = copy.deepcopy(doc)
+base = doc["systems"]
+big["systems"] = []
+for i in range(1200):
+    s = copy.deepcopy(base[i % len(base)])
+    s["name"] = "%s-%04d" % (s["name"], i)
+    if s["kind"] == "linux":
+        s["host"] = "VM%02d" % (i % 12)
+    big["systems"].append(s)
+json.dump(big, open(sys.argv[2] + "/large.json", "w"))
+EOF
+"$DRSIM" report "$TMP/evil.json" --html "$TMP/evil.html" >/dev/null || fail "drsim report evil"
+if page_ok "$TMP/evil.html" markup-in-names; then
+  browser --dump-dom "file://$TMP/evil.html" >"$TMP/evil.dom"
+  if grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$TMP/evil.dom" && ! grep -q '<img src=x' "$TMP/evil.dom"; then
+    pass "a system named <script> shows as text"
+  else fail "markup from the result reached the DOM"; fi
+fi
+"$DRSIM" report "$TMP/large.json" --html "$TMP/large.html" >/dev/null || fail "drsim report large"
+size=$(wc -c <"$TMP/large.html")
+if [ "$size" -lt 3000000 ]; then pass "1,200 systems: $size bytes"; else fail "1,200 systems: $size bytes"; fi
+page_ok "$TMP/large.html" large-1200
+
+# 5. Every shipped scenario, run by the engine.
+for sc in "$SRC"/scenarios/*.json; do
+  case "$sc" in *.schema.json) continue ;; esac
+  name=$(basename "$sc" .json)
+  if ! "$DRSIM" run "$sc" --out "$TMP/run-$name" --quiet >"$TMP/run.out" 2>&1; then
+    rc=$?
+    # exit 1 can mean "the answer is no" (e.g. RTO missed); a written result is what counts
+    if [ ! -s "$TMP/run-$name/timeline.html" ]; then fail "drsim run $name: exit $rc"; sed 's/^/  | /' "$TMP/run.out" | head -5; continue; fi
+  fi
+  page_ok "$TMP/run-$name/timeline.html" "scenario-$name"
+done
+
+if [ "$failures" -gt 0 ]; then
+  echo "$failures failure(s); chromium log:"; grep -iE "error|uncaught" "$TMP/chromium.log" | grep -viE "dbus|gpu|sandbox|fontconfig" | head -10
+  exit 1
+fi
+echo "all HTML pages render"
