@@ -387,6 +387,7 @@ void force_off(World& w, int gi, const std::string& why, bool by_operator) {
   else
     lane.begin("waiting", w.now(), why);
   lane.result().reason = why;
+  lane.result().blocked_by.clear();
   if (was_role_up) w.notify_network();
 }
 
