@@ -60,7 +60,8 @@ std::vector<std::string> competitors(const Scenario& s, const PlacementSpec& p,
   if (p.mode != PlacementMode::Lpar)
     for (const auto& q : s.dr_site.placements)
       if (&q != &p && q.lpar == p.lpar && q.mode != PlacementMode::Lpar)
-        out.push_back(q.system + " (guest of the same VM)");
+        out.push_back(q.mode == PlacementMode::Guest ? q.system + " (guest of the same VM)"
+                                                     : q.system + "'s guests (under the same VM)");
   if (lpar.dedicated) return out;
   for (const auto& other : s.dr_site.lpars) {
     if (other.name == lpar.name || other.dedicated || other.busy_cps <= 0) continue;
@@ -79,6 +80,12 @@ std::string shared_pool_text(const Scenario& s, const DrLparSpec& lpar) {
   std::snprintf(buf, sizeof buf, "%d shared CPs in %s (weight %.4g of %.4g)", lpar.cps,
                 lpar.name.c_str(), lpar.weight, total);
   return buf;
+}
+
+std::string dedicate_target(const SystemSpec& sys, const PlacementSpec& p, const DrLparSpec& lpar) {
+  if (p.mode == PlacementMode::Lpar) return "LPAR " + lpar.name;
+  if (p.mode == PlacementMode::Guest) return "the " + sys.name + " userid (CP DEDICATE)";
+  return "the userids of " + sys.name + "'s guests under " + lpar.name + " (CP DEDICATE)";
 }
 
 void add_shared_cpus(const Scenario& s, const SystemSpec& sys, const PlacementSpec& p,
@@ -105,8 +112,7 @@ void add_shared_cpus(const Scenario& s, const SystemSpec& sys, const PlacementSp
                     "CPs run at 100% and its work queues (the year-1 test competed with z/OS "
                     "for cycles)";
     f.remedy = "Ask the vendor to dedicate " + std::to_string(sys.cpus) + " CPs to " +
-               (p.mode == PlacementMode::Lpar ? "LPAR " + lpar.name
-                                              : "the " + sys.name + " userid (CP DEDICATE)") +
+               dedicate_target(sys, p, lpar) +
                " for the test";
   }
   f.pointer = child_pointer(lpar.pointer, "dedicated");

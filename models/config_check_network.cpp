@@ -179,6 +179,24 @@ struct DeviceChange {
   std::vector<std::string> systems;
 };
 
+std::string device_consequence(const Scenario& s, const DeviceChange& c) {
+  std::vector<std::string> vms, zos;
+  for (const auto& name : c.systems) {
+    const SystemSpec* sys = find_system(s, name);
+    (sys && sys->kind == SystemKind::Zvm ? vms : zos).push_back(name);
+  }
+  std::string out;
+  if (!vms.empty())
+    out = "the SYSTEM CONFIG" + std::string(c.kind == "OSA" ? " (DEFINE VSWITCH ... RDEV)" : "") +
+          " and TCPIP PROFILE of " + join_names(vms) + " name the production addresses: edit "
+          "them and re-IPL VM, one IPL more (the year-3 test took two IPLs of VM)" +
+          planned_reconfigure(s, vms);
+  if (!zos.empty())
+    out += (out.empty() ? "the" : "; the") + std::string(" TCPIP PROFILE of ") + join_names(zos) +
+           " names the production addresses: change it and restart TCP/IP";
+  return out;
+}
+
 void add_device_change(const Scenario& s, const DeviceChange& c, std::vector<Finding>& out) {
   Finding f = make_finding(code::kDeviceAddressChange, Severity::Warning, c.name);
   f.production = c.kind + " " + c.name + " devices " + c.prod_devices + " (" +
@@ -186,10 +204,7 @@ void add_device_change(const Scenario& s, const DeviceChange& c, std::vector<Fin
   f.dr = "devices " + c.dr_devices;
   f.message = c.kind + " " + c.name + " has device numbers " + c.dr_devices + " at DR instead of " +
               c.prod_devices;
-  f.consequence = "the SYSTEM CONFIG (DEFINE VSWITCH ... RDEV) and TCPIP PROFILE of " +
-                  join_names(c.systems) + " name the production addresses: edit them and "
-                  "re-IPL, one IPL more (the year-3 test took two IPLs of VM)" +
-                  planned_reconfigure(s, c.systems);
+  f.consequence = device_consequence(s, c);
   std::vector<std::string> vsw;
   for (const auto& v : s.production.networks.vswitches)
     if (v.osa == c.name) vsw.push_back(v.name);

@@ -57,8 +57,8 @@ std::string finding_question(const Scenario& s, const Finding& f) {
   if (f.code == code::kMissingHipersockets) return hipersocket_question(s, f);
   if (f.code == code::kMissingVswitchController) return vswitch_question(s, f);
   if (f.code == code::kDeviceAddressChange)
-    return "Confirm the DR device numbers of " + f.subject + " (" + f.dr + "; production " +
-           f.production + ") and that they will not change before the test.";
+    return "Confirm the DR device numbers of " + f.subject + " (" + f.dr +
+           ") and that they will not change before the test.";
   return "";
 }
 

@@ -385,7 +385,10 @@ TEST_CASE("device-address-change: DR OSA and Hipersocket device numbers differ",
   CHECK(contains(osa->consequence, "re-IPL"));
   CHECK(contains(osa->remedy, "SET VSWITCH VSW1 RDEV 3100"));
   CHECK(osa->pointer == "/dr_site/networks/osas/0/devices");
-  CHECK(find(fs, code::kDeviceAddressChange, "HS1") != nullptr);
+  const Finding* hs = find(fs, code::kDeviceAddressChange, "HS1");
+  REQUIRE(hs != nullptr);
+  CHECK(contains(hs->consequence, "TCPIP PROFILE of ZOS1 names"));
+  CHECK_FALSE(contains(hs->consequence, "DEFINE VSWITCH"));
   CHECK(fs.size() == 2);
 
   SECTION("a planned reconfigure step is named") {
