@@ -32,7 +32,9 @@ void judge_values(CompareRow& r, const NumericSpec& s, double b, double c) {
   std::string allowance = " the " + shown + " allowance (tolerance " + s.tolerance.describe() + ")";
   if (delta > allow + kEpsilon) {
     r.verdict = Verdict::regression;
-    r.message = "beyond" + allowance;
+    r.message = allow > 0 ? "beyond" + allowance
+                          : (s.quantity == Quantity::time ? "later" : "higher") +
+                                std::string(", with no tolerance");
   } else if (delta > kEpsilon) {
     r.message = "within" + allowance;
   } else if (delta < -kEpsilon) {
@@ -147,11 +149,18 @@ int priority(const std::string& metric) {
   return 3;
 }
 
+/// The magnitude at the precision the outputs show (minutes for times), so that rows that
+/// look equal are ordered by name.
+double shown_size(const CompareRow& r) {
+  if (!std::isfinite(r.magnitude) || r.quantity != Quantity::time) return r.magnitude;
+  return std::round(r.magnitude / 60.0);
+}
+
 void sort_rows(std::vector<CompareRow>& rows) {
   std::stable_sort(rows.begin(), rows.end(), [](const CompareRow& x, const CompareRow& y) {
     if (x.verdict != y.verdict) return x.verdict < y.verdict;
     if (priority(x.metric) != priority(y.metric)) return priority(x.metric) < priority(y.metric);
-    if (x.magnitude != y.magnitude) return x.magnitude > y.magnitude;
+    if (shown_size(x) != shown_size(y)) return shown_size(x) > shown_size(y);
     if (x.metric != y.metric) return x.metric < y.metric;
     return x.subject < y.subject;
   });
