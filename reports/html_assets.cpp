@@ -95,7 +95,7 @@ code{font-size:12px}
 .p-degraded>span{color:#000;text-shadow:0 0 2px #fff,0 0 2px #fff}
 .p-forced-off{background:#333;color:#fff}
 .p-work{background:#999933}.p-up{background:#8fd3bd}.p-other{background:#bbb}
-.charts .chart .trk,.charts .chart>.lbl{height:128px}
+.charts .chart .trk,.charts .chart>.lbl{height:var(--h,128px)}
 .chart>.lbl{white-space:normal;font-size:12px;padding-right:44px}
 .chart>.lbl small{color:#555}
 .keys{list-style:none;margin:2px 0;padding:0;font-size:11px}

@@ -32,7 +32,8 @@ double nice_ceiling(double v) {
 }
 
 std::string y_text(const ChartSpec& c, double v) {
-  return c.percent ? thousands(v * 100) + " %" : thousands(v);
+  if (c.percent) return thousands(v * 100) + " %";
+  return v < 10 ? num(v) : thousands(v);
 }
 
 /// A step line: value i holds over [i*step, (i+1)*step), in a 1000 x 100 view box.
@@ -61,6 +62,7 @@ std::string series_key(const TimelineData& d, const SeriesView& s, const ChartSp
   std::string out = "<li style=\"--c:" + std::string(kColours[k % kColours.size()]) + "\"><i class=\"key" +
                     (k >= kColours.size() ? " dashed" : "") + "\"></i>" + html_escape(s.name);
   if (peak == s.values.end()) return out + "</li>";
+  if (*peak <= 0) return out + " <small>none</small></li>";
   double t_peak = static_cast<double>(peak - s.values.begin()) * d.step_s;
   out += " <small>peak " + y_text(c, *peak) + " " + week_label(d.axis, t_peak);
   if (c.percent) {
@@ -72,7 +74,8 @@ std::string series_key(const TimelineData& d, const SeriesView& s, const ChartSp
 
 void render_chart(const TimelineData& d, const std::vector<SeriesView>& series, const ChartSpec& c,
                   std::string& out) {
-  out += "<div class=\"row chart\"><div class=\"lbl\"><b>" + html_escape(c.title) + "</b> <small>" +
+  int height = std::max(128, 44 + 14 * static_cast<int>(series.size()) * (c.percent ? 2 : 1));
+  out += "<div class=\"row chart\" style=\"--h:" + std::to_string(height) + "px\"><div class=\"lbl\"><b>" + html_escape(c.title) + "</b> <small>" +
          html_escape(c.unit) + "</small><ul class=\"keys\">";
   for (std::size_t k = 0; k < series.size(); ++k) out += series_key(d, series[k], c, k);
   out += "</ul><span class=\"ymax\">" + y_text(c, c.y_max) + "</span><span class=\"ymid\">" + y_text(c, c.y_max / 2) +
