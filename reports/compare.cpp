@@ -74,11 +74,12 @@ void check_versions(const Doc& b, const Doc& c) {
   auto vb = compare_detail::major_minor(b);
   auto vc = compare_detail::major_minor(c);
   if (vb == vc) return;
-  throw CompareError("cannot compare: " + b.file + " was written by drsim " +
-                     b.j.at("drsim_version").get<std::string>() + " and " + c.file +
-                     " by drsim " + c.j.at("drsim_version").get<std::string>() +
-                     "; results compare only within one major.minor version (re-run the "
-                     "baseline scenario with this drsim and commit its result as the new baseline)");
+  throw CompareError(
+      "cannot compare: " + b.file + " was written by drsim " +
+      b.j.at("drsim_version").get<std::string>() + " and " + c.file + " by drsim " +
+      c.j.at("drsim_version").get<std::string>() +
+      "; results compare only within one major.minor version (re-run the "
+      "baseline scenario with this drsim and commit its result as the new baseline)");
 }
 
 void compare_rto(const Doc& b, const Doc& c, std::vector<CompareRow>& rows) {
@@ -125,12 +126,12 @@ void compare_percentiles(const Doc& b, const Doc& c, const ToleranceSettings& to
     out.rows.push_back(numeric_row(b, c, s, *vb, *vc));
   }
   if (only_one > 0)
-    out.notes.push_back("Monte Carlo percentiles are in only one of the results "
-                        "(--replications): not compared");
+    out.notes.push_back(
+        "Monte Carlo percentiles are in only one of the results "
+        "(--replications): not compared");
 }
 
-void compare_paging(const Doc& b, const Doc& c, const ToleranceSettings& tol,
-                    Comparison& out) {
+void compare_paging(const Doc& b, const Doc& c, const ToleranceSettings& tol, Comparison& out) {
   auto vb = compare_detail::read_peak_paging(b);
   auto vc = compare_detail::read_peak_paging(c);
   if (!vb || !vc) {
@@ -176,11 +177,16 @@ void add_notes(const ResultSummary& b, const ResultSummary& c, std::vector<std::
 
 std::string_view verdict_name(Verdict v) {
   switch (v) {
-    case Verdict::regression: return "regression";
-    case Verdict::removed: return "removed";
-    case Verdict::added: return "added";
-    case Verdict::unchanged: return "unchanged";
-    case Verdict::improvement: return "improvement";
+    case Verdict::regression:
+      return "regression";
+    case Verdict::removed:
+      return "removed";
+    case Verdict::added:
+      return "added";
+    case Verdict::unchanged:
+      return "unchanged";
+    case Verdict::improvement:
+      return "improvement";
   }
   return "unchanged";
 }

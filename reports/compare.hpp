@@ -32,14 +32,15 @@ enum class Quantity { time, rate, none };
 
 /// One compared metric for one subject.
 struct CompareRow {
-  std::string metric;   ///< rto_met, critical_up, all_up, *_p50/_p90, system, blocked, finding, paging
-  std::string subject;  ///< "recovery", a system name, or "code SUBJECT" for a finding
-  std::string baseline;              ///< the baseline value as shown ("Mon 13:30", "never", "met")
-  std::string current;               ///< the current value as shown
-  std::optional<double> delta;       ///< current - baseline (seconds or pages/s), when both exist
+  std::string
+      metric;  ///< rto_met, critical_up, all_up, *_p50/_p90, system, blocked, finding, paging
+  std::string subject;          ///< "recovery", a system name, or "code SUBJECT" for a finding
+  std::string baseline;         ///< the baseline value as shown ("Mon 13:30", "never", "met")
+  std::string current;          ///< the current value as shown
+  std::optional<double> delta;  ///< current - baseline (seconds or pages/s), when both exist
   Quantity quantity = Quantity::none;
   Verdict verdict = Verdict::unchanged;
-  std::string message;               ///< why this verdict, in words
+  std::string message;   ///< why this verdict, in words
   double magnitude = 0;  ///< for ordering: |delta|, or infinity when a value appeared or vanished
 };
 

@@ -87,8 +87,8 @@ ResultSummary summary(const Doc& d) {
   const json& j = d.j;
   if (j.contains("drsim_version") && j.at("drsim_version").is_string())
     s.version = j.at("drsim_version").get<std::string>();
-  if (j.contains("scenario") && j.at("scenario").is_object() &&
-      j.at("scenario").contains("name") && j.at("scenario").at("name").is_string())
+  if (j.contains("scenario") && j.at("scenario").is_object() && j.at("scenario").contains("name") &&
+      j.at("scenario").at("name").is_string())
     s.scenario = j.at("scenario").at("name").get<std::string>();
   if (j.contains("seed") && !j.at("seed").is_null()) s.seed = j.at("seed").dump();
   return s;
@@ -115,7 +115,8 @@ std::map<FindingKey, std::pair<int, std::string>> read_findings(const Doc& d) {
     std::string ptr = "/findings/" + std::to_string(i);
     const json& f = findings.at(i);
     FindingKey key{string_at(d, f, ptr, "code"), "", string_at(d, f, ptr, "severity")};
-    if (f.contains("subject") && !f.at("subject").is_null()) key.subject = string_at(d, f, ptr, "subject");
+    if (f.contains("subject") && !f.at("subject").is_null())
+      key.subject = string_at(d, f, ptr, "subject");
     auto& [count, message] = out[key];
     ++count;
     if (f.contains("message") && f.at("message").is_string())

@@ -76,8 +76,8 @@ struct NumericSpec {
 };
 
 /// Compares two values of one metric (empty = never reached) under the spec's tolerance.
-CompareRow numeric_row(const Doc& bd, const Doc& cd, const NumericSpec& s,
-                       std::optional<double> b, std::optional<double> c);
+CompareRow numeric_row(const Doc& bd, const Doc& cd, const NumericSpec& s, std::optional<double> b,
+                       std::optional<double> c);
 
 /// Rows for /systems: up times, newly blocked or unblocked systems, added and removed ones.
 void compare_systems(const Doc& b, const Doc& c, const ToleranceSettings& tol,

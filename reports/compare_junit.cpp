@@ -13,14 +13,30 @@ std::string xml_escape(const std::string& text, bool attribute = true) {
   for (char ch : text) {
     auto u = static_cast<unsigned char>(ch);
     switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      case '\n': out += attribute ? "&#10;" : "\n"; break;
-      case '\t': out += attribute ? "&#9;" : "\t"; break;
-      case '\r': out += attribute ? "&#13;" : "\r"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      case '\n':
+        out += attribute ? "&#10;" : "\n";
+        break;
+      case '\t':
+        out += attribute ? "&#9;" : "\t";
+        break;
+      case '\r':
+        out += attribute ? "&#13;" : "\r";
+        break;
       default:
         if (u >= 0x20) out += ch;
     }
@@ -45,8 +61,8 @@ void write_case(std::ostream& out, const CompareRow& r) {
   out << "    <testcase classname=\"drsim.compare." << xml_escape(r.metric) << "\" name=\""
       << xml_escape(r.subject) << "\" time=\"0\">\n";
   if (r.verdict == Verdict::regression) {
-    out << "      <failure type=\"regression\" message=\""
-        << xml_escape(headline(r)) << "\">" << xml_escape(details(r), false) << "</failure>\n";
+    out << "      <failure type=\"regression\" message=\"" << xml_escape(headline(r)) << "\">"
+        << xml_escape(details(r), false) << "</failure>\n";
   } else {
     out << "      <system-out>"
         << xml_escape(std::string(verdict_name(r.verdict)) + "\n" + details(r), false)
@@ -60,8 +76,10 @@ void write_properties(std::ostream& out, const Comparison& c) {
     out << "      <property name=\"" << name << "\" value=\"" << xml_escape(value) << "\"/>\n";
   };
   out << "    <properties>\n";
-  prop("baseline", c.baseline.file + " (" + c.baseline.scenario + ", drsim " + c.baseline.version + ")");
-  prop("current", c.current.file + " (" + c.current.scenario + ", drsim " + c.current.version + ")");
+  prop("baseline",
+       c.baseline.file + " (" + c.baseline.scenario + ", drsim " + c.baseline.version + ")");
+  prop("current",
+       c.current.file + " (" + c.current.scenario + ", drsim " + c.current.version + ")");
   prop("tolerance", c.tolerance);
   for (const auto& note : c.notes) prop("note", note);
   out << "    </properties>\n";
@@ -76,8 +94,8 @@ std::string render_compare_junit(const Comparison& c) {
                        "\" errors=\"0\" skipped=\"0\" time=\"0\"";
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out << "<testsuites name=\"drsim compare\" " << counts << ">\n";
-  out << "  <testsuite name=\"drsim compare: " << xml_escape(c.current.scenario) << "\" "
-      << counts << ">\n";
+  out << "  <testsuite name=\"drsim compare: " << xml_escape(c.current.scenario) << "\" " << counts
+      << ">\n";
   write_properties(out, c);
   for (const auto& r : c.rows) write_case(out, r);
   out << "  </testsuite>\n</testsuites>\n";

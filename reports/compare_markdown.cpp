@@ -10,13 +10,24 @@ std::string cell(const std::string& text) {
   std::string out;
   for (char ch : text) {
     switch (ch) {
-      case '|': out += "\\|"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
+      case '|':
+        out += "\\|";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
       case '\n':
-      case '\r': out += ' '; break;
-      default: out += ch;
+      case '\r':
+        out += ' ';
+        break;
+      default:
+        out += ch;
     }
   }
   return out;
@@ -24,11 +35,16 @@ std::string cell(const std::string& text) {
 
 const char* badge(Verdict v) {
   switch (v) {
-    case Verdict::regression: return "❌ regression";
-    case Verdict::improvement: return "✅ improvement";
-    case Verdict::added: return "➕ added";
-    case Verdict::removed: return "➖ removed";
-    case Verdict::unchanged: return "unchanged";
+    case Verdict::regression:
+      return "❌ regression";
+    case Verdict::improvement:
+      return "✅ improvement";
+    case Verdict::added:
+      return "➕ added";
+    case Verdict::removed:
+      return "➖ removed";
+    case Verdict::unchanged:
+      return "unchanged";
   }
   return "";
 }
@@ -48,13 +64,13 @@ void table(std::ostream& out, const Comparison& c, bool changed) {
 
 std::string render_compare_markdown(const Comparison& c) {
   std::ostringstream out;
-  out << "### drsim compare: "
-      << (c.has_regression() ? "❌ recovery got slower" : "✅ no regression") << "\n\n";
+  out << "### drsim compare: " << (c.has_regression() ? "❌ recovery got slower" : "✅ no regression")
+      << "\n\n";
   out << compare_counts(c) << ".\n\n";
   out << "- baseline: `" << cell(c.baseline.file) << "` (" << cell(c.baseline.scenario)
       << ", drsim " << cell(c.baseline.version) << ", seed " << cell(c.baseline.seed) << ")\n";
-  out << "- current: `" << cell(c.current.file) << "` (" << cell(c.current.scenario)
-      << ", drsim " << cell(c.current.version) << ", seed " << cell(c.current.seed) << ")\n";
+  out << "- current: `" << cell(c.current.file) << "` (" << cell(c.current.scenario) << ", drsim "
+      << cell(c.current.version) << ", seed " << cell(c.current.seed) << ")\n";
   out << "- tolerance: " << cell(c.tolerance) << "\n";
   for (const auto& note : c.notes) out << "- note: " << cell(note) << "\n";
   int unchanged = c.count(Verdict::unchanged);

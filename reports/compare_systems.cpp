@@ -6,7 +6,9 @@
 namespace drsim::reports::compare_detail {
 namespace {
 
-bool is_blocked(const SystemInfo& s) { return s.status == "blocked"; }
+bool is_blocked(const SystemInfo& s) {
+  return s.status == "blocked";
+}
 
 std::string state(const SystemInfo& s) {
   if (!is_blocked(s) || s.blocked_by.empty()) return s.status;
@@ -43,8 +45,8 @@ std::optional<CompareRow> blocked_row(const std::string& name, const SystemInfo&
     r.verdict = Verdict::improvement;
     r.message = "no longer blocked";
   } else {
-    r.message = sb.blocked_by == sc.blocked_by ? "blocked in both"
-                                               : "still blocked, for another reason";
+    r.message =
+        sb.blocked_by == sc.blocked_by ? "blocked in both" : "still blocked, for another reason";
   }
   return r;
 }

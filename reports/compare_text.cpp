@@ -18,17 +18,26 @@ std::string upper(std::string_view s) {
 }
 
 Line line_of(const CompareRow& r) {
-  return {upper(verdict_name(r.verdict)), r.metric, r.subject, r.baseline, r.current,
-          format_row_delta(r), r.message};
+  return {upper(verdict_name(r.verdict)),
+          r.metric,
+          r.subject,
+          r.baseline,
+          r.current,
+          format_row_delta(r),
+          r.message};
 }
 
 const char* colour_of(Verdict v) {
   switch (v) {
-    case Verdict::regression: return "\x1b[1;31m";
-    case Verdict::improvement: return "\x1b[32m";
+    case Verdict::regression:
+      return "\x1b[1;31m";
+    case Verdict::improvement:
+      return "\x1b[32m";
     case Verdict::added:
-    case Verdict::removed: return "\x1b[33m";
-    case Verdict::unchanged: return "";
+    case Verdict::removed:
+      return "\x1b[33m";
+    case Verdict::unchanged:
+      return "";
   }
   return "";
 }

@@ -9,9 +9,9 @@
 namespace drsim::reports {
 namespace {
 
-constexpr std::array<std::string_view, 9> kKeys{
-    "critical_up",     "all_up",          "critical_up_p50", "critical_up_p90", "all_up_p50",
-    "all_up_p90",      "percentiles",     "system",          "paging"};
+constexpr std::array<std::string_view, 9> kKeys{"critical_up",     "all_up",     "critical_up_p50",
+                                                "critical_up_p90", "all_up_p50", "all_up_p90",
+                                                "percentiles",     "system",     "paging"};
 
 std::string valid_keys() {
   std::string out;

@@ -34,8 +34,8 @@ std::string format_exercise_time(std::optional<double> start_week_s, double t_s)
   long long day = ((total_min / 1440) % 7 + 7) % 7;
   long long minute = ((total_min % 1440) + 1440) % 1440;
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%s %02lld:%02lld", kDays[static_cast<size_t>(day)],
-                minute / 60, minute % 60);
+  std::snprintf(buf, sizeof buf, "%s %02lld:%02lld", kDays[static_cast<size_t>(day)], minute / 60,
+                minute % 60);
   return buf;
 }
 

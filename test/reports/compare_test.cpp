@@ -1,8 +1,9 @@
+#include "reports/compare.hpp"
+
 #include <catch2/catch.hpp>
 #include <cmath>
 
 #include "models/units.hpp"
-#include "reports/compare.hpp"
 #include "reports/compare_output.hpp"
 #include "reports/duration_format.hpp"
 #include "reports/result_io.hpp"
@@ -14,14 +15,23 @@ namespace {
 
 json system_json(const std::string& name, bool critical, std::optional<double> up_s) {
   json up = up_s ? json(*up_s) : json(nullptr);
-  return {{"name", name},         {"kind", "linux"}, {"host", "VMPROD"}, {"sie_level", 2},
-          {"tier", "production"}, {"critical", critical}, {"status", up_s ? "up" : "not_started"},
-          {"up_s", up},           {"up_at", nullptr}, {"phases", json::array()},
+  return {{"name", name},
+          {"kind", "linux"},
+          {"host", "VMPROD"},
+          {"sie_level", 2},
+          {"tier", "production"},
+          {"critical", critical},
+          {"status", up_s ? "up" : "not_started"},
+          {"up_s", up},
+          {"up_at", nullptr},
+          {"phases", json::array()},
           {"blocked_by", nullptr}};
 }
 
 /// A small result: z/OS up at 1h, LNX1 (critical) at 2h, LNX2 at 3h; RTO met.
-json make_result() { return load_result(DRSIM_TEST_DATA "/results/compare-base.json"); }
+json make_result() {
+  return load_result(DRSIM_TEST_DATA "/results/compare-base.json");
+}
 
 std::optional<double> duration(std::string_view text) {
   return drsim::units::parse_duration(text).value;
@@ -49,7 +59,10 @@ void set_up(json& doc, size_t system, std::optional<double> up_s) {
 }
 
 json finding(const std::string& code, const std::string& severity, const std::string& subject) {
-  return {{"code", code}, {"severity", severity}, {"subject", subject}, {"t_s", 0},
+  return {{"code", code},
+          {"severity", severity},
+          {"subject", subject},
+          {"t_s", 0},
           {"message", code + " on " + subject}};
 }
 
