@@ -244,6 +244,10 @@ const char* page_js() {
   tl.addEventListener('mouseover', showTip);
   tl.addEventListener('mousemove', moveTip);
   tl.addEventListener('mouseleave', function () { tip.hidden = true; });
+  var wanted = /[#&]day=(\w+)/.exec(window.location.hash);
+  for (var d = 0; wanted && d < data.days.length; d++) {
+    if (data.days[d][2] === wanted[1]) onZoom(document.querySelector('[data-zoom="' + d + '"]'));
+  }
   if (!Array.isArray(data.lanes) || tl.querySelectorAll('.lane').length !== data.lanes.length)
     throw new Error('drsim timeline: lanes and data disagree');
   root.setAttribute('data-drsim', 'ok');

@@ -31,16 +31,16 @@ browser() {
     --user-data-dir="$profile" "$@" 2>>"$TMP/chromium.log"
 }
 
-# page_ok HTML NAME: the page rendered without a script error; screenshot in $OUT/NAME.png.
+# page_ok HTML NAME [#HASH]: the page rendered without a script error; screenshot in $OUT/NAME.png.
 page_ok() {
-  local html=$1 name=$2
+  local html=$1 name=$2 hash=${3:-}
   local dom="$TMP/$name.dom"
-  browser --dump-dom "file://$html" >"$dom"
+  browser --dump-dom "file://$html$hash" >"$dom"
   if ! grep -q '<html[^>]*data-drsim="ok"' "$dom"; then
     fail "$name: the page's script did not finish: $(grep -o 'data-drsim="[^"]*"' "$dom" | head -1)"
     return 1
   fi
-  browser --window-size=1600,2000 --screenshot="$OUT/$name.png" "file://$html" >/dev/null
+  browser --window-size=1600,2000 --screenshot="$OUT/$name.png" "file://$html$hash" >/dev/null
   if [ ! -s "$OUT/$name.png" ]; then fail "$name: no screenshot"; return 1; fi
   pass "$name renders ($(wc -c <"$html") bytes; $OUT/$name.png)"
 }
@@ -48,6 +48,9 @@ page_ok() {
 # 1. The hand-made year-1 sample.
 "$DRSIM" report "$DATA/results/sample-year1.json" --html "$TMP/sample.html" >/dev/null || fail "drsim report sample"
 page_ok "$TMP/sample.html" sample-year1
+if page_ok "$TMP/sample.html" sample-year1-tuesday "#day=Tue"; then
+  grep -q 'class="tl zoomed"' "$TMP/sample-year1-tuesday.dom" && pass "#day=Tue zooms to Tuesday" || fail "#day=Tue did not zoom"
+fi
 
 # 2. The detector fails on a page whose script throws.
 sed 's/root.setAttribute(.data-drsim., .ok.);/undefinedFunction(); &/' "$TMP/sample.html" >"$TMP/broken.html"
