@@ -100,6 +100,7 @@ std::map<std::string, SystemInfo> read_systems(const Doc& d) {
   std::map<std::string, SystemInfo> out;
   for (size_t i = 0; i < systems.size(); ++i) {
     std::string ptr = "/systems/" + std::to_string(i);
+    if (!systems.at(i).is_object()) bad(d, ptr, "a system object");
     std::string name = string_at(d, systems.at(i), ptr, "name");
     if (out.contains(name)) bad(d, ptr + "/name", "a unique system name; \"" + name + "\" repeats");
     out.emplace(name, read_system(d, systems.at(i), ptr));
@@ -114,6 +115,7 @@ std::map<FindingKey, std::pair<int, std::string>> read_findings(const Doc& d) {
   for (size_t i = 0; i < findings.size(); ++i) {
     std::string ptr = "/findings/" + std::to_string(i);
     const json& f = findings.at(i);
+    if (!f.is_object()) bad(d, ptr, "a finding object");
     FindingKey key{string_at(d, f, ptr, "code"), "", string_at(d, f, ptr, "severity")};
     if (f.contains("subject") && !f.at("subject").is_null())
       key.subject = string_at(d, f, ptr, "subject");

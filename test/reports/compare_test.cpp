@@ -269,6 +269,9 @@ TEST_CASE("malformed fields are errors naming the file and the pointer", "[compa
   cur["systems"][2]["name"] = "LNX1";
   CHECK_THROWS_WITH(run(base, cur), Catch::Contains("/systems/2/name"));
   cur = make_result();
+  cur["findings"].push_back(7);
+  CHECK_THROWS_WITH(run(base, cur), Catch::Contains("/findings/0: expected a finding object"));
+  cur = make_result();
   cur["recovery"].erase("all_up_s");
   CHECK_THROWS_WITH(run(base, cur), Catch::Contains("/recovery/all_up_s is missing"));
 }
