@@ -80,11 +80,19 @@ void diff_machine(Differ& d, const MachineSpec& a, const MachineSpec& b) {
            child_pointer(b.pointer, "engine_mips"));
 }
 
-void diff_lpar(Differ& d, const DrLparSpec& a, const DrLparSpec& b) {
+/// True when the customer's work runs in `lpar` (its own LPAR, or a vendor z/VM hosting it).
+bool customer_uses(const Scenario& s, const DrLparSpec& lpar) {
+  if (!lpar.vendor) return true;
+  const auto& ps = s.dr_site.placements;
+  return std::any_of(ps.begin(), ps.end(), [&](const auto& p) { return p.lpar == lpar.name; });
+}
+
+/// A neighbour LPAR's CPs and weight compete with ours: more of them is worse.
+void diff_lpar(Differ& d, const DrLparSpec& a, const DrLparSpec& b, bool ours) {
   auto ptr = [&](const char* k) { return child_pointer(b.pointer, k); };
-  d.number(b.name, "CPs", a.cps, b.cps, true, ptr("cps"));
-  d.flag(b.name, "dedicated", a.dedicated, b.dedicated, true, ptr("dedicated"));
-  d.number(b.name, "weight", a.weight, b.weight, true, ptr("weight"));
+  d.number(b.name, "CPs", a.cps, b.cps, ours, ptr("cps"));
+  d.flag(b.name, "dedicated", a.dedicated, b.dedicated, ours, ptr("dedicated"));
+  d.number(b.name, "weight", a.weight, b.weight, ours, ptr("weight"));
   d.flag(b.name, "capped", a.capped, b.capped, false, ptr("capped"));
   d.number(b.name, "memory", a.memory_bytes, b.memory_bytes, true, ptr("memory"), size_text);
   d.number(b.name, "xstor", a.xstor_bytes, b.xstor_bytes, true, ptr("xstor"), size_text);
@@ -103,7 +111,7 @@ void diff_lpars(Differ& d, const Scenario& last, const Scenario& cur) {
   for (const auto& name : union_keys(last.dr_site.lpars, cur.dr_site.lpars, key)) {
     const auto* a = by_key(last.dr_site.lpars, name, key);
     const auto* b = by_key(cur.dr_site.lpars, name, key);
-    if (a && b) diff_lpar(d, *a, *b);
+    if (a && b) diff_lpar(d, *a, *b, customer_uses(cur, *b) || customer_uses(last, *a));
     else if (a) d.add(name, "LPAR", lpar_text(*a), kNone, DiffVerdict::Changed, "/dr_site/lpars");
     else d.add(name, "LPAR", kNone, lpar_text(*b), DiffVerdict::Changed, b->pointer);
   }

@@ -81,6 +81,13 @@ for key in ("code", "severity", "subject", "message", "production", "dr", "conse
     assert all(key in f for f in doc["findings"]), key
 EOF
 
+if command -v script >/dev/null; then
+  script -qec "'$DRSIM' check '$Y1'" /dev/null >"$TMP/tty" 2>&1
+  if grep -q $'\033\[' "$TMP/tty"; then pass "colour on a terminal"; else fail "no colour on a terminal"; fi
+else
+  echo "SKIP: no 'script' command; colour on a terminal not checked"
+fi
+
 # --- the fixed twin of year 1 by --set: memory, Xstor and the Hipersocket given --------------
 fixed=(--set '/dr_site/placements/2/memory="8GB"' --set '/dr_site/placements/2/xstor="2GB"'
        --set '/dr_site/networks/hipersockets=[{"name":"HSZOS","chpid":"F0","devices":"7000"}]')
@@ -115,6 +122,14 @@ if shipped insurance-2009-year3.json; then
   expect_rc 0 "year 3 has no error finding" -- "$DRSIM" check "$SC/insurance-2009-year3.json"
   found=$(codes "$SC/insurance-2009-year3.json")
   expect_codes "year 3" "$found" device-address-change
+  "$DRSIM" check --format json --against "$Y1" "$SC/insurance-2009-year3.json" >"$TMP/y3.json"
+  python3 - "$TMP/y3.json" <<'EOF' && pass "year 3 against year 1: VM placement better" \
+    || fail "year 3 against year 1"
+import json, sys
+diffs = json.load(open(sys.argv[1]))["against"]["differences"]
+assert any(d["subject"] == "VMPROD" and d["item"] == "placement" and d["verdict"] == "better"
+           for d in diffs), diffs
+EOF
   if grep -q '^error ' <<<"$found"; then fail "year 3: error findings: $found"; fi
 fi
 

@@ -3,6 +3,7 @@
 
 #include "models/config_check.hpp"
 #include "models/config_check_json.hpp"
+#include "models/scenario_io.hpp"
 
 using namespace drsim;
 
@@ -507,4 +508,54 @@ TEST_CASE("check_report_json: findings, questions, summary and the diff", "[conf
   CHECK(j.at("against").at("summary").at("worse").get<int>() >= 1);
   CHECK(check_report_json(fixed(), nullptr).at("against").is_null());
   CHECK(check_report_json(fixed(), nullptr).at("summary").at("errors").get<int>() == 0);
+}
+
+namespace {
+
+std::vector<std::string> shipped_codes(const char* file, Severity at_least = Severity::Warning) {
+  LoadResult r = load_scenario(std::string(DRSIM_SCENARIOS) + "/" + file);
+  INFO(file << ": " << (r.errors.empty() ? std::string() : r.errors.front().to_string()));
+  REQUIRE(r.status == LoadStatus::Ok);
+  std::vector<std::string> out;
+  for (const auto& f : static_findings(r.scenario))
+    if (f.severity >= at_least) out.push_back(std::string(to_string(f.severity)) + " " + f.code);
+  return out;
+}
+
+bool listed(const std::vector<std::string>& codes, const std::string& code) {
+  return std::find(codes.begin(), codes.end(), code) != codes.end();
+}
+
+}  // namespace
+
+TEST_CASE("the shipped scenarios give the findings of the story", "[config_check][shipped]") {
+  auto y1 = shipped_codes("insurance-2007-year1.json");
+  for (const char* c : {"error memory-shortfall", "warning no-expanded-storage",
+                        "error third-level-guests", "error missing-hipersockets"})
+    CHECK(listed(y1, c));
+  auto y2 = shipped_codes("insurance-2008-year2.json");
+  CHECK(listed(y2, "warning missing-vswitch-controller"));
+  CHECK_FALSE(listed(y2, "error third-level-guests"));
+  auto y3 = shipped_codes("insurance-2009-year3.json");
+  CHECK(listed(y3, "warning device-address-change"));
+  CHECK(std::none_of(y3.begin(), y3.end(),
+                     [](const std::string& c) { return c.rfind("error ", 0) == 0; }));
+  auto pre = shipped_codes("insurance-2006-pre-linux.json");
+  CHECK(pre.empty());
+}
+
+TEST_CASE("diff_dr_sites: a busier neighbour LPAR is worse, a busier own LPAR better",
+          "[config_check]") {
+  Scenario last = fixed();
+  auto busy = lpar_spec("VNDZOS", 3, 0, 0, false);
+  busy.vendor = true;
+  busy.weight = 300;
+  last.dr_site.lpars.push_back(busy);
+  Scenario cur = last;
+  cur.dr_site.lpars[3].weight = 800;
+  cur.dr_site.lpars[1].weight = 200;
+  auto ds = diff_dr_sites(last, cur);
+  REQUIRE(diff_of(ds, "VNDZOS", "weight") != nullptr);
+  CHECK(diff_of(ds, "VNDZOS", "weight")->verdict == DiffVerdict::Worse);
+  CHECK(diff_of(ds, "DRVM", "weight")->verdict == DiffVerdict::Better);
 }
