@@ -134,7 +134,7 @@ TEST_CASE("per-metric tolerances replace the default for their key", "[compare]"
   CHECK(c.tolerance == "1h; system=5m; system:LNX2=20m");
 }
 
-TEST_CASE("a time that becomes null fails whatever the tolerance; null to a time improves",
+TEST_CASE("a time that becomes null fails whatever the tolerance, null to a time improves",
           "[compare]") {
   json base = make_result(), cur = make_result();
   set_up(cur, 2, std::nullopt);
