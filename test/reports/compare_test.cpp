@@ -331,3 +331,13 @@ TEST_CASE("durations format as compact deltas", "[compare]") {
   CHECK(format_exercise_time(std::nullopt, 19800) == "T+5h30m");
   CHECK(format_exercise_time(28800.0, 86400) == "Tue 08:00");
 }
+
+TEST_CASE("the terminal table is coloured only when asked", "[compare]") {
+  json base = make_result(), cur = make_result();
+  set_up(cur, 1, 7200 + 3600);
+  Comparison c = run(base, cur);
+  CHECK(render_compare_text(c, false).find('\x1b') == std::string::npos);
+  std::string coloured = render_compare_text(c, true);
+  CHECK(coloured.find("\x1b[1;31mREGRESSION") != std::string::npos);
+  CHECK(render_compare_text(c, false).find("FAIL - 1 regression, ") != std::string::npos);
+}
