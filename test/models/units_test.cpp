@@ -4,7 +4,7 @@
 
 using namespace drsim::units;
 
-TEST_CASE("sizes carry units; bare numbers are refused except 0", "[units]") {
+TEST_CASE("sizes carry units, bare numbers are refused except 0", "[units]") {
   CHECK(*parse_size("8GB").value == Approx(8e9));
   CHECK(*parse_size("3.5 GB").value == Approx(3.5e9));
   CHECK(*parse_size("2GiB").value == Approx(2.0 * 1024 * 1024 * 1024));
