@@ -42,10 +42,12 @@ void add_third_level(const Scenario& s, const PlacementSpec& p, std::vector<Find
   f.message = p.system + " will run as a guest of the vendor's z/VM " + p.lpar + ", so its " +
               count_text(linux.size(), "Linux guest") + " (" + join_names(linux) +
               ") run at the 3rd SIE level";
-  f.consequence = std::string("Linux guests will run at the 3rd SIE level: CP simulates their "
-                              "privileged operations (about ") +
+  f.consequence = std::string(
+                      "Linux guests will run at the 3rd SIE level: CP simulates their "
+                      "privileged operations (about ") +
                   mult + "x the CPU per unit of work); expect CPU saturation and slow Linux";
-  f.remedy = "Option 1: put " + p.system + " in a DR LPAR of its own, not under the vendor's VM "
+  f.remedy = "Option 1: put " + p.system +
+             " in a DR LPAR of its own, not under the vendor's VM "
              "(change the OSA addresses for TCPIP and the VSWITCHes; usually costs a little "
              "more). Option 2: run the Linux guests directly under the vendor's VM (the vendor "
              "creates your VSWITCH and guest LANs; easiest for a couple of guests; usually a "
@@ -99,12 +101,15 @@ void add_shared_cpus(const Scenario& s, const SystemSpec& sys, const PlacementSp
   f.dr = lpar.dedicated ? std::to_string(lpar.cps) + " dedicated CPs in " + lpar.name +
                               ", shared with other guests"
                         : shared_pool_text(s, lpar);
-  f.message = sys.name + (sys.dedicated ? " had dedicated CPs at home; at DR its CPs are shared"
-                                        : " shares its DR CPs") +
+  f.message = sys.name +
+              (sys.dedicated ? " had dedicated CPs at home; at DR its CPs are shared"
+                             : " shares its DR CPs") +
               (rivals.empty() ? "" : " with " + join_names(rivals));
   if (!sys.dedicated) {
-    f.consequence = "when the others are busy, " + sys.name + "'s work waits for CPs; production "
-                    "shared its CPs too, so this only matters if the others are busier than at home";
+    f.consequence =
+        "when the others are busy, " + sys.name +
+        "'s work waits for CPs; production "
+        "shared its CPs too, so this only matters if the others are busier than at home";
     f.remedy = "Ask how busy the others will be during the test; watch the CPU at DR";
   } else {
     f.consequence = "PR/SM (or the vendor's VM) divides the CPs among them: " + sys.name +
@@ -112,8 +117,7 @@ void add_shared_cpus(const Scenario& s, const SystemSpec& sys, const PlacementSp
                     "CPs run at 100% and its work queues (the year-1 test competed with z/OS "
                     "for cycles)";
     f.remedy = "Ask the vendor to dedicate " + std::to_string(sys.cpus) + " CPs to " +
-               dedicate_target(sys, p, lpar) +
-               " for the test";
+               dedicate_target(sys, p, lpar) + " for the test";
   }
   f.pointer = child_pointer(lpar.pointer, "dedicated");
   out.push_back(f);
@@ -147,9 +151,12 @@ std::vector<Finding> static_findings(const Scenario& s) {
 
 const char* to_string(DiffVerdict v) {
   switch (v) {
-    case DiffVerdict::Better: return "better";
-    case DiffVerdict::Worse: return "worse";
-    case DiffVerdict::Changed: return "changed";
+    case DiffVerdict::Better:
+      return "better";
+    case DiffVerdict::Worse:
+      return "worse";
+    case DiffVerdict::Changed:
+      return "changed";
   }
   return "changed";
 }

@@ -22,7 +22,9 @@ std::string number_text(double v) {
   return buf;
 }
 
-std::string size_text(double v) { return units::format_size(v); }
+std::string size_text(double v) {
+  return units::format_size(v);
+}
 
 /// Collects the differences of one pair of scenarios.
 class Differ {
@@ -47,8 +49,8 @@ class Differ {
     if (last != current) add(subject, item, last, current, DiffVerdict::Changed, pointer);
   }
   /// A yes/no where `good` is the better value.
-  void flag(const std::string& subject, const std::string& item, bool last, bool current,
-            bool good, const std::string& pointer) {
+  void flag(const std::string& subject, const std::string& item, bool last, bool current, bool good,
+            const std::string& pointer) {
     if (last == current) return;
     add(subject, item, last ? "yes" : "no", current ? "yes" : "no",
         current == good ? DiffVerdict::Better : DiffVerdict::Worse, pointer);
@@ -111,9 +113,12 @@ void diff_lpars(Differ& d, const Scenario& last, const Scenario& cur) {
   for (const auto& name : union_keys(last.dr_site.lpars, cur.dr_site.lpars, key)) {
     const auto* a = by_key(last.dr_site.lpars, name, key);
     const auto* b = by_key(cur.dr_site.lpars, name, key);
-    if (a && b) diff_lpar(d, *a, *b, customer_uses(cur, *b) || customer_uses(last, *a));
-    else if (a) d.add(name, "LPAR", lpar_text(*a), kNone, DiffVerdict::Changed, "/dr_site/lpars");
-    else d.add(name, "LPAR", kNone, lpar_text(*b), DiffVerdict::Changed, b->pointer);
+    if (a && b)
+      diff_lpar(d, *a, *b, customer_uses(cur, *b) || customer_uses(last, *a));
+    else if (a)
+      d.add(name, "LPAR", lpar_text(*a), kNone, DiffVerdict::Changed, "/dr_site/lpars");
+    else
+      d.add(name, "LPAR", kNone, lpar_text(*b), DiffVerdict::Changed, b->pointer);
   }
 }
 
@@ -134,9 +139,12 @@ std::optional<double> placed_memory(const Scenario& s, const PlacementSpec& p) {
 
 std::string placement_text(const PlacementSpec& p) {
   switch (p.mode) {
-    case PlacementMode::Lpar: return "own LPAR " + p.lpar;
-    case PlacementMode::Guest: return "guest of " + p.lpar;
-    case PlacementMode::GuestsDirect: return "guests directly under " + p.lpar;
+    case PlacementMode::Lpar:
+      return "own LPAR " + p.lpar;
+    case PlacementMode::Guest:
+      return "guest of " + p.lpar;
+    case PlacementMode::GuestsDirect:
+      return "guests directly under " + p.lpar;
   }
   return p.lpar;
 }
@@ -146,8 +154,8 @@ void diff_placement(Differ& d, const Scenario& last, const PlacementSpec& a, con
   auto ptr = [&](const char* k) { return child_pointer(b.pointer, k); };
   if (a.mode != b.mode || a.lpar != b.lpar) {
     int ra = mode_rank(last, a), rb = mode_rank(cur, b);
-    DiffVerdict v = ra == rb ? DiffVerdict::Changed
-                             : (rb > ra ? DiffVerdict::Better : DiffVerdict::Worse);
+    DiffVerdict v =
+        ra == rb ? DiffVerdict::Changed : (rb > ra ? DiffVerdict::Better : DiffVerdict::Worse);
     d.add(b.system, "placement", placement_text(a), placement_text(b), v, ptr("mode"));
   }
   auto ma = placed_memory(last, a), mb = placed_memory(cur, b);
@@ -166,9 +174,12 @@ void diff_placements(Differ& d, const Scenario& last, const Scenario& cur) {
   for (const auto& name : union_keys(last.dr_site.placements, cur.dr_site.placements, key)) {
     const auto* a = by_key(last.dr_site.placements, name, key);
     const auto* b = by_key(cur.dr_site.placements, name, key);
-    if (a && b) diff_placement(d, last, *a, cur, *b);
-    else if (a) d.add(name, "placement", placement_text(*a), kNone, DiffVerdict::Worse, "");
-    else d.add(name, "placement", kNone, placement_text(*b), DiffVerdict::Better, b->pointer);
+    if (a && b)
+      diff_placement(d, last, *a, cur, *b);
+    else if (a)
+      d.add(name, "placement", placement_text(*a), kNone, DiffVerdict::Worse, "");
+    else
+      d.add(name, "placement", kNone, placement_text(*b), DiffVerdict::Better, b->pointer);
   }
 }
 
@@ -220,8 +231,8 @@ void diff_vswitches(Differ& d, const NetworkSpec& a, const NetworkSpec& b) {
     if (y && y->controllers.empty()) cur = "no controllers";
     if (last == cur) continue;
     std::size_t nx = x ? x->controllers.size() : 0, ny = y ? y->controllers.size() : 0;
-    DiffVerdict v = nx == ny ? DiffVerdict::Changed
-                             : (ny > nx ? DiffVerdict::Better : DiffVerdict::Worse);
+    DiffVerdict v =
+        nx == ny ? DiffVerdict::Changed : (ny > nx ? DiffVerdict::Better : DiffVerdict::Worse);
     d.add(name, "VSWITCH controllers", last, cur, v, ptr);
   }
 }

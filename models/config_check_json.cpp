@@ -32,17 +32,24 @@ json against_json(const Scenario& last, const Scenario& current) {
 }  // namespace
 
 json finding_json(const Finding& f) {
-  return {{"code", f.code},       {"severity", to_string(f.severity)},
-          {"subject", f.subject}, {"message", f.message},
-          {"production", f.production}, {"dr", f.dr},
-          {"consequence", f.consequence}, {"remedy", f.remedy},
+  return {{"code", f.code},
+          {"severity", to_string(f.severity)},
+          {"subject", f.subject},
+          {"message", f.message},
+          {"production", f.production},
+          {"dr", f.dr},
+          {"consequence", f.consequence},
+          {"remedy", f.remedy},
           {"pointer", f.pointer}};
 }
 
 json config_diff_json(const ConfigDiff& d) {
-  return {{"subject", d.subject}, {"item", d.item},
-          {"last", d.last},       {"current", d.current},
-          {"verdict", to_string(d.verdict)}, {"pointer", d.pointer}};
+  return {{"subject", d.subject},
+          {"item", d.item},
+          {"last", d.last},
+          {"current", d.current},
+          {"verdict", to_string(d.verdict)},
+          {"pointer", d.pointer}};
 }
 
 json check_report_json(const Scenario& s, const Scenario* last) {

@@ -93,9 +93,10 @@ void add_no_xstor(const SystemSpec& sys, const DrStorage& d, std::vector<Finding
   f.dr = "no Xstor (" + d.where + ")";
   f.message = sys.name + " has " + format_size(sys.xstor_bytes) +
               " of expanded storage in production and none at the DR site";
-  f.consequence = "every page-out goes to the paging volumes on DASD: z/VM 5.x uses Xstor as "
-                  "its fast paging tier, so paging costs an I/O per block instead of "
-                  "microseconds";
+  f.consequence =
+      "every page-out goes to the paging volumes on DASD: z/VM 5.x uses Xstor as "
+      "its fast paging tier, so paging costs an I/O per block instead of "
+      "microseconds";
   f.remedy = "Ask the vendor for " + format_size(sys.xstor_bytes) + " of Xstor for " + sys.name +
              " (IBM recommends some Xstor before z/VM 6.3); check it with CP QUERY XSTORE";
   f.pointer = d.xstor_pointer;

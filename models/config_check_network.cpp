@@ -58,8 +58,8 @@ void check_hipersocket(const Scenario& s, const HipersocketSpec& h, std::vector<
   if (at_dr.empty() || named(s.dr_site.networks.hipersockets, h.name) != nullptr) return;
   auto needers = guests_needing(s, [&](const GuestNeeds& n) { return n.hipersocket == h.name; });
   Finding f = make_finding(code::kMissingHipersockets, Severity::Error, h.name);
-  f.production = "IQD CHPID " + h.chpid + ", devices " + h.devices + ", members " +
-                 join_names(h.members);
+  f.production =
+      "IQD CHPID " + h.chpid + ", devices " + h.devices + ", members " + join_names(h.members);
   f.dr = "no Hipersocket definition in the vendor's IOCDS";
   f.message = "Hipersocket " + h.name + " (CHPID " + h.chpid + ") has no DR definition" +
               (needers.empty() ? "" : "; " + guests_text(needers) + " need it");
@@ -67,7 +67,8 @@ void check_hipersocket(const Scenario& s, const HipersocketSpec& h, std::vector<
   f.consequence = (needers.empty() ? join_names(at_dr) + " cannot talk over " + h.name
                                    : "the guests cannot reach " +
                                          (zos.empty() ? std::string("z/OS") : join_names(zos)) +
-                                         " over " + h.name + "; a Hipersocket router is "
+                                         " over " + h.name +
+                                         "; a Hipersocket router is "
                                          "pointless") +
                   "; fixing it needs a dynamic I/O change by the vendor or a power-on reset, "
                   "rarely possible inside the test window";
@@ -90,15 +91,17 @@ void check_router(const Scenario& s, const std::string& router, std::vector<Find
   auto needers = guests_needing(s, [&](const GuestNeeds& n) { return n.router == router; });
   Finding f = make_finding(code::kMissingHipersocketRouter, Severity::Error, router);
   f.production = "router guest " + router + (rg ? " on " + rg->vm : std::string());
-  f.dr = at_dr ? "brought to DR, but no plan step XAUTOLOGs it"
-               : "not among the guests brought to DR";
+  f.dr =
+      at_dr ? "brought to DR, but no plan step XAUTOLOGs it" : "not among the guests brought to DR";
   f.message = guests_text(needers) + " route through " + router + ", which " +
               (at_dr ? "the plan never starts" : "does not come to the DR site");
-  f.consequence = "the guests come up but cannot reach z/OS until someone remembers the router "
-                  "(\"Oh yea... start the Hipersocket router\")";
+  f.consequence =
+      "the guests come up but cannot reach z/OS until someone remembers the router "
+      "(\"Oh yea... start the Hipersocket router\")";
   const PlacementSpec* p = rg ? find_placement(s, rg->vm) : nullptr;
-  f.remedy = at_dr ? "Add " + router + " to an XAUTOLOG step of the plan, before the Linux "
-                     "guests that use it"
+  f.remedy = at_dr ? "Add " + router +
+                         " to an XAUTOLOG step of the plan, before the Linux "
+                         "guests that use it"
                    : "Bring " + router + " to the DR site with the guests that need it";
   f.pointer = at_dr || p == nullptr ? "/plan/steps" : child_pointer(p->pointer, "guests");
   out.push_back(f);
@@ -126,16 +129,17 @@ void check_vswitch(const Scenario& s, const std::string& v, std::vector<Finding>
   std::string problem = controller_problem(s, v, dr, p);
   if (problem.empty()) return;
   bool direct = p == nullptr || p->mode == PlacementMode::GuestsDirect;
-  std::vector<std::string> wanted =
-      prod && !prod->controllers.empty() ? prod->controllers
-                                         : std::vector<std::string>{"DTCVSW1", "DTCVSW2"};
+  std::vector<std::string> wanted = prod && !prod->controllers.empty()
+                                        ? prod->controllers
+                                        : std::vector<std::string>{"DTCVSW1", "DTCVSW2"};
   Finding f = make_finding(code::kMissingVswitchController, Severity::Warning, v);
   f.production = "controllers " + join_names(wanted) + (prod ? " on " + prod->vm : std::string());
   f.dr = problem;
   f.message = problem + "; " + guests_text(needers) + " use it";
-  f.consequence = "without a logged-on controller the VSWITCH cannot activate its OSA uplink: "
-                  "the guests have no connection outside the VM until the controller userids "
-                  "are created and logged on";
+  f.consequence =
+      "without a logged-on controller the VSWITCH cannot activate its OSA uplink: "
+      "the guests have no connection outside the VM until the controller userids "
+      "are created and logged on";
   f.remedy = direct ? "Ask the vendor to define " + join_names(wanted) +
                           " in its z/VM directory and as controllers of " + v +
                           " (or CONTROLLER *) before the test"
@@ -188,7 +192,8 @@ std::string device_consequence(const Scenario& s, const DeviceChange& c) {
   std::string out;
   if (!vms.empty())
     out = "the SYSTEM CONFIG" + std::string(c.kind == "OSA" ? " (DEFINE VSWITCH ... RDEV)" : "") +
-          " and TCPIP PROFILE of " + join_names(vms) + " name the production addresses: edit "
+          " and TCPIP PROFILE of " + join_names(vms) +
+          " name the production addresses: edit "
           "them and re-IPL VM, one IPL more (the year-3 test took two IPLs of VM)" +
           planned_reconfigure(s, vms);
   if (!zos.empty())
@@ -199,8 +204,8 @@ std::string device_consequence(const Scenario& s, const DeviceChange& c) {
 
 void add_device_change(const Scenario& s, const DeviceChange& c, std::vector<Finding>& out) {
   Finding f = make_finding(code::kDeviceAddressChange, Severity::Warning, c.name);
-  f.production = c.kind + " " + c.name + " devices " + c.prod_devices + " (" +
-                 join_names(c.systems) + ")";
+  f.production =
+      c.kind + " " + c.name + " devices " + c.prod_devices + " (" + join_names(c.systems) + ")";
   f.dr = "devices " + c.dr_devices;
   f.message = c.kind + " " + c.name + " has device numbers " + c.dr_devices + " at DR instead of " +
               c.prod_devices;
@@ -208,11 +213,12 @@ void add_device_change(const Scenario& s, const DeviceChange& c, std::vector<Fin
   std::vector<std::string> vsw;
   for (const auto& v : s.production.networks.vswitches)
     if (v.osa == c.name) vsw.push_back(v.name);
-  f.remedy = "Prepare the DR SYSTEM CONFIG and TCPIP PROFILE with the DR addresses before the "
-             "test and plan the re-IPL" +
-             (vsw.empty() ? std::string()
-                          : "; or change the uplink dynamically: SET VSWITCH " + vsw.front() +
-                                " RDEV " + c.dr_devices.substr(0, c.dr_devices.find('-')));
+  f.remedy =
+      "Prepare the DR SYSTEM CONFIG and TCPIP PROFILE with the DR addresses before the "
+      "test and plan the re-IPL" +
+      (vsw.empty() ? std::string()
+                   : "; or change the uplink dynamically: SET VSWITCH " + vsw.front() + " RDEV " +
+                         c.dr_devices.substr(0, c.dr_devices.find('-')));
   f.pointer = child_pointer(c.pointer, "devices");
   out.push_back(f);
 }
@@ -223,8 +229,8 @@ void check_devices(const Scenario& s, std::vector<Finding>& out) {
     const OsaSpec* d = named(dr.osas, o.name);
     auto users = affected(s, {o.system});
     if (d == nullptr || d->devices == o.devices || users.empty()) continue;
-    add_device_change(s, {"OSA", o.name, osa_range(o.devices), osa_range(d->devices), d->pointer,
-                          users}, out);
+    add_device_change(
+        s, {"OSA", o.name, osa_range(o.devices), osa_range(d->devices), d->pointer, users}, out);
   }
   for (const auto& h : s.production.networks.hipersockets) {
     const HipersocketSpec* d = named(dr.hipersockets, h.name);

@@ -22,8 +22,8 @@ const T* named(const std::vector<T>& items, const std::string& name) {
 
 std::string hipersocket_question(const Scenario& s, const Finding& f) {
   const HipersocketSpec* h = named(s.production.networks.hipersockets, f.subject);
-  std::string chpid = h ? "IQD CHPID " + h->chpid + " (Hipersocket " + f.subject + ")"
-                        : "Hipersocket " + f.subject;
+  std::string chpid =
+      h ? "IQD CHPID " + h->chpid + " (Hipersocket " + f.subject + ")" : "Hipersocket " + f.subject;
   return "Will " + chpid + " be defined in your IOCDS, shared by the LPARs of " +
          (h ? join_names(h->members) : std::string("our systems")) + "?";
 }
@@ -52,7 +52,8 @@ std::string finding_question(const Scenario& s, const Finding& f) {
     return "Can " + f.subject + " get " + f.production + "? The plan gives it none.";
   if (f.code == code::kThirdLevelGuests) return third_level_question(s, f);
   if (f.code == code::kSharedCpus && f.severity == Severity::Warning)
-    return "Can " + f.subject + "'s CPs be dedicated for the test? Who else uses them, and how "
+    return "Can " + f.subject +
+           "'s CPs be dedicated for the test? Who else uses them, and how "
            "busy will they be?";
   if (f.code == code::kMissingHipersockets) return hipersocket_question(s, f);
   if (f.code == code::kMissingVswitchController) return vswitch_question(s, f);

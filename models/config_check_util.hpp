@@ -52,8 +52,10 @@ std::string memory_text(std::optional<double> memory, std::optional<double> xsto
 Finding make_finding(const char* code, Severity sev, const std::string& subject);
 
 /// The rules, one per concern; each appends its findings in any order.
-void add_memory_findings(const Scenario& s, std::vector<Finding>& out);     ///< config_check_memory.cpp
-void add_cpu_findings(const Scenario& s, std::vector<Finding>& out);        ///< config_check.cpp
-void add_network_findings(const Scenario& s, std::vector<Finding>& out);    ///< config_check_network.cpp
+void add_memory_findings(const Scenario& s,
+                         std::vector<Finding>& out);                  ///< config_check_memory.cpp
+void add_cpu_findings(const Scenario& s, std::vector<Finding>& out);  ///< config_check.cpp
+void add_network_findings(const Scenario& s,
+                          std::vector<Finding>& out);  ///< config_check_network.cpp
 
 }  // namespace drsim::check_util

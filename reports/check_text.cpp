@@ -115,8 +115,8 @@ void against(std::ostream& out, const json& report, const Style& st, int width) 
     std::string verdict = str(d, "verdict");
     std::string head = "  " + st.paint(verdict, verdict_colour(verdict)) +
                        std::string(9 - std::min<std::size_t>(verdict.size(), 8), ' ');
-    std::string text = str(d, "subject") + " " + str(d, "item") + ": " + str(d, "last") +
-                       " -> " + str(d, "current");
+    std::string text = str(d, "subject") + " " + str(d, "item") + ": " + str(d, "last") + " -> " +
+                       str(d, "current");
     out << head << wrap(text, 11, width) << "\n";
   }
   out << "\n";

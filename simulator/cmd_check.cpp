@@ -39,8 +39,7 @@ int cmd_check(const CliOptions& o, std::ostream& out, std::ostream& err) {
     last = load_or_report(*o.against, {}, err, code);
     if (!last) return code;
   }
-  nlohmann::json report =
-      check_report_json(current->scenario, last ? &last->scenario : nullptr);
+  nlohmann::json report = check_report_json(current->scenario, last ? &last->scenario : nullptr);
   report["drsim_version"] = DRSIM_VERSION;
   report["scenario"]["sha256"] = current->sha256;
   if (o.format == "json")

@@ -1,7 +1,8 @@
+#include "models/config_check.hpp"
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 
-#include "models/config_check.hpp"
 #include "models/config_check_json.hpp"
 #include "models/scenario_io.hpp"
 
@@ -60,9 +61,8 @@ void add_production(Scenario& s) {
   linux.needs = {{"ZOS1"}, "HS1", "ROUTER", "VSW1"};
   auto linux2 = linux;
   linux2.name = "LNX2";
-  s.production.guests = {
-      guest_spec("DTCVSW1", GuestKind::Cms, GuestRole::VswitchController, 32e6), router, linux,
-      linux2};
+  s.production.guests = {guest_spec("DTCVSW1", GuestKind::Cms, GuestRole::VswitchController, 32e6),
+                         router, linux, linux2};
   s.production.networks.hipersockets = {{"HS1", "F0", "7000", {"ZOS1", "VM1"}, ""}};
   s.production.networks.osas = {{"OSA1", "2100", "VM1", ""}};
   s.production.networks.vswitches = {{"VSW1", "VM1", "OSA1", {"DTCVSW1"}, ""}};
@@ -189,8 +189,7 @@ TEST_CASE("no-expanded-storage: production Xstor, none in the DR LPAR", "[config
   CHECK_FALSE(has_code(fs, code::kMemoryShortfall));
 }
 
-TEST_CASE("memory-shortfall: guests moved directly under a too small vendor VM",
-          "[config_check]") {
+TEST_CASE("memory-shortfall: guests moved directly under a too small vendor VM", "[config_check]") {
   Scenario s = fixed();
   auto& p = s.dr_site.placements[1];
   p.mode = PlacementMode::GuestsDirect;
@@ -354,8 +353,7 @@ TEST_CASE("missing-vswitch-controller: the customer's VM at DR", "[config_check]
   CHECK(contains(f->message, "3 guests"));
 }
 
-TEST_CASE("missing-vswitch-controller: guests directly under the vendor's VM",
-          "[config_check]") {
+TEST_CASE("missing-vswitch-controller: guests directly under the vendor's VM", "[config_check]") {
   Scenario s = fixed();
   auto& p = s.dr_site.placements[1];
   p.mode = PlacementMode::GuestsDirect;
@@ -372,8 +370,7 @@ TEST_CASE("missing-vswitch-controller: guests directly under the vendor's VM",
   CHECK_FALSE(has_code(static_findings(s), code::kMissingVswitchController));
 }
 
-TEST_CASE("device-address-change: DR OSA and Hipersocket device numbers differ",
-          "[config_check]") {
+TEST_CASE("device-address-change: DR OSA and Hipersocket device numbers differ", "[config_check]") {
   Scenario s = fixed();
   s.dr_site.networks.osas[0].devices = "3100";
   s.dr_site.networks.hipersockets[0].devices = "7100";
@@ -419,8 +416,8 @@ TEST_CASE("findings are ordered by severity, then subject, then code", "[config_
     const auto& a = fs[i - 1];
     const auto& b = fs[i];
     CHECK((a.severity > b.severity ||
-           (a.severity == b.severity && (a.subject < b.subject ||
-                                         (a.subject == b.subject && a.code <= b.code)))));
+           (a.severity == b.severity &&
+            (a.subject < b.subject || (a.subject == b.subject && a.code <= b.code)))));
   }
   CHECK(fs.front().subject == "HS1");
   CHECK(static_findings(s).size() == fs.size());
@@ -432,7 +429,8 @@ TEST_CASE("vendor questions follow the findings", "[config_check]") {
   s.dr_site.networks.hipersockets.clear();
   auto qs = vendor_questions(s, static_findings(s));
   auto any = [&](const char* part) {
-    return std::any_of(qs.begin(), qs.end(), [&](const std::string& q) { return contains(q, part); });
+    return std::any_of(qs.begin(), qs.end(),
+                       [&](const std::string& q) { return contains(q, part); });
   };
   CHECK(any("Can VM1 get 4GB + 1GB Xstor"));
   CHECK(any("IQD CHPID F0"));

@@ -1,10 +1,10 @@
+#include "reports/check_text.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "reports/check_text.hpp"
-
-using nlohmann::json;
 using drsim::reports::render_check_text;
+using nlohmann::json;
 
 namespace {
 
@@ -19,9 +19,15 @@ json report_with(json findings, json against) {
 }
 
 json finding(const char* code, const char* severity, const char* subject) {
-  return {{"code", code}, {"severity", severity}, {"subject", subject},
-          {"message", "what is wrong"}, {"production", "8GB"}, {"dr", "3.5GB"},
-          {"consequence", "paging"}, {"remedy", "ask for 8GB"}, {"pointer", "/dr_site/x"}};
+  return {{"code", code},
+          {"severity", severity},
+          {"subject", subject},
+          {"message", "what is wrong"},
+          {"production", "8GB"},
+          {"dr", "3.5GB"},
+          {"consequence", "paging"},
+          {"remedy", "ask for 8GB"},
+          {"pointer", "/dr_site/x"}};
 }
 
 bool contains(const std::string& text, const std::string& part) {
@@ -51,9 +57,12 @@ TEST_CASE("check text groups findings per subject, in report order", "[check_tex
 
 TEST_CASE("check text: colour only when asked; the changes since last test", "[check_text]") {
   json against = {{"scenario", {{"name", "last-year"}, {"file", "last.json"}}},
-                  {"differences", json::array({{{"subject", "VMPROD"}, {"item", "memory"},
-                                                {"last", "3.5GB"}, {"current", "8GB"},
-                                                {"verdict", "better"}, {"pointer", ""}}})},
+                  {"differences", json::array({{{"subject", "VMPROD"},
+                                                {"item", "memory"},
+                                                {"last", "3.5GB"},
+                                                {"current", "8GB"},
+                                                {"verdict", "better"},
+                                                {"pointer", ""}}})},
                   {"summary", {{"better", 1}, {"worse", 0}, {"changed", 0}}}};
   std::string text = render_check_text(report_with(json::array(), against), true);
   CHECK(contains(text, "\033["));
