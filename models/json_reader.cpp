@@ -30,6 +30,11 @@ std::string format_number(double v) {
 
 }  // namespace
 
+std::string quote_for_message(const std::string& text) {
+  if (text.size() <= 60) return "\"" + text + "\"";
+  return "\"" + text.substr(0, 57) + "...\" (" + std::to_string(text.size()) + " characters)";
+}
+
 double number_value(const json& v) {
   if (v.is_number_unsigned()) return static_cast<double>(v.get<std::uint64_t>());
   if (v.is_number_integer()) return static_cast<double>(v.get<std::int64_t>());
@@ -190,9 +195,9 @@ void ObjectReader::unit(const char* key, UnitParser parse, double& out, Bounds b
   }
   if (!v->is_string()) return wrong_type(key, (probe.expected + ", as a string").c_str());
   units::Parsed p = parse(v->get_ref<const std::string&>());
-  if (!p.value) return diags_.add(ptr(key), "\"" + v->get<std::string>() + "\" cannot be read", p.expected);
+  if (!p.value) return diags_.add(ptr(key), quote_for_message(v->get<std::string>()) + " cannot be read", p.expected);
   if (!b.contains(*p.value))
-    return diags_.add(ptr(key), "\"" + v->get<std::string>() + "\" is out of range",
+    return diags_.add(ptr(key), quote_for_message(v->get<std::string>()) + " is out of range",
                       "a value " + b.range_text() + " (bytes, bytes/s or seconds)");
   out = *p.value;
 }

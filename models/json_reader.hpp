@@ -35,6 +35,9 @@ class Diagnostics {
 std::string pointer_join(const std::string& parent, std::string_view key);
 std::string pointer_join(const std::string& parent, size_t index);
 
+/// A value quoted for a message, cut short when long: "abc", "9999...(100002 characters)".
+std::string quote_for_message(const std::string& text);
+
 /// Names joined for an "expected" text: "one of: A, B, C" (first 40, then "...").
 std::string name_list(const std::vector<std::string>& names);
 
@@ -94,7 +97,7 @@ class ObjectReader {
     }
     std::vector<std::string> names;
     for (const auto& entry : table) names.emplace_back(entry.first);
-    diags_.add(ptr(key), "unknown value \"" + text + "\"", name_list(names));
+    diags_.add(ptr(key), "unknown value " + quote_for_message(text), name_list(names));
   }
 
  private:

@@ -23,7 +23,7 @@ std::string year1_path() { return std::string(DRSIM_SCENARIOS) + "/insurance-200
 
 }  // namespace
 
-TEST_CASE("--set replaces an existing value with JSON", "[overrides]") {
+TEST_CASE("set: replaces an existing value with JSON", "[overrides]") {
   json doc = sample();
   CHECK(drsim::apply_override(doc, "/dr_site/tape/drives=6").status == OverrideStatus::Applied);
   CHECK(doc["dr_site"]["tape"]["drives"].get<int>() == 6);
@@ -35,7 +35,7 @@ TEST_CASE("--set replaces an existing value with JSON", "[overrides]") {
   CHECK(doc["name"].get<std::string>() == "a=b");
 }
 
-TEST_CASE("--set reaches array elements by index and escaped keys", "[overrides]") {
+TEST_CASE("set: reaches array elements by index and escaped keys", "[overrides]") {
   json doc = sample();
   CHECK(drsim::apply_override(doc, "/production/guests/1/tier=\"test\"").status == OverrideStatus::Applied);
   CHECK(doc["production"]["guests"][1]["tier"].get<std::string>() == "test");
@@ -43,7 +43,7 @@ TEST_CASE("--set reaches array elements by index and escaped keys", "[overrides]
   CHECK(doc["a/b"]["c~d"].get<int>() == 2);
 }
 
-TEST_CASE("--set on a pointer that does not exist is an error naming it", "[overrides]") {
+TEST_CASE("set: on a pointer that does not exist is an error naming it", "[overrides]") {
   json doc = sample();
   json before = doc;
   for (const char* arg : {"/dr_site/tape/drivez=6", "/production/guests/2/tier=\"qa\"",
