@@ -1,0 +1,104 @@
+// Engine mechanisms of the DR machine's resources: the tape drive pool, PR/SM weights on
+// the shared CP pool, and the SIE-level CPU multipliers.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "engine_helpers.hpp"
+
+using drsim::test::find_phase;
+using drsim::test::kBaseScenario;
+using drsim::test::opt_number;
+using drsim::test::run_text;
+using drsim::test::system_of;
+using drsim::test::up_s;
+
+namespace {
+
+double phase_length(const nlohmann::json& system, const std::string& phase) {
+  const nlohmann::json* p = find_phase(system, phase);
+  REQUIRE(p != nullptr);
+  return p->at("end_s").get<double>() - p->at("start_s").get<double>();
+}
+
+/// The base site on a 4-CP machine (2 of them dedicated to DRVM, so a shared pool of 2)
+/// with a vendor z/OS LPAR that wants all 4 of its logical CPs at `weight`.
+std::vector<std::string> busy_vendor_next_door(int weight) {
+  return {"/dr_site/machine/cps=4",
+          R"(/dr_site/lpars=[{"name":"DRZOS","owner":"customer","cps":2,"weight":100},)"
+          R"({"name":"DRVM","owner":"customer","cps":2,"dedicated":true,"memory":"8GB","paging_volumes":4},)"
+          R"({"name":"VNDZOS","owner":"vendor","os":"zos","cps":4,"busy_cps":4,"weight":)" +
+              std::to_string(weight) + "}]"};
+}
+
+/// VM1 as a guest of the vendor's z/VM (its Linux guests at the 3rd SIE level). The vendor
+/// LPAR has the same 2 dedicated CPs as DRVM, so only the SIE level differs.
+const std::vector<std::string> kVmUnderVendorVm = {
+    R"(/dr_site/lpars/1={"name":"VNDVM","owner":"vendor","os":"zvm","cps":2,"dedicated":true,"memory":"16GB","paging_volumes":8})",
+    R"(/dr_site/placements/1={"system":"VM1","mode":"guest","lpar":"VNDVM","memory":"8GB","virtual_cpus":2,"paging_volumes":4})"};
+
+const std::vector<std::string> kLinux = {"LNX1", "LNX2", "LNX3", "LNX4"};
+
+}  // namespace
+
+TEST_CASE("drive contention: more tape drives never finish the restores later", "[engine]") {
+  const std::vector<int> drives = {1, 2, 4, 8};
+  std::vector<double> done;
+  for (int n : drives) {
+    nlohmann::json r = run_text(kBaseScenario, {"/dr_site/tape/drives=" + std::to_string(n)});
+    const auto& m = r.at("metrics");
+    INFO(n << " drives");
+    CHECK(m.at("tape_drives").get<int>() == n);
+    CHECK(m.at("volumes_restored").get<int>() == 16);
+    double util = m.at("tape_drive_utilisation").get<double>();
+    CHECK(util > 0.0);
+    CHECK(util <= 1.0);
+    auto t = opt_number(m.at("restores_done_s"));
+    REQUIRE(t.has_value());
+    done.push_back(*t);
+  }
+  for (size_t i = 1; i < done.size(); ++i) {
+    INFO(drives[i] << " drives: " << done[i] << " s, " << drives[i - 1] << " drives: " << done[i - 1] << " s");
+    CHECK(done[i] <= done[i - 1]);
+  }
+  CHECK(done[1] < done[0]);
+  CHECK(done[2] < done[1]);
+}
+
+TEST_CASE("weight sharing: a heavier vendor LPAR on the shared pool slows the z/OS IPL", "[engine]") {
+  nlohmann::json even = run_text(kBaseScenario, busy_vendor_next_door(100));
+  nlohmann::json heavy = run_text(kBaseScenario, busy_vendor_next_door(900));
+  auto even_up = up_s(even, "ZOS1");
+  auto heavy_up = up_s(heavy, "ZOS1");
+  REQUIRE(even_up.has_value());
+  REQUIRE(heavy_up.has_value());
+  CHECK(*heavy_up > *even_up);
+  CHECK(phase_length(system_of(heavy, "ZOS1"), "ipl") > phase_length(system_of(even, "ZOS1"), "ipl"));
+  // the dedicated LPAR does not share the pool: VM1 comes up at the same time
+  CHECK(up_s(heavy, "VM1") == up_s(even, "VM1"));
+  for (const auto* r : {&even, &heavy})
+    for (const auto& [lpar, u] : r->at("metrics").at("peak_cpu_utilisation").items()) {
+      INFO(lpar);
+      CHECK(u.get<double>() >= 0.0);
+      CHECK(u.get<double>() <= 1.0);
+    }
+}
+
+TEST_CASE("SIE multiplier: Linux under a VM under the vendor's VM comes up later", "[engine]") {
+  nlohmann::json own = run_text(kBaseScenario);
+  nlohmann::json nested = run_text(kBaseScenario, kVmUnderVendorVm);
+  CHECK(system_of(own, "VM1").at("sie_level").get<int>() == 1);
+  CHECK(system_of(nested, "VM1").at("sie_level").get<int>() == 2);
+  for (const auto& name : kLinux) {
+    INFO(name);
+    CHECK(system_of(own, name).at("sie_level").get<int>() == 2);
+    CHECK(system_of(nested, name).at("sie_level").get<int>() == 3);
+    auto own_up = up_s(own, name);
+    auto nested_up = up_s(nested, name);
+    REQUIRE(own_up.has_value());
+    REQUIRE(nested_up.has_value());
+    CHECK(*nested_up > *own_up);
+    CHECK(phase_length(system_of(nested, name), "boot") > phase_length(system_of(own, name), "boot"));
+  }
+}
