@@ -89,25 +89,32 @@ void World::log_event(const std::string& kind, const std::string& subject, const
   result.events.push_back(EventRecord{now(), kind, subject, msg});
 }
 
+namespace {
+
+/// Sets a shared LPAR's VM bound, only when it changed (set_bound makes SimGrid re-solve).
+void set_share(World& w, Container& c, double cps) {
+  if (std::fabs(cps - c.bound) <= 1e-12) return;
+  c.bound = cps;
+  c.vm->set_bound(std::max(cps, 1e-6) * w.flops_per_cp_dr);  // 0 would mean "unbounded"
+}
+
+double pool_capacity(const World& w) {
+  return w.pool_cps * (1.0 - lpar_overhead_fraction(false, w.sc->params.cpu));
+}
+
+}  // namespace
+
 void cpu_rebalance(World& w) {
   std::vector<LparDemand> demands;
-  std::vector<int> shared;
-  double pool = w.pool_cps;
-  for (size_t i = 0; i < w.containers.size(); ++i) {
-    const Container& c = w.containers[i];
+  std::vector<Container*> shared;
+  for (auto& c : w.containers) {
     if (!c.shared || c.vm == nullptr) continue;
-    shared.push_back(static_cast<int>(i));
-    demands.push_back(LparDemand{c.weight, std::min(c.threads, double(c.logical)), double(c.logical),
-                                 c.capped});
+    shared.push_back(&c);
+    demands.push_back(LparDemand{c.weight, c.demand, double(c.logical), c.capped});
   }
   if (shared.empty()) return;
-  double overhead = lpar_overhead_fraction(false, w.sc->params.cpu);
-  std::vector<double> alloc = share_cps(demands, pool * (1.0 - overhead));
-  for (size_t k = 0; k < shared.size(); ++k) {
-    Container& c = w.containers[static_cast<size_t>(shared[k])];
-    double bound = std::max(alloc[k], 1e-6) * w.flops_per_cp_dr;
-    c.vm->set_bound(bound);
-  }
+  std::vector<double> alloc = share_cps(demands, pool_capacity(w));
+  for (size_t k = 0; k < shared.size(); ++k) set_share(w, *shared[k], alloc[k]);
 }
 
 void cpu_change(World& w, int container, double delta_threads) {
@@ -115,7 +122,18 @@ void cpu_change(World& w, int container, double delta_threads) {
   c.threads = std::max(0.0, c.threads + delta_threads);
   if (c.threads < 1e-9) c.threads = 0;
   c.busy.set(w.now(), std::min(1.0, c.threads / c.logical));
-  if (c.shared && c.vm != nullptr) cpu_rebalance(w);
+  double old = c.demand;
+  c.demand = std::min(c.threads, double(c.logical));
+  if (!c.shared || c.vm == nullptr || c.demand == old) return;
+  double before = w.shared_demand;
+  w.shared_demand += c.demand - old;
+  double cap = pool_capacity(w);
+  // While the pool has room before and after, every uncapped LPAR gets its demand: only this
+  // LPAR's share moves, and the weighted water-filling over all LPARs can be skipped.
+  if (before <= cap && w.shared_demand <= cap && !c.capped)
+    set_share(w, c, c.demand);
+  else
+    cpu_rebalance(w);
 }
 
 void run_cpu(World& w, int container, double cp_seconds, int threads, GuestLive* g,

@@ -184,6 +184,7 @@ void act_dedicate(World& w, const ReactionSpec& r) {
     int li = w.topo.find_lpar(r.target);
     if (li < 0) return;
     Container& c = w.containers[static_cast<size_t>(li)];
+    if (c.shared) w.shared_demand -= c.demand;
     c.shared = false;
     if (c.vm) c.vm->set_bound(std::min(n, c.logical) * w.flops_per_cp_dr);
   }

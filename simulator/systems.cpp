@@ -265,13 +265,46 @@ void ipl_zos(World& w, int si, const std::string& why) {
   w.notify_network();
 }
 
+/// The steady load of one group as a persistent CPU demand: `threads` bounded execs that
+/// run until the load changes, so the PR/SM controller sees one change per load change
+/// rather than two per period.
+class SteadyCpu {
+ public:
+  void set(World& w, int container, double cps, int limit) {
+    int threads = cps > 0 ? std::clamp(static_cast<int>(std::ceil(cps - 1e-9)), 1, std::max(1, limit)) : 0;
+    double demand = std::min(cps, static_cast<double>(threads));
+    if (container == container_ && std::fabs(demand - demand_) < 1e-12) return;
+    for (auto& e : execs_) e->cancel();
+    execs_.clear();
+    if (container_ >= 0 && demand_ > 0) cpu_change(w, container_, -demand_);
+    container_ = container, demand_ = demand;
+    if (demand <= 0) return;
+    cpu_change(w, container, demand);
+    sg4::Host* host = w.containers[static_cast<size_t>(container)].host;
+    for (int t = 0; t < threads; ++t) {
+      sg4::ExecPtr e = sg4::Exec::init();
+      e->set_flops_amount(1e30);
+      e->set_host(host);
+      e->set_bound(demand / threads * w.flops_per_cp_dr);
+      e->start();
+      execs_.push_back(e);
+      ++w.activities;
+    }
+  }
+
+ private:
+  std::vector<sg4::ExecPtr> execs_;
+  int container_ = -1;
+  double demand_ = 0;
+};
+
 void steady_actor(World* w, int zvm, int zos_load) {
   const double period = 300;
+  SteadyCpu steady;
   for (;;) {
     double t0 = w->now();
     double cpu = 0, fault = 0;
     int container = -1, limit = 1;
-    sg4::SemaphorePtr none;
     if (zvm >= 0) {
       Zvm& z = w->zvms[static_cast<size_t>(zvm)];
       cpu = z.steady_cpu, fault = z.steady_fault_cpu, container = z.container;
@@ -283,23 +316,13 @@ void steady_actor(World* w, int zvm, int zos_load) {
       int vc = l.system >= 0 ? w->topo.systems[static_cast<size_t>(l.system)].virtual_cpus : 0;
       limit = vc > 0 ? vc : w->containers[static_cast<size_t>(container)].logical;
     }
-    // many guests: their CPU work and their page faults overlap within the period
-    sg4::IoPtr io;
-    if (zvm >= 0 && fault > 0) {
+    steady.set(*w, container, cpu, limit);
+    if (zvm >= 0 && fault > 0) {  // the guests' page faults over the period
       Zvm& z = w->zvms[static_cast<size_t>(zvm)];
       double ratio = overcommit_ratio(z.ws_logged_on, z.real_bytes, z.xstor_bytes);
-      io = start_paging(*w, zvm, fault * period * fault_pages_per_cpu_s(ratio, w->sc->params.paging));
+      run_paging(*w, zvm, fault * period * fault_pages_per_cpu_s(ratio, w->sc->params.paging), nullptr);
     }
-    if (cpu > 0) {
-      int threads = std::clamp(static_cast<int>(std::ceil(cpu - 1e-9)), 1, std::max(1, limit));
-      run_cpu(*w, container, cpu * period, threads, nullptr, none);
-    }
-    if (io) {
-      io->wait();
-      end_paging(*w, zvm);
-    }
-    double el = w->now() - t0;
-    sleep_for(*w, period - el);
+    sleep_for(*w, period - (w->now() - t0));
   }
 }
 

@@ -49,6 +49,8 @@ struct Container {
   double weight = 100;
   bool capped = false;
   double threads = 0;                   ///< active demand, in CPs
+  double demand = 0;                    ///< min(threads, logical): what PR/SM could give it
+  double bound = -1;                    ///< last bound set on the VM, in CPs (-1 = none yet)
   Level busy;                           ///< fraction of logical CPs with work (what the OS sees)
   bool reported = true;                 ///< appears in the CPU series
 };
@@ -149,6 +151,7 @@ struct World {
   sg4::Host* control = nullptr;
   sg4::Host* pool = nullptr;
   double pool_cps = 0;
+  double shared_demand = 0;            ///< sum of the shared LPARs' demand, in CPs
   std::vector<Container> containers;   ///< first topo.lpars.size() entries = DR LPARs
   std::map<std::string, int> reserved_dedicated;  ///< z/VM name -> container for dedicate-cpus
   std::vector<Zvm> zvms;
