@@ -154,6 +154,7 @@ void act_set_memory(World& w, const ReactionSpec& r) {
     force_off(w, static_cast<int>(gi), "VM " + r.target + " shut down by " + r.id, false);
   }
   z.steady_cpu = 0;
+  poke_zvm(w, zi);
   ipl_system(w, si, "re-IPL with more storage (" + r.id + ")");
   xautolog(w, restart, w.sc->params.ipl.xautolog_stagger_s);
 }
@@ -179,6 +180,7 @@ void act_dedicate(World& w, const ReactionSpec& r) {
     int zi = zvm_of_target(w, r.target);
     int si = w.topo.find_system(r.target);
     if (zi >= 0) w.zvms[static_cast<size_t>(zi)].container = res->second;
+    poke_zvm(w, zi);
     if (si >= 0) w.system_container[static_cast<size_t>(si)] = res->second;
   } else {
     int li = w.topo.find_lpar(r.target);

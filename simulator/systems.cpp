@@ -140,6 +140,7 @@ void set_steady(World& w, int gi, bool on) {
   z.steady_cpu = std::max(0.0, z.steady_cpu + sign * g.steady_cpu);
   z.steady_fault_cpu = std::max(0.0, z.steady_fault_cpu + sign * g.steady_fault);
   g.steady_added = on;
+  poke_zvm(w, guest_zvm(w, gi));
 }
 
 void become_up(World& w, int gi) {
@@ -237,6 +238,7 @@ void ipl_zvm(World& w, int si, const std::string& why) {
   if (!lane.result().up_s) lane.result().up_s = w.now();
   lane.begin("up", w.now());
   z.steady_cpu += node.spec->steady_cpu * mult;
+  poke_zvm(w, node.zvm);
   w.fire("up:" + node.spec->name);
   w.notify_network();
 }
@@ -259,8 +261,11 @@ void ipl_zos(World& w, int si, const std::string& why) {
   w.systems[static_cast<size_t>(si)].ipls += 1;
   if (!lane.result().up_s) lane.result().up_s = w.now();
   lane.begin("up", w.now());
-  for (auto& l : w.zos_loads)
-    if (l.system == si) l.steady_cpu = node.spec->steady_cpu * mult;
+  for (auto& l : w.zos_loads) {
+    if (l.system != si) continue;
+    l.steady_cpu = node.spec->steady_cpu * mult;
+    l.park.poke();
+  }
   w.fire("up:" + node.spec->name);
   w.notify_network();
 }
@@ -317,11 +322,17 @@ void steady_actor(World* w, int zvm, int zos_load) {
       limit = vc > 0 ? vc : w->containers[static_cast<size_t>(container)].logical;
     }
     steady.set(*w, container, cpu, limit);
-    if (zvm >= 0 && fault > 0) {  // the guests' page faults over the period
+    double pages = 0;
+    if (zvm >= 0 && fault > 0) {
       Zvm& z = w->zvms[static_cast<size_t>(zvm)];
-      double ratio = overcommit_ratio(z.ws_logged_on, z.real_bytes, z.xstor_bytes);
-      run_paging(*w, zvm, fault * period * fault_pages_per_cpu_s(ratio, w->sc->params.paging), nullptr);
+      pages = fault * period * fault_pages_per_cpu_s(overcommit_ratio(z.ws_logged_on, z.real_bytes, z.xstor_bytes),
+                                                     w->sc->params.paging);
     }
+    if (pages <= 0) {  // nothing pages: the CPU demand runs by itself until the load changes
+      (zvm >= 0 ? w->zvms[static_cast<size_t>(zvm)].park : w->zos_loads[static_cast<size_t>(zos_load)].park).wait();
+      continue;
+    }
+    run_paging(*w, zvm, pages, nullptr);  // the guests' page faults over the period
     sleep_for(*w, period - (w->now() - t0));
   }
 }
@@ -414,17 +425,28 @@ void force_off(World& w, int gi, const std::string& why, bool by_operator) {
   if (was_role_up) w.notify_network();
 }
 
+void poke_zvm(World& w, int zvm) {
+  if (zvm < 0) return;
+  w.zvms[static_cast<size_t>(zvm)].park.poke();
+}
+
 void start_steady_loads(World& w) {
   for (size_t z = 0; z < w.zvms.size(); ++z)
     sg4::Actor::create("steady-" + w.zvms[z].node.name, w.control, steady_actor, &w, static_cast<int>(z), -1);
   for (size_t s = 0; s < w.topo.systems.size(); ++s) {
     const SystemNode& n = w.topo.systems[s];
     if (!n.placed || n.spec->kind != SystemKind::Zos) continue;
-    w.zos_loads.push_back(ZosLoad{static_cast<int>(s), 0, -1});
+    ZosLoad load;
+    load.system = static_cast<int>(s);
+    w.zos_loads.push_back(load);
   }
-  for (size_t li = 0; li < w.topo.lpars.size(); ++li)
-    if (w.topo.lpars[li].busy_cps > 0)
-      w.zos_loads.push_back(ZosLoad{-1, w.topo.lpars[li].busy_cps, static_cast<int>(li)});
+  for (size_t li = 0; li < w.topo.lpars.size(); ++li) {
+    if (w.topo.lpars[li].busy_cps <= 0) continue;
+    ZosLoad load;
+    load.steady_cpu = w.topo.lpars[li].busy_cps;
+    load.container = static_cast<int>(li);
+    w.zos_loads.push_back(load);
+  }
   for (size_t l = 0; l < w.zos_loads.size(); ++l)
     sg4::Actor::create("steady-zos" + std::to_string(l), w.control, steady_actor, &w, -1, static_cast<int>(l));
 }

@@ -55,6 +55,19 @@ struct Container {
   bool reported = true;                 ///< appears in the CPU series
 };
 
+/// Where a steady-load actor waits until its load changes (poke() wakes it once).
+struct Park {
+  sg4::SemaphorePtr wake = sg4::Semaphore::create(0);
+  bool parked = false;
+  void wait() {
+    parked = true;
+    wake->acquire();
+  }
+  void poke() {
+    if (parked) parked = false, wake->release();
+  }
+};
+
 /// A z/VM instance that pages (topology ZvmNode) with its live state.
 struct Zvm {
   ZvmNode node;
@@ -71,6 +84,7 @@ struct Zvm {
   int reconfigured_at_generation = -1;
   double steady_cpu = 0;      ///< sum of steady CPs (x SIE multiplier) of up guests + CP itself
   double steady_fault_cpu = 0;///< guest work that touches pages (no multiplier)
+  Park park;                  ///< its steady-load actor waits here while nothing pages
 };
 
 /// A load group running steady work outside any z/VM: an up z/OS system, or the vendor's
@@ -79,6 +93,7 @@ struct ZosLoad {
   int system = -1;
   double steady_cpu = 0;
   int container = -1;   ///< vendor workload: the LPAR it runs in
+  Park park;
 };
 
 /// A one-shot named event with waiters (semaphores: killable waits).
@@ -219,6 +234,8 @@ void reconfigure_system(World& w, int system, std::optional<double> duration);
 void xautolog(World& w, const std::vector<int>& guests, double stagger);
 void force_off(World& w, int guest, const std::string& why, bool by_operator);
 void start_steady_loads(World& w);
+/// Wakes the steady-load actor of a z/VM (its load, container or memory changed).
+void poke_zvm(World& w, int zvm);
 int guest_zvm(const World& w, int guest);
 
 // plan.cpp
