@@ -35,15 +35,21 @@ void drive_loop(World* w, int drive) {
   double before = (spec.mount == MountKind::Manual ? tp.manual_mount_s : tp.robot_mount_s) +
                   tp.load_to_ready_s + tp.avg_locate_s + tp.job_overhead_s +
                   (spec.vts ? tp.vts_recall_penalty_s : 0.0);
+  double unload = 0;  // the previous tape's rewind/unload, done before the next mount
   for (;;) {
+    if (unload > 0 && w->tape_queue.empty()) {  // idle next: unload now (after the restore span)
+      sleep_for(*w, unload);
+      unload = 0;
+    }
     w->tape_items->acquire();
     int vi = w->tape_queue.front();
     w->tape_queue.pop_front();
     if (vi < 0) return;
     const Volume& v = w->volumes[static_cast<size_t>(vi)];
-    double started = w->now();
+    w->drive_busy_s += unload;
+    double started = w->now() + unload;
     if (w->restore_first < 0) w->restore_first = started;
-    sleep_for(*w, before);
+    sleep_for(*w, unload + before);
     // DDR's small blocks: the drive streams slower, so the tape is busy longer.
     double slow = v.ddr ? std::max(1.0, rate / std::min(rate, tp.ddr_Bps)) : 1.0;
     sg4::IoPtr rd = w->drives[static_cast<size_t>(drive)]->read_async(static_cast<sg_size_t>(v.bytes * slow));
@@ -51,9 +57,9 @@ void drive_loop(World* w, int drive) {
     rd->wait();
     wr->wait();
     w->activities += 2;
-    sleep_for(*w, tp.rewind_unload_s);
     w->drive_busy_s += w->now() - started;
-    volume_done(*w, v, started);
+    volume_done(*w, v, started);  // the pack is on DASD; the drive still rewinds and unloads
+    unload = tp.rewind_unload_s;
   }
 }
 

@@ -12,7 +12,7 @@
 namespace drsim::sim {
 namespace {
 
-constexpr int kSlices = 6;  ///< boot/app work is split so paging and CPU interleave
+constexpr int kSlices = 4;  ///< boot/app work is split so paging and CPU interleave
 
 const GuestSpec& gspec(const World& w, int gi) { return *w.topo.guests[static_cast<size_t>(gi)].spec; }
 Lane& guest_lane(World& w, int gi) { return w.lanes[w.guest_lane0 + static_cast<size_t>(gi)]; }
