@@ -157,7 +157,7 @@ namespace {
 
 std::string bar_text(const SystemView& s, const PhaseView& p) {
   if (p.phase == "blocked") {
-    std::string why = s.reason.empty() ? p.note : s.reason;
+    std::string why = p.note.empty() ? s.reason : p.note;  // this phase's own reason first
     return (s.blocked_by.empty() ? "blocked" : "blocked: " + s.blocked_by) + (why.empty() ? "" : " \u2014 " + why);
   }
   if (p.phase == "forced-off") return "forced off" + (p.note.empty() ? "" : " \u2014 " + p.note);

@@ -163,3 +163,18 @@ TEST_CASE("1,200 systems render quickly into a file of a few MB", "[html][large]
   CHECK(count(html, "class=\"row lane ") == 1200);
   CHECK(count(html, ">guests of z/VM VM") == 13);  // VM0..VM11 and VMPROD (its CMS machines)
 }
+
+TEST_CASE("a blocked bar says its own phase's reason, not the lane's later one", "[html]") {
+  json doc = sample();
+  json& s = doc.at("systems").at(0);
+  s["status"] = "not_started";
+  s["blocked_by"] = nullptr;
+  s["reason"] = "forced off by reaction keep-one-linux";
+  s["phases"] = json::array({json::object({{"phase", "blocked"}, {"start_s", 100}, {"end_s", 200},
+                                           {"note", "Hipersocket HSZOS has no definition at the DR site"}}),
+                             json::object({{"phase", "forced-off"}, {"start_s", 200}, {"end_s", 300},
+                                           {"note", "forced off by reaction keep-one-linux"}})});
+  const std::string html = render_timeline_html(doc);
+  CHECK(html.find("blocked \u2014 Hipersocket HSZOS has no definition at the DR site") != std::string::npos);
+  CHECK(html.find("blocked \u2014 forced off") == std::string::npos);
+}
