@@ -21,8 +21,9 @@ void configure_simgrid() {
   sg4::Engine::set_config("network/model:CM02");
   sg4::Engine::set_config("network/crosstraffic", false);
   sg4::Engine::set_config("cpu/optim:Lazy");
-  sg4::Engine::set_config("contexts/stack-size", 256);
-  sg4::Engine::set_config("contexts/guard-size", 0);
+  // Actors are shallow (no JSON, no recursion): 128 KiB stacks, each behind a guard page so an
+  // overflow crashes instead of corrupting. 5,000 guests: 170 MiB RSS (bench/scale).
+  sg4::Engine::set_config("contexts/stack-size", 128);
 }
 
 const char* guest_kind(const GuestSpec& g) { return g.kind == GuestKind::Linux ? "linux" : "cms"; }
