@@ -26,10 +26,6 @@ void close_lanes(World& w) {
   }
 }
 
-std::string at(const World& w, double t) {
-  return units::format_week_time(w.sc->exercise.start_week_s + t);
-}
-
 void system_status(World& w, size_t si) {
   SystemResult& r = w.result.systems[si];
   const SystemNode& n = w.topo.systems[si];
@@ -188,7 +184,6 @@ void finish_result(World& w) {
   milestones(w);
   recovery(w);
   metrics(w);
-  (void)at;
   std::stable_sort(res.findings.begin(), res.findings.end(),
                    [](const Finding& a, const Finding& b) { return a.t_s < b.t_s; });
 }

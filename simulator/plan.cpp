@@ -70,15 +70,8 @@ void step_actor(World* w, size_t idx) {
   std::vector<int> systems = step_systems(*w, st);
   switch (st.action) {
     case StepAction::Restore:
-      for (int si : systems) {
-        const std::string& name = w->topo.systems[static_cast<size_t>(si)].spec->name;
-        if (!w->event("restore-queued:" + name).fired) {
-          w->fire("restore-queued:" + name);
-          enqueue_restore(*w, si);
-        }
-      }
-      for (int si : systems)
-        w->wait_event("restored:" + w->topo.systems[static_cast<size_t>(si)].spec->name);
+      for (int si : systems) enqueue_restore(*w, si);
+      for (int si : systems) wait_restored(*w, si);
       break;
     case StepAction::Ipl:
       run_parallel(*w, systems, [id = st.id](World& ww, int si) { ipl_system(ww, si, "plan step " + id); });
@@ -352,10 +345,7 @@ void start_plan(World& w) {
   for (const auto& st : steps) {  // restores queue at once, in plan order
     if (st.action != StepAction::Restore || !restore_only_deps(*w.sc, st)) continue;
     for (const auto& name : st.systems) {
-      int si = w.topo.find_system(name);
-      if (si < 0 || w.event("restore-queued:" + name).fired) continue;
-      w.fire("restore-queued:" + name);
-      enqueue_restore(w, si);
+      if (int si = w.topo.find_system(name); si >= 0) enqueue_restore(w, si);
     }
   }
   for (size_t i = 0; i < steps.size(); ++i)

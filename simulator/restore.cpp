@@ -80,6 +80,9 @@ void expand_volumes(World& w) {
 
 void enqueue_restore(World& w, int system) {
   const auto& node = w.topo.systems[static_cast<size_t>(system)];
+  SystemLive& live = w.systems[static_cast<size_t>(system)];
+  if (live.restore_queued) return;
+  live.restore_queued = true;
   if (w.volumes_left[static_cast<size_t>(system)] == 0) {
     w.systems[static_cast<size_t>(system)].restored = true;
     w.fire("restored:" + node.spec->name);
@@ -90,6 +93,12 @@ void enqueue_restore(World& w, int system) {
     w.tape_queue.push_back(static_cast<int>(i));
     w.tape_items->release();
   }
+}
+
+void wait_restored(World& w, int system) {
+  if (w.systems[static_cast<size_t>(system)].restored) return;
+  enqueue_restore(w, system);
+  w.wait_event("restored:" + w.topo.systems[static_cast<size_t>(system)].spec->name);
 }
 
 void start_tape(World& w) {

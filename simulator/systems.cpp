@@ -341,13 +341,7 @@ void steady_actor(World* w, int zvm, int zos_load) {
 /// nothing else waits for them, so the guest does.
 void wait_guest_volumes(World& w, int gi) {
   int si = w.topo.find_system(gspec(w, gi).vm);
-  if (si < 0 || w.systems[static_cast<size_t>(si)].restored) return;
-  const std::string& name = gspec(w, gi).vm;
-  if (!w.event("restore-queued:" + name).fired) {
-    w.fire("restore-queued:" + name);
-    enqueue_restore(w, si);
-  }
-  w.wait_event("restored:" + name);
+  if (si >= 0) wait_restored(w, si);
 }
 
 }  // namespace
@@ -356,16 +350,8 @@ int guest_zvm(const World& w, int guest) { return w.topo.guests[static_cast<size
 
 void ipl_system(World& w, int si, const std::string& why) {
   const SystemNode& node = w.topo.systems[static_cast<size_t>(si)];
-  Lane& lane = w.lanes[static_cast<size_t>(si)];
   if (!node.placed) return;
-  if (!w.systems[static_cast<size_t>(si)].restored) {
-    if (w.event("restore-queued:" + node.spec->name).fired == false) {
-      w.fire("restore-queued:" + node.spec->name);
-      enqueue_restore(w, si);
-    }
-    w.wait_event("restored:" + node.spec->name);
-  }
-  (void)lane;
+  wait_restored(w, si);
   if (node.spec->kind == SystemKind::Zos)
     ipl_zos(w, si, why);
   else

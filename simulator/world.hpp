@@ -125,6 +125,7 @@ struct GuestLive {
 struct SystemLive {
   bool up = false;
   bool restored = false;
+  bool restore_queued = false;
   int ipls = 0;
   double restore_start = -1, restore_end = -1;
   int volumes = 0;
@@ -226,7 +227,10 @@ void build_platform(World& w);
 
 // restore.cpp
 void start_tape(World& w);
+/// Queues a system's volumes on the drives, once (later calls do nothing).
 void enqueue_restore(World& w, int system);
+/// Queues the system's volumes if nobody did, and waits until they are all restored.
+void wait_restored(World& w, int system);
 
 // systems.cpp
 void ipl_system(World& w, int system, const std::string& why);
