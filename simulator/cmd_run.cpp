@@ -42,11 +42,12 @@ int cmd_run(const CliOptions& o, std::ostream& out, std::ostream& err) {
   double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   nlohmann::json doc = to_json(result);
   try {
+    // result.json goes last: if anything before it fails, no result.json is left behind
     std::filesystem::path d(dir);
-    reports::write_file_atomic((d / "result.json").string(), doc.dump(2) + "\n");
     reports::write_file_atomic((d / "timeline.html").string(), reports::render_timeline_html(doc));
     nlohmann::json info = {{"wall_clock_s", wall}, {"simulation_events", result.sim_events}};
     reports::write_file_atomic((d / "run-info.json").string(), info.dump(2) + "\n");
+    reports::write_file_atomic((d / "result.json").string(), doc.dump(2) + "\n");
   } catch (const std::exception& e) {
     err << "drsim run: " << e.what() << "\n";
     return 2;
