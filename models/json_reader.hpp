@@ -54,6 +54,10 @@ struct Bounds {
   bool contains(double v) const { return (lo_open ? v > lo : v >= lo) && v <= hi; }
 };
 
+/// The ranges most fields use: sizes, rates, durations and counts.
+inline const Bounds kPositive{0, 1e15, true};
+inline const Bounds kNonNegative{0, 1e15};
+
 enum class Need { Optional, Required };
 
 /// Reads the fields of one JSON object. Checks on construction that the value is an object

@@ -21,8 +21,6 @@ struct Field {
   double Group::*member;
 };
 
-const Bounds kPos{0, 1e15, true};
-const Bounds kNonNeg{0, 1e15};
 const Bounds kFraction{0, 1};
 const Bounds kOpenFraction{0, 1, true};
 const Bounds kMultiplier{1, 1000};
@@ -30,40 +28,40 @@ const Bounds kMultiplier{1, 1000};
 const std::vector<Field<TapeParams>>& tape_fields() {
   using T = TapeParams;
   static const std::vector<Field<T>> f{
-      {"robot_mount", Kind::Duration, kNonNeg, &T::robot_mount_s},
-      {"manual_mount", Kind::Duration, kNonNeg, &T::manual_mount_s},
-      {"load_to_ready", Kind::Duration, kNonNeg, &T::load_to_ready_s},
-      {"avg_locate", Kind::Duration, kNonNeg, &T::avg_locate_s},
-      {"rewind_unload", Kind::Duration, kNonNeg, &T::rewind_unload_s},
+      {"robot_mount", Kind::Duration, kNonNegative, &T::robot_mount_s},
+      {"manual_mount", Kind::Duration, kNonNegative, &T::manual_mount_s},
+      {"load_to_ready", Kind::Duration, kNonNegative, &T::load_to_ready_s},
+      {"avg_locate", Kind::Duration, kNonNegative, &T::avg_locate_s},
+      {"rewind_unload", Kind::Duration, kNonNegative, &T::rewind_unload_s},
       {"effective_fraction", Kind::Number, kOpenFraction, &T::effective_fraction},
       {"compression_ratio", Kind::Number, Bounds{1, 20}, &T::compression_ratio},
-      {"channel", Kind::Rate, kPos, &T::channel_Bps},
-      {"dasd_write", Kind::Rate, kPos, &T::dasd_write_Bps},
-      {"dasd_subsystem", Kind::Rate, kPos, &T::dasd_subsystem_Bps},
-      {"job_overhead", Kind::Duration, kNonNeg, &T::job_overhead_s},
-      {"vts_recall_penalty", Kind::Duration, kNonNeg, &T::vts_recall_penalty_s},
-      {"ddr", Kind::Rate, kPos, &T::ddr_Bps}};
+      {"channel", Kind::Rate, kPositive, &T::channel_Bps},
+      {"dasd_write", Kind::Rate, kPositive, &T::dasd_write_Bps},
+      {"dasd_subsystem", Kind::Rate, kPositive, &T::dasd_subsystem_Bps},
+      {"job_overhead", Kind::Duration, kNonNegative, &T::job_overhead_s},
+      {"vts_recall_penalty", Kind::Duration, kNonNegative, &T::vts_recall_penalty_s},
+      {"ddr", Kind::Rate, kPositive, &T::ddr_Bps}};
   return f;
 }
 
 const std::vector<Field<IplParams>>& ipl_fields() {
   using T = IplParams;
   static const std::vector<Field<T>> f{
-      {"zos_ipl_to_jes", Kind::Duration, kPos, &T::zos_ipl_to_jes_s},
-      {"zos_subsystems", Kind::Duration, kNonNeg, &T::zos_subsystems_s},
+      {"zos_ipl_to_jes", Kind::Duration, kPositive, &T::zos_ipl_to_jes_s},
+      {"zos_subsystems", Kind::Duration, kNonNegative, &T::zos_subsystems_s},
       {"zos_cpu_fraction", Kind::Number, kFraction, &T::zos_cpu_fraction},
-      {"zvm_ipl", Kind::Duration, kPos, &T::zvm_ipl_s},
+      {"zvm_ipl", Kind::Duration, kPositive, &T::zvm_ipl_s},
       {"zvm_cpu_fraction", Kind::Number, kFraction, &T::zvm_cpu_fraction},
-      {"xautolog_stagger", Kind::Duration, kNonNeg, &T::xautolog_stagger_s},
-      {"linux_boot", Kind::Duration, kPos, &T::linux_boot_s},
-      {"linux_fsck_extra", Kind::Duration, kNonNeg, &T::linux_fsck_extra_s},
+      {"xautolog_stagger", Kind::Duration, kNonNegative, &T::xautolog_stagger_s},
+      {"linux_boot", Kind::Duration, kPositive, &T::linux_boot_s},
+      {"linux_fsck_extra", Kind::Duration, kNonNegative, &T::linux_fsck_extra_s},
       {"linux_cpu_fraction", Kind::Number, kFraction, &T::linux_cpu_fraction},
-      {"cms_logon", Kind::Duration, kPos, &T::cms_logon_s},
-      {"app_start", Kind::Duration, kNonNeg, &T::app_start_s},
+      {"cms_logon", Kind::Duration, kPositive, &T::cms_logon_s},
+      {"app_start", Kind::Duration, kNonNegative, &T::app_start_s},
       {"app_cpu_fraction", Kind::Number, kFraction, &T::app_cpu_fraction},
-      {"reconfigure", Kind::Duration, kNonNeg, &T::reconfigure_s},
-      {"fix_missing_userid", Kind::Duration, kNonNeg, &T::fix_missing_userid_s},
-      {"problem_detection", Kind::Duration, kNonNeg, &T::problem_detection_s}};
+      {"reconfigure", Kind::Duration, kNonNegative, &T::reconfigure_s},
+      {"fix_missing_userid", Kind::Duration, kNonNegative, &T::fix_missing_userid_s},
+      {"problem_detection", Kind::Duration, kNonNegative, &T::problem_detection_s}};
   return f;
 }
 
@@ -72,12 +70,12 @@ const std::vector<Field<PagingParams>>& paging_fields() {
   static const std::vector<Field<T>> f{
       {"page", Kind::Size, Bounds{512, 1e6}, &T::page_bytes},
       {"pages_per_volume_per_s", Kind::Number, Bounds{1, 1e6}, &T::pages_per_volume_per_s},
-      {"page_io", Kind::Duration, kPos, &T::page_io_s},
+      {"page_io", Kind::Duration, kPositive, &T::page_io_s},
       {"pages_per_block_io", Kind::Number, Bounds{1, 1000}, &T::pages_per_block_io},
-      {"xstor_page", Kind::Duration, kPos, &T::xstor_page_s},
+      {"xstor_page", Kind::Duration, kPositive, &T::xstor_page_s},
       {"linux_ws_fraction", Kind::Number, kOpenFraction, &T::linux_ws_fraction},
-      {"overload_pages_per_s", Kind::Number, kPos, &T::overload_pages_per_s},
-      {"overload_for", Kind::Duration, kNonNeg, &T::overload_for_s}};
+      {"overload_pages_per_s", Kind::Number, kPositive, &T::overload_pages_per_s},
+      {"overload_for", Kind::Duration, kNonNegative, &T::overload_for_s}};
   return f;
 }
 
@@ -91,7 +89,7 @@ const std::vector<Field<CpuParams>>& cpu_fields() {
       {"lpar_overhead_shared", Kind::Number, Bounds{0, 0.99}, &T::lpar_overhead_shared},
       {"guest_overhead_level2", Kind::Number, Bounds{0, 0.99}, &T::guest_overhead_level2},
       {"saturation_busy", Kind::Number, kOpenFraction, &T::saturation_busy},
-      {"saturation_for", Kind::Duration, kNonNeg, &T::saturation_for_s}};
+      {"saturation_for", Kind::Duration, kNonNegative, &T::saturation_for_s}};
   return f;
 }
 

@@ -5,8 +5,6 @@ namespace {
 
 using nlohmann::json;
 
-const Bounds kNonNegative{0, 1e15};
-
 StepSpec parse_step(const json& v, const std::string& ptr, Diagnostics& d) {
   static const ChoiceTable<StepAction> actions{
       {"restore", StepAction::Restore},   {"ipl", StepAction::Ipl},

@@ -5,9 +5,6 @@ namespace {
 
 using nlohmann::json;
 
-const Bounds kPositive{0, 1e15, true};
-const Bounds kNonNegative{0, 1e15};
-
 SystemSpec parse_system(const json& v, const std::string& ptr, Diagnostics& d) {
   SystemSpec s;
   s.pointer = ptr;

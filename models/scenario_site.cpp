@@ -5,9 +5,6 @@ namespace {
 
 using nlohmann::json;
 
-const Bounds kPositive{0, 1e15, true};
-const Bounds kNonNegative{0, 1e15};
-
 DrLparSpec parse_lpar(const json& v, const std::string& ptr, Diagnostics& d) {
   static const ChoiceTable<bool> owners{{"vendor", true}, {"customer", false}};
   DrLparSpec l;
