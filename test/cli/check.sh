@@ -7,20 +7,9 @@ SRC=${DRSIM_SRC:?set DRSIM_SRC to the repository}
 SC="$SRC/scenarios"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-failures=0
 
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-pass() { echo "ok: $*"; }
+source "$(dirname "$0")/lib/assert.bash"
 
-# expect_rc WANT DESCRIPTION -- command...
-expect_rc() {
-  local want=$1 what=$2
-  shift 3
-  "$@" >"$TMP/out" 2>"$TMP/err"
-  local rc=$?
-  if [ "$rc" -eq "$want" ]; then pass "$what (exit $rc)"; else
-    fail "$what: exit $rc, expected $want"; sed 's/^/  | /' "$TMP/err" | head -5; fi
-}
 
 # codes FILE [--set ...]: the finding codes of a check, one "severity code subject" per line.
 codes() {
@@ -150,4 +139,4 @@ expect_rc 2 "bad --format" -- "$DRSIM" check --format xml "$Y1"
 expect_rc 2 "missing --against file" -- "$DRSIM" check --against "$TMP/no-such.json" "$Y1"
 
 echo "$failures failure(s)"
-[ "$failures" -eq 0 ]
+finish

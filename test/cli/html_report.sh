@@ -6,9 +6,7 @@ DRSIM=${DRSIM:?set DRSIM to the drsim binary}
 DATA=${DRSIM_TEST_DATA:?set DRSIM_TEST_DATA to test/data}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-pass() { echo "ok: $*"; }
+source "$(dirname "$0")/lib/assert.bash"
 
 # expect WANT_RC PATTERN DESCRIPTION -- command...: exit code, and PATTERN in stderr (if any).
 expect() {
@@ -42,4 +40,4 @@ expect 2 "/systems/0/phases/0/start_s: expected a number" "wrong type: exit 2 wi
 [ -e "$TMP/bad.html" ] && fail "a page was written for a bad result"
 expect 2 "" "no result file: exit 2" -- "$DRSIM" report
 
-[ "$failures" -eq 0 ] || exit 1
+finish

@@ -4,12 +4,13 @@ set -uo pipefail
 : "${DRSIM:?}" "${DRSIM_SRC:?}"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 y3="$DRSIM_SRC/scenarios/insurance-2009-year3.json"
-fails=0; passes=0
+TMP=$tmp
+source "$(dirname "$0")/lib/assert.bash"
 expect() {  # expect NAME WANTED_RC ACTUAL_RC
-  if [ "$2" = "$3" ]; then passes=$((passes + 1)); else echo "FAIL: $1: exit $3, expected $2"; fails=$((fails + 1)); fi
+  if [ "$2" = "$3" ]; then pass "$1"; else fail "$1: exit $3, expected $2"; fi
 }
 check() {  # check NAME CONDITION...
-  if "${@:2}"; then passes=$((passes + 1)); else echo "FAIL: $1"; fails=$((fails + 1)); fi
+  if "${@:2}"; then pass "$1"; else fail "$1"; fi
 }
 
 out=$("$DRSIM" run "$y3" --out "$tmp/ok"); expect "run year 3" 0 $?
@@ -38,5 +39,4 @@ check "unwritable output: no result.json left" test ! -e "$tmp/blocked/result.js
 "$DRSIM" run "$y3" --replications 5 2>"$tmp/err"; expect "--replications not available yet" 2 $?
 "$DRSIM" run 2>/dev/null; expect "no scenario argument" 2 $?
 
-echo "$passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish

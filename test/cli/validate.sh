@@ -9,19 +9,14 @@ GOOD="$SRC/scenarios/insurance-2007-year1.json"
 BAD="$DATA/bad"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-failures=0
 
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-pass() { echo "ok: $*"; }
+source "$(dirname "$0")/lib/assert.bash"
 
 # run WANT_RC DESCRIPTION -- ARGS...: runs drsim, checks the exit code; output in $TMP/out, $TMP/err.
 run() {
   local want=$1 what=$2
   shift 3
-  timeout 60 "$DRSIM" "$@" >"$TMP/out" 2>"$TMP/err"
-  local rc=$?
-  if [ "$rc" -eq "$want" ]; then pass "$what (exit $rc)"; else
-    fail "$what: exit $rc, expected $want"; sed 's/^/  | /' "$TMP/err" | head -5; fi
+  expect_rc "$want" "$what" -- timeout 60 "$DRSIM" "$@"
 }
 
 # err_has TEXT DESCRIPTION: stderr of the last run contains TEXT.
@@ -79,4 +74,4 @@ if cmp -s "$TMP/out" "$SRC/scenarios/drsim-scenario.schema.json"; then pass "sch
 python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$TMP/out" && pass "schema output is JSON" || fail "schema output is not JSON"
 
 echo "$failures failure(s)"
-[ "$failures" -eq 0 ]
+finish
