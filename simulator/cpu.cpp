@@ -75,10 +75,7 @@ void World::wait_event(const std::string& name) {
 void World::notify_network() {
   std::vector<int> waiting;
   waiting.swap(net_waiters);
-  for (int g : waiting) {
-    guests[static_cast<size_t>(g)].waiting_on_net = false;
-    guests[static_cast<size_t>(g)].wake->release();
-  }
+  for (int g : waiting) guests[static_cast<size_t>(g)].wake->release();
 }
 
 void World::note_blocked(const std::string& code) {

@@ -138,7 +138,6 @@ Result simulate(const Scenario& scenario, const RunOptions& options) {
   sim::init_networks(w);
   sim::mark_planned(w);
   w.guests.assign(w.topo.guests.size(), sim::GuestLive{});
-  for (size_t i = 0; i < w.guests.size(); ++i) w.guests[i].index = static_cast<int>(i);
   for (const auto& z : w.zvms)
     if (z.up) w.fire("up:" + z.node.name);
   sim::start_tape(w);

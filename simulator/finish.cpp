@@ -156,7 +156,6 @@ void metrics(World& w) {
     res.paging_series[z.node.name] = std::move(s);
   }
   for (const auto& c : w.containers) {
-    if (!c.reported) continue;
     auto s = c.busy.series(res.step_s, w.end_s);
     double sum = 0, peak = 0;
     for (double v : s) sum += v, peak = std::max(peak, v);

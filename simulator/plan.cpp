@@ -294,7 +294,7 @@ void monitor_actor(World* w) {
     for (size_t z = 0; z < w->zvms.size() && span > 0; ++z)
       rd.paging[w->zvms[z].node.name] = (pg[z] - hist_pg.front()[z]) / span * w->zvms[z].capacity_pages_per_s;
     for (size_t c = 0; c < w->containers.size() && span > 0; ++c)
-      if (w->containers[c].reported) rd.cpu[w->containers[c].name] = (cpu[c] - hist_cpu.front()[c]) / span;
+      rd.cpu[w->containers[c].name] = (cpu[c] - hist_cpu.front()[c]) / span;
     check_runtime_findings(*w, rd, watches);
     for (size_t i = 0; i < reaction.size(); ++i) {
       const ReactionSpec& r = w->sc->reactions[i];

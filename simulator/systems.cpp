@@ -172,7 +172,6 @@ void wait_for_needs(World& w, int gi) {
       lane.result().reason = n.reason;
     }
     set_steady(w, gi, true);  // a booted guest idles along while it waits
-    g.waiting_on_net = true;
     w.net_waiters.push_back(gi);
     g.wake->acquire();
   }
@@ -233,7 +232,6 @@ void ipl_zvm(World& w, int si, const std::string& why) {
   z.up = true;
   z.generation += 1;
   w.systems[static_cast<size_t>(si)].up = true;
-  w.systems[static_cast<size_t>(si)].ipls += 1;
   w.result.vm_ipls[node.spec->name] += 1;
   if (!lane.result().up_s) lane.result().up_s = w.now();
   lane.begin("up", w.now());
@@ -258,7 +256,6 @@ void ipl_zos(World& w, int si, const std::string& why) {
   run_cpu(w, c, sub.cpu_s * mult, 1, nullptr, vcpus);
   sleep_for(w, sub.wait_s);
   w.systems[static_cast<size_t>(si)].up = true;
-  w.systems[static_cast<size_t>(si)].ipls += 1;
   if (!lane.result().up_s) lane.result().up_s = w.now();
   lane.begin("up", w.now());
   for (auto& l : w.zos_loads) {

@@ -52,7 +52,6 @@ struct Container {
   double demand = 0;                    ///< min(threads, logical): what PR/SM could give it
   double bound = -1;                    ///< last bound set on the VM, in CPs (-1 = none yet)
   Level busy;                           ///< fraction of logical CPs with work (what the OS sees)
-  bool reported = true;                 ///< appears in the CPU series
 };
 
 /// Where a steady-load actor waits until its load changes (poke() wakes it once).
@@ -106,13 +105,11 @@ struct Event {
 enum class GuestState { Off, Starting, Waiting, Blocked, Up, ForcedOff };
 
 struct GuestLive {
-  int index = -1;              ///< topology guest index
   GuestState state = GuestState::Off;
   bool logged_on = false;
   bool operator_forced = false;
   sg4::ActorPtr actor;
   sg4::SemaphorePtr wake;
-  bool waiting_on_net = false;
   // what the actor holds right now (cleaned up by whoever kills it)
   int exec_container = -1;
   double exec_threads = 0;
@@ -126,7 +123,6 @@ struct SystemLive {
   bool up = false;
   bool restored = false;
   bool restore_queued = false;
-  int ipls = 0;
   double restore_start = -1, restore_end = -1;
   int volumes = 0;
 };
