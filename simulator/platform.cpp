@@ -74,9 +74,9 @@ void build_storage(World& w, sg4::NetZone* zone) {
   const auto& tp = w.sc->dr_site.tape;
   auto type = find_tape_drive_type(tp.drive_type);
   double native = tp.rate_Bps.value_or(type ? type->native_Bps : 100e6);
-  double rate = effective_restore_rate_Bps(native, w.sc->params.tape);
+  w.drive_rate_Bps = effective_restore_rate_Bps(native, w.sc->params.tape);
   for (int i = 0; i < tp.drives; ++i)
-    w.drives.push_back(storage->create_disk("drive" + std::to_string(i), rate, rate));
+    w.drives.push_back(storage->create_disk("drive" + std::to_string(i), w.drive_rate_Bps, w.drive_rate_Bps));
   double dasd = w.sc->params.tape.dasd_subsystem_Bps;
   w.dasd = storage->create_disk("dasd", dasd, dasd);
   for (auto& z : w.zvms) {

@@ -29,12 +29,9 @@ void volume_done(World& w, const Volume& v, double started) {
 void drive_loop(World* w, int drive) {
   const TapeParams& tp = w->sc->params.tape;
   const TapeSpec& spec = w->sc->dr_site.tape;
-  auto type = find_tape_drive_type(spec.drive_type);
-  double native = spec.rate_Bps.value_or(type ? type->native_Bps : 100e6);
-  double rate = effective_restore_rate_Bps(native, tp);
-  double before = (spec.mount == MountKind::Manual ? tp.manual_mount_s : tp.robot_mount_s) +
-                  tp.load_to_ready_s + tp.avg_locate_s + tp.job_overhead_s +
-                  (spec.vts ? tp.vts_recall_penalty_s : 0.0);
+  const double rate = w->drive_rate_Bps;
+  // the tape model's fixed overhead, less the rewind/unload that follows the transfer
+  const double before = restore_fixed_overhead_s(spec.mount, spec.vts, tp) - tp.rewind_unload_s;
   double unload = 0;  // the previous tape's rewind/unload, done before the next mount
   for (;;) {
     if (unload > 0 && w->tape_queue.empty()) {  // idle next: unload now (after the restore span)

@@ -172,6 +172,7 @@ struct World {
 
   // tape
   std::vector<sg4::Disk*> drives;
+  double drive_rate_Bps = 0;           ///< each drive's effective restore rate (tape model)
   sg4::Disk* dasd = nullptr;
   std::vector<Volume> volumes;
   std::deque<int> tape_queue;
