@@ -3,7 +3,8 @@
 # script marks <html data-drsim="ok"> when it has rendered without an exception, and a
 # screenshot is kept for people to look at. Pages: the hand-made year-1 sample, a generated
 # result with 1,200 systems, a result whose texts are markup, and every shipped scenario run
-# through `drsim run`. The detector itself is checked on a page with a broken script.
+# through `drsim run`. A page fails on a script error or on any console message; both
+# detectors are checked on pages broken on purpose.
 set -u
 DRSIM=${DRSIM:?set DRSIM to the drsim binary}
 SRC=${DRSIM_SRC:?set DRSIM_SRC to the repository}
@@ -26,16 +27,22 @@ browser() {
   profile=$(mktemp -d "$TMP/profile.XXXX")
   timeout 90 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync --hide-scrollbars \
-    --user-data-dir="$profile" "$@" 2>>"$TMP/chromium.log"
+    --user-data-dir="$profile" "$@" 2>>"${BROWSER_LOG:-$TMP/chromium.log}"
 }
 
 # page_ok HTML NAME [#HASH]: the page rendered without a script error; screenshot in $OUT/NAME.png.
 page_ok() {
   local html=$1 name=$2 hash=${3:-}
   local dom="$TMP/$name.dom"
-  browser --dump-dom "file://$html$hash" >"$dom"
+  BROWSER_LOG="$TMP/$name.console" browser --enable-logging=stderr --v=0 --dump-dom "file://$html$hash" >"$dom"
   if ! grep -q '<html[^>]*data-drsim="ok"' "$dom"; then
     fail "$name: the page's script did not finish: $(grep -o 'data-drsim="[^"]*"' "$dom" | head -1)"
+    return 1
+  fi
+  # the page never writes to the console: any console message (Chromium logs them all as
+  # CONSOLE, whatever their level, uncaught exceptions included) is a failure
+  if grep -q ':CONSOLE' "$TMP/$name.console"; then
+    fail "$name: console output: $(grep ':CONSOLE' "$TMP/$name.console" | head -3)"
     return 1
   fi
   browser --window-size=1600,2000 --screenshot="$OUT/$name.png" "file://$html$hash" >/dev/null
@@ -59,6 +66,15 @@ if grep -q undefinedFunction "$TMP/broken.html"; then
   else fail "a page with a script error passed"; fi
 else
   fail "could not break the page's script for the detector check"
+fi
+sed 's/root.setAttribute(.data-drsim., .ok.);/console.error("drsim-console-probe"); &/' "$TMP/sample.html" >"$TMP/console.html"
+if grep -q drsim-console-probe "$TMP/console.html"; then
+  before=$failures
+  page_ok "$TMP/console.html" console-on-purpose >/dev/null
+  if [ "$failures" -gt "$before" ]; then failures=$before; pass "a console error is detected"
+  else fail "a page that writes a console error passed"; fi
+else
+  fail "could not plant a console error in the page (the render marker moved?)"
 fi
 
 # 3. Texts that are markup show as text; 4. 1,200 systems.
