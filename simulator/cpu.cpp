@@ -88,11 +88,24 @@ void World::log_event(const std::string& kind, const std::string& subject, const
 
 namespace {
 
-/// Sets a shared LPAR's VM bound, only when it changed (set_bound makes SimGrid re-solve).
+/// Gives an LPAR `cps` CPs: its host's pstate with the largest speed not above that (only
+/// when it changed: a new speed makes SimGrid re-solve that host's activities).
 void set_share(World& w, Container& c, double cps) {
   if (std::fabs(cps - c.bound) <= 1e-12) return;
   c.bound = cps;
-  c.vm->set_bound(std::max(cps, 1e-6) * w.flops_per_cp_dr);  // 0 would mean "unbounded"
+  const double want = cps * w.flops_per_cp_dr * (1 + 1e-12);
+  long lo = 0, hi = static_cast<long>(c.host->get_pstate_count()) - 1;  // speed(lo) <= want
+  while (lo < hi) {
+    long mid = (lo + hi + 1) / 2;
+    if (c.host->get_pstate_speed(static_cast<unsigned long>(mid)) <= want)
+      lo = mid;
+    else
+      hi = mid - 1;
+  }
+  long k = lo;
+  if (k == c.pstate) return;
+  c.pstate = k;
+  c.host->set_pstate(static_cast<unsigned long>(k));
 }
 
 double pool_capacity(const World& w) {
@@ -105,7 +118,7 @@ void cpu_rebalance(World& w) {
   std::vector<LparDemand> demands;
   std::vector<Container*> shared;
   for (auto& c : w.containers) {
-    if (!c.shared || c.vm == nullptr) continue;
+    if (!c.shared) continue;
     shared.push_back(&c);
     demands.push_back(LparDemand{c.weight, c.demand, double(c.logical), c.capped});
   }
@@ -121,7 +134,9 @@ void cpu_change(World& w, int container, double delta_threads) {
   c.busy.set(w.now(), std::min(1.0, c.threads / c.logical));
   double old = c.demand;
   c.demand = std::min(c.threads, double(c.logical));
-  if (!c.shared || c.vm == nullptr || c.demand == old) return;
+  if (c.demand == old) return;
+  if (c.dedicated_later > 0) set_share(w, c, std::min(c.demand, double(c.dedicated_later)));
+  if (!c.shared) return;
   double before = w.shared_demand;
   w.shared_demand += c.demand - old;
   double cap = pool_capacity(w);
@@ -131,6 +146,15 @@ void cpu_change(World& w, int container, double delta_threads) {
     set_share(w, c, c.demand);
   else
     cpu_rebalance(w);
+}
+
+void dedicate_lpar(World& w, int container, int cps) {
+  Container& c = w.containers[static_cast<size_t>(container)];
+  if (!c.shared) return;
+  w.shared_demand -= c.demand;
+  c.shared = false;
+  c.dedicated_later = std::min(cps, c.logical);
+  set_share(w, c, std::min(c.demand, double(c.dedicated_later)));
 }
 
 void run_cpu(World& w, int container, double cp_seconds, int threads, GuestLive* g,

@@ -178,10 +178,7 @@ void act_dedicate(World& w, const ReactionSpec& r) {
   } else {
     int li = w.topo.find_lpar(r.target);
     if (li < 0) return;
-    Container& c = w.containers[static_cast<size_t>(li)];
-    if (c.shared) w.shared_demand -= c.demand;
-    c.shared = false;
-    if (c.vm) c.vm->set_bound(std::min(n, c.logical) * w.flops_per_cp_dr);
+    dedicate_lpar(w, li, n);
   }
   w.pool_cps = std::max(1.0, w.pool_cps - n);
   cpu_rebalance(w);

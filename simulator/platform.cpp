@@ -1,5 +1,5 @@
-// Scenario -> SimGrid platform: the DR machine's shared CP pool, LPAR VMs, dedicated hosts,
-// tape drives, the DASD subsystem and the paging volumes.
+// Scenario -> SimGrid platform: a host per LPAR (shared ones with a ladder of share speeds),
+// reserved hosts for dedicated CPs, tape drives, the DASD subsystem and the paging volumes.
 #include <algorithm>
 #include <cmath>
 
@@ -10,60 +10,57 @@
 namespace drsim::sim {
 namespace {
 
-Container make_container(const std::string& name, sg4::Host* host, sg4::VirtualMachine* vm,
-                         int logical, bool shared) {
+// A shared LPAR's share of the pool is its host's speed. SimGrid changes a host's speed only
+// through pstates fixed at creation, so each host gets a ladder of speeds: 512 geometric steps
+// per doubling (a step is 0.14 %) from 2^-16 CP up to its logical CPs, plus every whole CP.
+constexpr int kStepsPerDoubling = 512;
+constexpr int kLowestLog2 = -16;
+constexpr double kIdleCp = 1e-9;  ///< pstate 0: an LPAR with no work (a speed must be > 0)
+
+Container make_container(const std::string& name, sg4::Host* host, int logical, bool shared) {
   Container c;
   c.name = name;
   c.host = host;
-  c.vm = vm;
   c.logical = logical;
   c.shared = shared;
   return c;
 }
 
-/// Creates the CPU hosts; returns the dedicated hosts (LPARs first, then reserved ones).
+/// Creates the CPU hosts: one per LPAR (in topology order), then the reserved ones.
 std::vector<sg4::Host*> build_cpu_hosts(World& w, sg4::NetZone* zone) {
   const auto& lpars = w.topo.lpars;
   int dedicated_cps = 0;
   for (const auto& l : lpars) dedicated_cps += l.dedicated ? l.logical_cps : 0;
-  int pool_cores = std::max(1, w.sc->dr_site.machine.cps - dedicated_cps);
-  w.pool_cps = pool_cores;
-  w.pool = zone->create_host("pool", w.flops_per_cp_dr)->set_core_count(pool_cores);
-  std::vector<sg4::Host*> dedicated_hosts;
+  w.pool_cps = std::max(1, w.sc->dr_site.machine.cps - dedicated_cps);
+  std::vector<sg4::Host*> hosts;
   for (const auto& l : lpars) {
-    if (!l.dedicated) continue;
-    dedicated_hosts.push_back(
-        zone->create_host("lpar-" + l.name, w.flops_per_cp_dr)->set_core_count(l.logical_cps));
+    if (l.dedicated)
+      hosts.push_back(zone->create_host("lpar-" + l.name, w.flops_per_cp_dr)->set_core_count(l.logical_cps));
+    else
+      hosts.push_back(zone->create_host("lpar-" + l.name, share_speeds(l.logical_cps, w.flops_per_cp_dr)));
   }
   for (const auto& r : w.sc->reactions) {
     if (r.action != ActionKind::DedicateCpus || w.topo.find_system(r.target) < 0) continue;
     int n = std::max(1, r.cpus.value_or(1));
-    w.reserved_dedicated[r.target] = -static_cast<int>(dedicated_hosts.size()) - 1;
-    dedicated_hosts.push_back(
-        zone->create_host("ded-" + r.target, w.flops_per_cp_dr)->set_core_count(n));
+    w.reserved_dedicated[r.target] = -static_cast<int>(hosts.size()) - 1;
+    hosts.push_back(zone->create_host("ded-" + r.target, w.flops_per_cp_dr)->set_core_count(n));
   }
   w.control = zone->create_host("control", 1.0);
-  return dedicated_hosts;
+  return hosts;
 }
 
-void build_containers(World& w, const std::vector<sg4::Host*>& dedicated_hosts) {
+void build_containers(World& w, const std::vector<sg4::Host*>& hosts) {
   const auto& lpars = w.topo.lpars;
-  size_t di = 0;
-  for (const auto& l : lpars) {
-    if (l.dedicated) {
-      w.containers.push_back(make_container(l.name, dedicated_hosts[di++], nullptr, l.logical_cps, false));
-      continue;
-    }
-    auto* vm = w.pool->create_vm("vm-" + l.name, l.logical_cps);
-    vm->start();
-    Container c = make_container(l.name, vm, vm, l.logical_cps, true);
+  for (size_t li = 0; li < lpars.size(); ++li) {
+    const auto& l = lpars[li];
+    Container c = make_container(l.name, hosts[li], l.logical_cps, !l.dedicated);
     c.weight = l.weight;
     c.capped = l.capped;
     w.containers.push_back(c);
   }
   for (auto& [name, slot] : w.reserved_dedicated) {
-    sg4::Host* h = dedicated_hosts[static_cast<size_t>(-slot - 1)];
-    Container c = make_container(name + " (dedicated)", h, nullptr, h->get_core_count(), false);
+    sg4::Host* h = hosts[static_cast<size_t>(-slot - 1)];
+    Container c = make_container(name + " (dedicated)", h, h->get_core_count(), false);
     slot = static_cast<int>(w.containers.size());
     w.containers.push_back(c);
   }
@@ -124,6 +121,20 @@ void build_systems(World& w) {
 }
 
 }  // namespace
+
+std::vector<double> share_speeds(int logical, double flops_per_cp) {
+  std::vector<double> cps{kIdleCp};
+  for (long k = 0;; ++k) {
+    double x = std::exp2(kLowestLog2 + double(k) / kStepsPerDoubling);
+    if (x >= logical) break;
+    cps.push_back(x);
+  }
+  for (int n = 1; n <= logical; ++n) cps.push_back(n);
+  std::sort(cps.begin(), cps.end());
+  cps.erase(std::unique(cps.begin(), cps.end()), cps.end());
+  for (double& x : cps) x *= flops_per_cp;
+  return cps;
+}
 
 void build_platform(World& w) {
   const auto& prod = w.sc->production.machine;

@@ -42,15 +42,16 @@ class Level {
 /// dedicated later to a customer's z/VM by an operator action.
 struct Container {
   std::string name;
-  sg4::Host* host = nullptr;            ///< where execs run (the VM when shared)
-  sg4::VirtualMachine* vm = nullptr;    ///< null when dedicated
+  sg4::Host* host = nullptr;            ///< where execs run (one core; its pstate = the share when shared)
   int logical = 1;
   bool shared = true;
+  int dedicated_later = 0;              ///< CPs an operator dedicated to this (formerly shared) LPAR
   double weight = 100;
   bool capped = false;
   double threads = 0;                   ///< active demand, in CPs
   double demand = 0;                    ///< min(threads, logical): what PR/SM could give it
-  double bound = -1;                    ///< last bound set on the VM, in CPs (-1 = none yet)
+  double bound = -1;                    ///< last share set, in CPs (-1 = none yet)
+  long pstate = -1;                     ///< the host's pstate for that share
   Level busy;                           ///< fraction of logical CPs with work (what the OS sees)
 };
 
@@ -161,8 +162,7 @@ struct World {
 
   // platform
   sg4::Host* control = nullptr;
-  sg4::Host* pool = nullptr;
-  double pool_cps = 0;
+  double pool_cps = 0;                 ///< the DR machine's shared CPs
   double shared_demand = 0;            ///< sum of the shared LPARs' demand, in CPs
   std::vector<Container> containers;   ///< first topo.lpars.size() entries = DR LPARs
   std::map<std::string, int> reserved_dedicated;  ///< z/VM name -> container for dedicate-cpus
@@ -208,6 +208,8 @@ struct World {
 
 // cpu.cpp
 void cpu_change(World& w, int container, double delta_threads);
+/// Takes a shared LPAR out of the pool with `cps` CPs of its own (an operator's action).
+void dedicate_lpar(World& w, int container, int cps);
 void cpu_rebalance(World& w);
 /// Runs cp_seconds of work (already multiplied) in a container; g may be null.
 void run_cpu(World& w, int container, double cp_seconds, int threads, GuestLive* g,
@@ -221,6 +223,8 @@ void sleep_for(World& w, double seconds);
 
 // platform.cpp
 void build_platform(World& w);
+/// Speeds of a shared LPAR's host (its pstates, ascending): the shares it can be given.
+std::vector<double> share_speeds(int logical, double flops_per_cp);
 
 // restore.cpp
 void start_tape(World& w);
