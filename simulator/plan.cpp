@@ -214,14 +214,29 @@ bool finding_raised(const World& w, const std::string& code) {
 }
 
 /// Per-window readings the monitor compares with thresholds.
+/// The monitor's latest averages, per z/VM and per CPU container (their index order).
 struct Readings {
-  std::map<std::string, double> paging, cpu;
+  bool valid = false;  ///< false until two samples span a window
+  std::vector<double> paging, cpu;
 };
 
-bool condition_holds(const World& w, const ReactionSpec& r, const Readings& rd) {
+/// What a paging or CPU condition reads: its z/VM or container index (-1: none by that name).
+int condition_index(const World& w, const ReactionSpec& r) {
+  if (r.when == ConditionKind::Paging) {
+    for (size_t z = 0; z < w.zvms.size(); ++z)
+      if (w.zvms[z].node.name == r.subject) return static_cast<int>(z);
+  } else if (r.when == ConditionKind::Cpu) {
+    for (size_t c = 0; c < w.containers.size(); ++c)
+      if (w.containers[c].name == r.subject) return static_cast<int>(c);
+  }
+  return -1;
+}
+
+bool condition_holds(const World& w, const ReactionSpec& r, int index, const Readings& rd) {
+  auto idx = static_cast<size_t>(index);
   switch (r.when) {
-    case ConditionKind::Paging: return rd.paging.count(r.subject) && rd.paging.at(r.subject) > r.above;
-    case ConditionKind::Cpu: return rd.cpu.count(r.subject) && rd.cpu.at(r.subject) > r.above;
+    case ConditionKind::Paging: return rd.valid && index >= 0 && rd.paging[idx] > r.above;
+    case ConditionKind::Cpu: return rd.valid && index >= 0 && rd.cpu[idx] > r.above;
     case ConditionKind::Finding: return finding_raised(w, r.subject);
     case ConditionKind::Time: return r.at_week_s && w.now() >= *r.at_week_s - w.sc->exercise.start_week_s;
   }
@@ -241,11 +256,29 @@ void runtime_finding(World& w, const std::string& c, const std::string& subject,
   w.result.findings.push_back(f);
 }
 
-void check_runtime_findings(World& w, const Readings& rd, std::map<std::string, Watch>& watches) {
+/// Indexes of `items` in the order of their names (findings of one minute come in that order).
+template <class T, class Name>
+std::vector<size_t> by_name_order(const std::vector<T>& items, Name name) {
+  std::vector<size_t> order(items.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return name(items[a]) < name(items[b]); });
+  return order;
+}
+
+/// Watches of the runtime findings, per z/VM and per container (their index order).
+struct FindingWatches {
+  std::vector<Watch> paging, cpu;
+  std::vector<size_t> zvm_order, container_order;
+};
+
+void check_runtime_findings(World& w, const Readings& rd, FindingWatches& fw) {
+  if (!rd.valid) return;
   const auto& pp = w.sc->params.paging;
   const auto& cp = w.sc->params.cpu;
-  for (const auto& [vm, rate] : rd.paging) {
-    Watch& wt = watches["paging:" + vm];
+  for (size_t z : fw.zvm_order) {
+    const std::string& vm = w.zvms[z].node.name;
+    double rate = rd.paging[z];
+    Watch& wt = fw.paging[z];
     if (rate <= pp.overload_pages_per_s) { wt.since = -1; continue; }
     if (wt.since < 0) wt.since = w.now() - 60;
     if (!wt.fired && w.now() - wt.since >= pp.overload_for_s) {
@@ -257,8 +290,10 @@ void check_runtime_findings(World& w, const Readings& rd, std::map<std::string, 
                       "give the VM the storage (and Xstor) production has, add paging volumes, or log off non-production guests");
     }
   }
-  for (const auto& [lpar, busy] : rd.cpu) {
-    Watch& wt = watches["cpu:" + lpar];
+  for (size_t c : fw.container_order) {
+    const std::string& lpar = w.containers[c].name;
+    double busy = rd.cpu[c];
+    Watch& wt = fw.cpu[c];
     if (busy < cp.saturation_busy) { wt.since = -1; continue; }
     if (wt.since < 0) wt.since = w.now() - 60;
     if (!wt.fired && w.now() - wt.since > cp.saturation_for_s) {
@@ -275,30 +310,40 @@ void check_runtime_findings(World& w, const Readings& rd, std::map<std::string, 
 void monitor_actor(World* w) {
   const double window = 60;
   const size_t kAverage = 10;
-  std::map<std::string, Watch> watches;
+  FindingWatches fw;
+  fw.paging.resize(w->zvms.size());
+  fw.cpu.resize(w->containers.size());
+  fw.zvm_order = by_name_order(w->zvms, [](const Zvm& z) -> const std::string& { return z.node.name; });
+  fw.container_order = by_name_order(w->containers, [](const Container& c) -> const std::string& { return c.name; });
   std::vector<Watch> reaction(w->sc->reactions.size());
+  std::vector<int> subject(reaction.size());
+  for (size_t i = 0; i < reaction.size(); ++i) subject[i] = condition_index(*w, w->sc->reactions[i]);
   std::deque<std::vector<double>> hist_pg, hist_cpu;  // integrals at past samples
+  Readings rd;
+  rd.paging.resize(w->zvms.size());
+  rd.cpu.resize(w->containers.size());
   for (;;) {
     sleep_for(*w, window);
     double now = w->now();
     std::vector<double> pg, cpu;
+    pg.reserve(w->zvms.size()), cpu.reserve(w->containers.size());
     for (const auto& z : w->zvms) pg.push_back(z.paging_busy.integral(now));
     for (const auto& c : w->containers) cpu.push_back(c.busy.integral(now));
-    hist_pg.push_back(pg), hist_cpu.push_back(cpu);
+    hist_pg.push_back(std::move(pg)), hist_cpu.push_back(std::move(cpu));
     if (hist_pg.size() > kAverage + 1) hist_pg.pop_front(), hist_cpu.pop_front();
     double span = window * static_cast<double>(hist_pg.size() - 1);
-    Readings rd;
-    for (size_t z = 0; z < w->zvms.size() && span > 0; ++z)
-      rd.paging[w->zvms[z].node.name] = (pg[z] - hist_pg.front()[z]) / span * w->zvms[z].capacity_pages_per_s;
-    for (size_t c = 0; c < w->containers.size() && span > 0; ++c)
-      rd.cpu[w->containers[c].name] = (cpu[c] - hist_cpu.front()[c]) / span;
-    check_runtime_findings(*w, rd, watches);
+    rd.valid = span > 0;
+    for (size_t z = 0; z < w->zvms.size() && rd.valid; ++z)
+      rd.paging[z] = (hist_pg.back()[z] - hist_pg.front()[z]) / span * w->zvms[z].capacity_pages_per_s;
+    for (size_t c = 0; c < w->containers.size() && rd.valid; ++c)
+      rd.cpu[c] = (hist_cpu.back()[c] - hist_cpu.front()[c]) / span;
+    check_runtime_findings(*w, rd, fw);
     for (size_t i = 0; i < reaction.size(); ++i) {
       const ReactionSpec& r = w->sc->reactions[i];
       Watch& wt = reaction[i];
       if (wt.fired) continue;
       if (!r.after_reaction.empty() && !w->event("reaction:" + r.after_reaction).fired) continue;
-      if (!condition_holds(*w, r, rd)) { wt.since = -1; continue; }
+      if (!condition_holds(*w, r, subject[i], rd)) { wt.since = -1; continue; }
       if (wt.since < 0) wt.since = now - (r.when == ConditionKind::Paging || r.when == ConditionKind::Cpu ? window : 0);
       if (now - wt.since + 1e-9 < r.for_s) continue;
       wt.fired = true;
