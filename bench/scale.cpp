@@ -3,7 +3,7 @@
 // the normal loader, simulates it once in this process and prints wall times, peak RSS,
 // simulation events and how many systems came up.
 //
-//   scale [--vms N] [--guests N] [--zos N] [--volumes N] [--drives N]
+//   scale [--vms N] [--guests N] [--zos N] [--volumes N] [--drives N] [--write FILE]
 //     --guests: per z/VM; --volumes: per system
 #include <sys/resource.h>
 
@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
@@ -129,8 +130,12 @@ size_t peak_live_guests(const drsim::Result& r) {
   return static_cast<size_t>(peak);
 }
 
-bool parse_args(int argc, char** argv, Size& n) {
+bool parse_args(int argc, char** argv, Size& n, std::string& write_to) {
   for (int i = 1; i + 1 < argc; i += 2) {
+    if (!std::strcmp(argv[i], "--write")) {
+      write_to = argv[i + 1];
+      continue;
+    }
     int v = std::atoi(argv[i + 1]);
     if (v < 0) return false;
     if (!std::strcmp(argv[i], "--vms")) n.vms = v;
@@ -147,13 +152,24 @@ bool parse_args(int argc, char** argv, Size& n) {
 
 int main(int argc, char** argv) {
   Size n;
-  if (!parse_args(argc, argv, n)) {
-    std::fprintf(stderr, "usage: scale [--vms N] [--guests N] [--zos N] [--volumes N] [--drives N]\n");
+  std::string write_to;
+  if (!parse_args(argc, argv, n, write_to)) {
+    std::fprintf(stderr, "usage: scale [--vms N] [--guests N] [--zos N] [--volumes N] [--drives N] [--write FILE]\n");
     return 2;
   }
   auto t0 = Clock::now();
   std::string text = make_scenario(n);
   double generate_s = seconds_since(t0);
+  if (!write_to.empty()) {  // the scenario only, to time `drsim run` on it end to end
+    std::ofstream out(write_to, std::ios::binary);
+    out << text << '\n';
+    if (!out.flush()) {
+      std::fprintf(stderr, "cannot write %s\n", write_to.c_str());
+      return 1;
+    }
+    std::printf("wrote %s (%zu bytes)\n", write_to.c_str(), text.size() + 1);
+    return 0;
+  }
   auto t1 = Clock::now();
   drsim::LoadResult loaded = drsim::load_scenario_text(text, "scale.json");
   double load_s = seconds_since(t1);

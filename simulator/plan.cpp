@@ -138,6 +138,7 @@ void act_set_memory(World& w, const ReactionSpec& r) {
   Zvm& z = w.zvms[static_cast<size_t>(zi)];
   if (r.memory_bytes) z.real_bytes = *r.memory_bytes;
   if (r.xstor_bytes) z.xstor_bytes = *r.xstor_bytes;
+  memory_changed(w, zi);
   w.log_event("operator", r.id, r.target + " shut down for " + units::format_size(z.real_bytes) +
                                     " storage + " + units::format_size(z.xstor_bytes) + " Xstor, re-IPL");
   std::vector<int> restart;

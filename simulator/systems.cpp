@@ -12,7 +12,7 @@
 namespace drsim::sim {
 namespace {
 
-constexpr int kSlices = 4;  ///< boot/app work is split so paging and CPU interleave
+constexpr int kSlices = 2;  ///< boot/app work is split so paging and CPU interleave (docs/engine.md)
 
 const GuestSpec& gspec(const World& w, int gi) { return *w.topo.guests[static_cast<size_t>(gi)].spec; }
 Lane& guest_lane(World& w, int gi) { return w.lanes[w.guest_lane0 + static_cast<size_t>(gi)]; }
@@ -23,7 +23,8 @@ double guest_multiplier(const World& w, int gi) {
   return sie_cpu_multiplier(n.sie_level, cls, w.sc->params.cpu);
 }
 
-/// CPU work with page faults, in slices: faults per CP-second follow the VM's overcommit.
+/// CPU work with page faults, in slices: after each CPU slice the guest faults in the pages
+/// that slice touched, at the VM's fault rate averaged over the time the slice ran.
 void work_with_paging(World& w, int gi, const Work& work) {
   GuestLive& g = w.guests[static_cast<size_t>(gi)];
   int zi = guest_zvm(w, gi);
@@ -31,9 +32,11 @@ void work_with_paging(World& w, int gi, const Work& work) {
   double mult = guest_multiplier(w, gi);
   for (int k = 0; k < kSlices; ++k) {
     double slice = work.cpu_s / kSlices;
+    double t0 = w.now(), faults0 = z.fault_rate.integral(t0);
     run_cpu(w, z.container, slice * mult, 1, &g, z.vcpus);
-    double ratio = overcommit_ratio(z.ws_logged_on, z.real_bytes, z.xstor_bytes);
-    run_paging(w, zi, slice * fault_pages_per_cpu_s(ratio, w.sc->params.paging), &g);
+    double t1 = w.now();
+    double rate = t1 > t0 ? (z.fault_rate.integral(t1) - faults0) / (t1 - t0) : z.fault_rate.level();
+    run_paging(w, zi, slice * rate, &g);
   }
   sleep_for(w, work.wait_s);
 }
@@ -213,6 +216,7 @@ void logon(World& w, int gi) {
   Zvm& z = w.zvms[static_cast<size_t>(guest_zvm(w, gi))];
   g.logged_on = true;
   z.ws_logged_on += w.topo.guests[static_cast<size_t>(gi)].ws_bytes;
+  memory_changed(w, guest_zvm(w, gi));
   g.wake = sg4::Semaphore::create(0);
   g.actor = sg4::Actor::create(gspec(w, gi).name, w.control, guest_actor, &w, gi);
 }
@@ -322,8 +326,7 @@ void steady_actor(World* w, int zvm, int zos_load) {
     double pages = 0;
     if (zvm >= 0 && fault > 0) {
       Zvm& z = w->zvms[static_cast<size_t>(zvm)];
-      pages = fault * period * fault_pages_per_cpu_s(overcommit_ratio(z.ws_logged_on, z.real_bytes, z.xstor_bytes),
-                                                     w->sc->params.paging);
+      pages = fault * period * z.fault_rate.level();
     }
     if (pages <= 0) {  // nothing pages: the CPU demand runs by itself until the load changes
       (zvm >= 0 ? w->zvms[static_cast<size_t>(zvm)].park : w->zos_loads[static_cast<size_t>(zos_load)].park).wait();
@@ -395,6 +398,7 @@ void force_off(World& w, int gi, const std::string& why, bool by_operator) {
   w.net_waiters.erase(std::remove(w.net_waiters.begin(), w.net_waiters.end(), gi), w.net_waiters.end());
   set_steady(w, gi, false);
   z.ws_logged_on = std::max(0.0, z.ws_logged_on - w.topo.guests[static_cast<size_t>(gi)].ws_bytes);
+  memory_changed(w, guest_zvm(w, gi));
   g.logged_on = false;
   bool was_role_up = g.state == GuestState::Up && gspec(w, gi).role != GuestRole::None;
   g.state = by_operator ? GuestState::ForcedOff : GuestState::Off;
@@ -406,6 +410,12 @@ void force_off(World& w, int gi, const std::string& why, bool by_operator) {
   lane.result().reason = why;
   lane.result().blocked_by.clear();
   if (was_role_up) w.notify_network();
+}
+
+void memory_changed(World& w, int zvm) {
+  Zvm& z = w.zvms[static_cast<size_t>(zvm)];
+  z.fault_rate.set(w.now(), fault_pages_per_cpu_s(overcommit_ratio(z.ws_logged_on, z.real_bytes, z.xstor_bytes),
+                                                  w.sc->params.paging));
 }
 
 void poke_zvm(World& w, int zvm) {

@@ -77,6 +77,7 @@ struct Zvm {
   sg4::SemaphorePtr vcpus;  ///< 2nd-level VM: its virtual CPs (null = none)
   double real_bytes = 0, xstor_bytes = 0;
   double ws_logged_on = 0;    ///< sum of working sets of logged-on guests
+  Level fault_rate;           ///< page faults per CP-second of guest work, from the overcommit
   int io_in_flight = 0;
   Level paging_busy;          ///< 1 while a page I/O is in flight
   bool up = false;            ///< the vendor's VM is up from the start
@@ -241,6 +242,8 @@ void force_off(World& w, int guest, const std::string& why, bool by_operator);
 void start_steady_loads(World& w);
 /// Wakes the steady-load actor of a z/VM (its load, container or memory changed).
 void poke_zvm(World& w, int zvm);
+/// Re-reads a z/VM's overcommit (working sets, storage, Xstor changed) into its fault rate.
+void memory_changed(World& w, int zvm);
 int guest_zvm(const World& w, int guest);
 
 // plan.cpp
