@@ -29,6 +29,9 @@ int cmd_run(const CliOptions& o, std::ostream& out, std::ostream& err) {
            " 'drsim sweep'); run without them\n";
     return 2;
   }
+  using Clock = std::chrono::steady_clock;
+  auto seconds_since = [](Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); };
+  const auto t_load = Clock::now();
   const std::string& path = o.files.at(0);
   LoadResult lr = load_scenario(path, o.sets);
   if (lr.status != LoadStatus::Ok) return report_load_errors(lr, err);
@@ -37,17 +40,25 @@ int cmd_run(const CliOptions& o, std::ostream& out, std::ostream& err) {
   ro.seed = o.seed;
   ro.scenario_file = path;
   ro.scenario_sha256 = lr.sha256;
-  auto t0 = std::chrono::steady_clock::now();
+  const double load_s = seconds_since(t_load);
+  const auto t_sim = Clock::now();
   Result result = simulate(lr.scenario, ro);
-  double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double simulate_s = seconds_since(t_sim);
+  const auto t_out = Clock::now();
   nlohmann::json doc = to_json(result);
   try {
     // result.json goes last: if anything before it fails, no result.json is left behind
     std::filesystem::path d(dir);
     reports::write_file_atomic((d / "timeline.html").string(), reports::render_timeline_html(doc));
-    nlohmann::json info = {{"wall_clock_s", wall}, {"simulation_events", result.sim_events}};
+    std::string result_text = doc.dump(2) + "\n";
+    // wall-clock figures of this run (never in result.json: they differ run to run)
+    nlohmann::json info = {{"wall_clock_s", simulate_s},
+                           {"simulation_events", result.sim_events},
+                           {"load_s", load_s},
+                           {"outputs_s", seconds_since(t_out)},
+                           {"total_s", seconds_since(t_load)}};
     reports::write_file_atomic((d / "run-info.json").string(), info.dump(2) + "\n");
-    reports::write_file_atomic((d / "result.json").string(), doc.dump(2) + "\n");
+    reports::write_file_atomic((d / "result.json").string(), result_text);
   } catch (const std::exception& e) {
     err << "drsim run: " << e.what() << "\n";
     return 2;

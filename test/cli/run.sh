@@ -18,6 +18,12 @@ for f in result.json timeline.html run-info.json; do check "writes $f" test -s "
 check "summary names the RTO verdict" grep -q "RTO" <<<"$out"
 check "summary says where the timeline is" grep -q "timeline.html" <<<"$out"
 check "no temporary files left" test -z "$(ls "$tmp/ok" | grep '\.tmp\.' || true)"
+check "run-info.json has the timings, total >= its parts" python3 -c '
+import json, sys
+i = json.load(open(sys.argv[1]))
+parts = [i[k] for k in ("load_s", "wall_clock_s", "outputs_s")]
+assert all(p >= 0 for p in parts) and i["total_s"] >= sum(parts) - 1e-6 and i["simulation_events"] > 0
+' "$tmp/ok/run-info.json"
 
 out=$("$DRSIM" run "$y3" --out "$tmp/quiet" --quiet); expect "run --quiet" 0 $?
 check "--quiet prints nothing" test -z "$out"
