@@ -2,6 +2,7 @@
 // reserved hosts for dedicated CPs, tape drives, the DASD subsystem and the paging volumes.
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "models/paging.hpp"
 #include "models/tape.hpp"
@@ -33,11 +34,15 @@ std::vector<sg4::Host*> build_cpu_hosts(World& w, sg4::NetZone* zone) {
   for (const auto& l : lpars) dedicated_cps += l.dedicated ? l.logical_cps : 0;
   w.pool_cps = std::max(1, w.sc->dr_site.machine.cps - dedicated_cps);
   std::vector<sg4::Host*> hosts;
+  std::map<int, std::vector<double>> ladders;  // by logical CPs: most LPARs share a few sizes
   for (const auto& l : lpars) {
-    if (l.dedicated)
+    if (l.dedicated) {
       hosts.push_back(zone->create_host("lpar-" + l.name, w.flops_per_cp_dr)->set_core_count(l.logical_cps));
-    else
-      hosts.push_back(zone->create_host("lpar-" + l.name, share_speeds(l.logical_cps, w.flops_per_cp_dr)));
+      continue;
+    }
+    auto [it, added] = ladders.try_emplace(l.logical_cps);
+    if (added) it->second = share_speeds(l.logical_cps, w.flops_per_cp_dr);
+    hosts.push_back(zone->create_host("lpar-" + l.name, it->second));
   }
   for (const auto& r : w.sc->reactions) {
     if (r.action != ActionKind::DedicateCpus || w.topo.find_system(r.target) < 0) continue;
@@ -123,15 +128,15 @@ void build_systems(World& w) {
 }  // namespace
 
 std::vector<double> share_speeds(int logical, double flops_per_cp) {
-  std::vector<double> cps{kIdleCp};
+  std::vector<double> cps{kIdleCp};  // the geometric steps, with each whole CP merged in
+  int whole = 1;
   for (long k = 0;; ++k) {
     double x = std::exp2(kLowestLog2 + double(k) / kStepsPerDoubling);
     if (x >= logical) break;
-    cps.push_back(x);
+    for (; whole < x; ++whole) cps.push_back(whole);
+    if (x != whole) cps.push_back(x);
   }
-  for (int n = 1; n <= logical; ++n) cps.push_back(n);
-  std::sort(cps.begin(), cps.end());
-  cps.erase(std::unique(cps.begin(), cps.end()), cps.end());
+  for (; whole <= logical; ++whole) cps.push_back(whole);
   for (double& x : cps) x *= flops_per_cp;
   return cps;
 }

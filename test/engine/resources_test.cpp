@@ -2,10 +2,16 @@
 // the shared CP pool, and the SIE-level CPU multipliers.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "engine_helpers.hpp"
+#include "models/cpu.hpp"
+#include "models/params.hpp"
+#include "models/startup.hpp"
+#include "simulator/world.hpp"
 
 using drsim::test::find_phase;
 using drsim::test::kBaseScenario;
@@ -83,6 +89,39 @@ TEST_CASE("weight sharing: a heavier vendor LPAR on the shared pool slows the z/
       CHECK(u.get<double>() >= 0.0);
       CHECK(u.get<double>() <= 1.0);
     }
+}
+
+TEST_CASE("PR/SM share: a single-threaded z/OS IPL runs at its water-filled share, rounded down to the ladder", "[engine]") {
+  // pool = 4 CPs - 2 dedicated to DRVM; DRZOS (weight 100, IPL = 1 thread) against a vendor
+  // LPAR that wants 4 CPs at weight 300: DRZOS is entitled to a quarter of the pool
+  nlohmann::json r = run_text(kBaseScenario, busy_vendor_next_door(300));
+  const drsim::ModelParams params;
+  double pool = 2 * (1 - drsim::lpar_overhead_fraction(false, params.cpu));
+  std::vector<double> share = drsim::share_cps({{100, 1, 2, false}, {300, 4, 4, false}}, pool);
+  REQUIRE(share[0] > 0.0);
+  REQUIRE(share[0] < 1.0);  // contended: less than the one CP the IPL could use
+  drsim::Work ipl = drsim::zos_ipl(params.ipl, std::nullopt);
+  double cpu_s = ipl.cpu_s * drsim::sie_cpu_multiplier(1, drsim::WorkloadClass::Zos, params.cpu);
+  double exact = cpu_s / share[0] + ipl.wait_s;
+  double got = phase_length(system_of(r, "ZOS1"), "ipl");
+  CHECK(got >= exact - 1e-6);                                     // never more than the share
+  CHECK(got <= cpu_s / share[0] * 1.0014 + ipl.wait_s + 1e-6);  // at most one ladder step less
+}
+
+TEST_CASE("share ladder: ascending speeds, every whole CP exact, steps of at most 0.14 %", "[engine]") {
+  for (int logical : {1, 2, 3, 7, 16}) {
+    INFO(logical);
+    std::vector<double> speeds = drsim::sim::share_speeds(logical, 2e9);
+    REQUIRE(speeds.size() > 2);
+    CHECK(speeds.front() > 0.0);
+    CHECK(speeds.front() < 1e-6 * 2e9);  // an idle LPAR barely moves
+    CHECK(speeds.back() == logical * 2e9);
+    for (int n = 1; n <= logical; ++n) CHECK(std::count(speeds.begin(), speeds.end(), n * 2e9) == 1);
+    for (size_t i = 2; i < speeds.size(); ++i) {
+      CHECK(speeds[i] > speeds[i - 1]);
+      CHECK(speeds[i] <= speeds[i - 1] * 1.0014);
+    }
+  }
 }
 
 TEST_CASE("SIE multiplier: Linux under a VM under the vendor's VM comes up later", "[engine]") {
