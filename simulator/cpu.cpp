@@ -183,11 +183,15 @@ void run_cpu(World& w, int container, double cp_seconds, int threads, GuestLive*
   }
 }
 
-sg4::IoPtr start_paging(World& w, int zvm, double pages) {
+sg4::ExecPtr start_paging(World& w, int zvm, double pages) {
   Zvm& z = w.zvms[static_cast<size_t>(zvm)];
-  if (pages <= 0 || z.paging_disk == nullptr) return nullptr;
+  if (pages <= 0 || z.paging == nullptr) return nullptr;
   if (z.io_in_flight++ == 0) z.paging_busy.set(w.now(), 1.0);
-  return z.paging_disk->read_async(static_cast<sg_size_t>(pages * w.sc->params.paging.page_bytes));
+  sg4::ExecPtr io = sg4::Exec::init();  // bytes on a host whose speed is the volumes' bandwidth
+  io->set_flops_amount(pages * w.sc->params.paging.page_bytes);
+  io->set_host(z.paging);
+  io->start();
+  return io;
 }
 
 void end_paging(World& w, int zvm) {
@@ -197,7 +201,7 @@ void end_paging(World& w, int zvm) {
 }
 
 void run_paging(World& w, int zvm, double pages, GuestLive* g) {
-  sg4::IoPtr io = start_paging(w, zvm, pages);
+  sg4::ExecPtr io = start_paging(w, zvm, pages);
   if (!io) return;
   if (g) g->io_zvm = zvm;
   io->wait();

@@ -144,7 +144,7 @@ void recovery(World& w) {
 void metrics(World& w) {
   Result& res = w.result;
   double span = w.restore_first >= 0 ? std::max(1.0, w.restore_last - w.restore_first) : 0;
-  res.tape_utilisation = span > 0 && !w.drives.empty() ? w.drive_busy_s / (span * w.drives.size()) : 0;
+  res.tape_utilisation = span > 0 && w.drives > 0 ? w.drive_busy_s / (span * w.drives) : 0;
   res.step_s = 300;
   for (const auto& z : w.zvms) {
     if (z.capacity_pages_per_s <= 0) continue;

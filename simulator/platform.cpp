@@ -1,5 +1,6 @@
 // Scenario -> SimGrid platform: a host per LPAR (shared ones with a ladder of share speeds),
-// reserved hosts for dedicated CPs, tape drives, the DASD subsystem and the paging volumes.
+// reserved hosts for dedicated CPs; bandwidth hosts for the DASD subsystem and the paging
+// volumes.
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -71,26 +72,24 @@ void build_containers(World& w, const std::vector<sg4::Host*>& hosts) {
   }
 }
 
+// Bandwidths are hosts whose speed is bytes/s, and a transfer is an exec of its bytes: not
+// SimGrid disks, whose model re-rates every running I/O on every event, nor network transfers,
+// whose completion scans a list of every transfer in flight. Execs share a host the same way
+// (max-min fair, bounds honoured) and are solved lazily.
 void build_storage(World& w, sg4::NetZone* zone) {
-  sg4::Host* storage = zone->create_host("storage", 1.0);
   const auto& tp = w.sc->dr_site.tape;
   auto type = find_tape_drive_type(tp.drive_type);
   double native = tp.rate_Bps.value_or(type ? type->native_Bps : 100e6);
   w.drive_rate_Bps = effective_restore_rate_Bps(native, w.sc->params.tape);
-  for (int i = 0; i < tp.drives; ++i)
-    w.drives.push_back(storage->create_disk("drive" + std::to_string(i), w.drive_rate_Bps, w.drive_rate_Bps));
-  double dasd = w.sc->params.tape.dasd_subsystem_Bps;
-  w.dasd = storage->create_disk("dasd", dasd, dasd);
+  // DDR's small blocks: the drive streams slower, so the tape is busy longer
+  w.ddr_rate_Bps = std::min(w.drive_rate_Bps, w.sc->params.tape.ddr_Bps);
+  w.drives = tp.drives;
+  w.dasd = zone->create_host("dasd", std::max(1.0, w.sc->params.tape.dasd_subsystem_Bps));
   for (auto& z : w.zvms) {
     z.capacity_pages_per_s = paging_capacity_pages_per_s(z.node.paging_volumes, w.sc->params.paging);
     double bw = z.capacity_pages_per_s * w.sc->params.paging.page_bytes;
-    if (bw > 0) z.paging_disk = storage->create_disk("paging-" + z.node.name, bw, bw);
+    if (bw > 0) z.paging = zone->create_host("paging-" + z.node.name, bw);
   }
-  for (auto* d : w.drives) d->seal();
-  w.dasd->seal();
-  for (auto& z : w.zvms)
-    if (z.paging_disk) z.paging_disk->seal();
-  storage->seal();
 }
 
 void build_zvms(World& w) {

@@ -1,6 +1,6 @@
-// Tape restores: volumes queued in plan order on the DR site's drive pool. Each drive is a
-// disk read at the drive's effective rate, written concurrently to the shared DASD
-// subsystem; mount, locate, rewind and job overhead are fixed delays from the tape model.
+// Tape restores: volumes queued in plan order on the DR site's drive pool. Each volume is one
+// transfer into the DASD subsystem that all drives share, bounded by its drive's effective
+// rate; mount, locate, rewind and job overhead are fixed delays from the tape model.
 #include <algorithm>
 
 #include "models/tape.hpp"
@@ -26,10 +26,9 @@ void volume_done(World& w, const Volume& v, double started) {
   }
 }
 
-void drive_loop(World* w, int drive) {
+void drive_loop(World* w) {
   const TapeParams& tp = w->sc->params.tape;
   const TapeSpec& spec = w->sc->dr_site.tape;
-  const double rate = w->drive_rate_Bps;
   // the tape model's fixed overhead, less the rewind/unload that follows the transfer
   const double before = restore_fixed_overhead_s(spec.mount, spec.vts, tp) - tp.rewind_unload_s;
   double unload = 0;  // the previous tape's rewind/unload, done before the next mount
@@ -47,13 +46,15 @@ void drive_loop(World* w, int drive) {
     double started = w->now() + unload;
     if (w->restore_first < 0) w->restore_first = started;
     sleep_for(*w, unload + before);
-    // DDR's small blocks: the drive streams slower, so the tape is busy longer.
-    double slow = v.ddr ? std::max(1.0, rate / std::min(rate, tp.ddr_Bps)) : 1.0;
-    sg4::IoPtr rd = w->drives[static_cast<size_t>(drive)]->read_async(static_cast<sg_size_t>(v.bytes * slow));
-    sg4::IoPtr wr = w->dasd->write_async(static_cast<sg_size_t>(v.bytes));
-    rd->wait();
-    wr->wait();
-    w->activities += 2;
+    // one transfer into the DASD subsystem, which all drives share, bounded by the drive's
+    // rate (DDR's small blocks: a slower drive)
+    sg4::ExecPtr io = sg4::Exec::init();
+    io->set_flops_amount(v.bytes);
+    io->set_host(w->dasd);
+    io->set_bound(v.ddr ? w->ddr_rate_Bps : w->drive_rate_Bps);
+    io->start();
+    io->wait();
+    w->activities += 1;
     w->drive_busy_s += w->now() - started;
     volume_done(*w, v, started);  // the pack is on DASD; the drive still rewinds and unloads
     unload = tp.rewind_unload_s;
@@ -101,9 +102,8 @@ void wait_restored(World& w, int system) {
 void start_tape(World& w) {
   expand_volumes(w);
   w.tape_items = sg4::Semaphore::create(0);
-  w.result.tape_drives = static_cast<int>(w.drives.size());
-  for (size_t d = 0; d < w.drives.size(); ++d)
-    sg4::Actor::create("drive" + std::to_string(d), w.control, drive_loop, &w, static_cast<int>(d));
+  w.result.tape_drives = w.drives;
+  for (int d = 0; d < w.drives; ++d) sg4::Actor::create("drive" + std::to_string(d), w.control, drive_loop, &w);
 }
 
 }  // namespace drsim::sim

@@ -72,7 +72,7 @@ struct Park {
 struct Zvm {
   ZvmNode node;
   int container = -1;
-  sg4::Disk* paging_disk = nullptr;
+  sg4::Host* paging = nullptr;  ///< its paging volumes: a host whose speed is their bandwidth (bytes/s)
   double capacity_pages_per_s = 0;
   sg4::SemaphorePtr vcpus;  ///< 2nd-level VM: its virtual CPs (null = none)
   double real_bytes = 0, xstor_bytes = 0;
@@ -172,9 +172,10 @@ struct World {
   std::vector<sg4::SemaphorePtr> system_vcpus;  ///< guest-mode systems
 
   // tape
-  std::vector<sg4::Disk*> drives;
+  int drives = 0;
+  double ddr_rate_Bps = 0;             ///< a drive's rate for DDR's small blocks
+  sg4::Host* dasd = nullptr;           ///< the DASD subsystem restores write to: speed = its bandwidth
   double drive_rate_Bps = 0;           ///< each drive's effective restore rate (tape model)
-  sg4::Disk* dasd = nullptr;
   std::vector<Volume> volumes;
   std::deque<int> tape_queue;
   sg4::SemaphorePtr tape_items;
@@ -218,7 +219,7 @@ void run_cpu(World& w, int container, double cp_seconds, int threads, GuestLive*
 /// Blocking page-in of `pages` on a z/VM's paging disk.
 void run_paging(World& w, int zvm, double pages, GuestLive* g);
 /// Non-blocking page I/O for aggregated load: start, then end_paging after waiting on it.
-sg4::IoPtr start_paging(World& w, int zvm, double pages);
+sg4::ExecPtr start_paging(World& w, int zvm, double pages);
 void end_paging(World& w, int zvm);
 void sleep_for(World& w, double seconds);
 

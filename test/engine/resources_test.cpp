@@ -72,6 +72,25 @@ TEST_CASE("drive contention: more tape drives never finish the restores later", 
   CHECK(done[2] < done[1]);
 }
 
+TEST_CASE("DASD subsystem: drives share its bandwidth, so a slow one paces every restore", "[engine]") {
+  auto with_dasd = [](const std::string& rate) {
+    std::string text = kBaseScenario;
+    const std::string anchor = "\"schema_version\": 1,";
+    text.replace(text.find(anchor), anchor.size(), anchor + R"( "parameters": {"tape": {"dasd_subsystem": ")" + rate + R"("}},)");
+    return run_text(text, {"/dr_site/tape/drives=8"});
+  };
+  nlohmann::json fast = with_dasd("400MBps");
+  nlohmann::json slow = with_dasd("20MBps");
+  auto fast_done = opt_number(fast.at("metrics").at("restores_done_s"));
+  auto slow_done = opt_number(slow.at("metrics").at("restores_done_s"));
+  REQUIRE(fast_done.has_value());
+  REQUIRE(slow_done.has_value());
+  double bytes = slow.at("metrics").at("restore_bytes").get<double>();
+  CHECK(*slow_done >= bytes / 20e6);  // 8 drives cannot write faster than the subsystem takes
+  CHECK(*slow_done > *fast_done);
+  CHECK(*fast_done < bytes / 20e6);   // with room in the subsystem the drives set the pace
+}
+
 TEST_CASE("weight sharing: a heavier vendor LPAR on the shared pool slows the z/OS IPL", "[engine]") {
   nlohmann::json even = run_text(kBaseScenario, busy_vendor_next_door(100));
   nlohmann::json heavy = run_text(kBaseScenario, busy_vendor_next_door(900));
