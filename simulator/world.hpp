@@ -24,7 +24,7 @@ namespace sg4 = simgrid::s4u;
 /// Work of one full-speed production engine in one second, in SimGrid flops.
 inline constexpr double kFlopsPerCp = 1e9;
 
-/// A piecewise-constant level over time (busy CPs, paging disk busy), integrated exactly.
+/// A piecewise-constant level over time (busy CPs, paging volumes busy), integrated exactly.
 class Level {
  public:
   void set(double now, double level);
@@ -216,7 +216,7 @@ void cpu_rebalance(World& w);
 /// Runs cp_seconds of work (already multiplied) in a container; g may be null.
 void run_cpu(World& w, int container, double cp_seconds, int threads, GuestLive* g,
              const sg4::SemaphorePtr& vcpus);
-/// Blocking page-in of `pages` on a z/VM's paging disk.
+/// Blocking page-in of `pages` on a z/VM's paging volumes (its paging host).
 void run_paging(World& w, int zvm, double pages, GuestLive* g);
 /// Non-blocking page I/O for aggregated load: start, then end_paging after waiting on it.
 sg4::ExecPtr start_paging(World& w, int zvm, double pages);
