@@ -183,30 +183,24 @@ void run_cpu(World& w, int container, double cp_seconds, int threads, GuestLive*
   }
 }
 
-sg4::ExecPtr start_paging(World& w, int zvm, double pages) {
-  Zvm& z = w.zvms[static_cast<size_t>(zvm)];
-  if (pages <= 0 || z.paging == nullptr) return nullptr;
-  if (z.io_in_flight++ == 0) z.paging_busy.set(w.now(), 1.0);
-  sg4::ExecPtr io = sg4::Exec::init();  // bytes on a host whose speed is the volumes' bandwidth
-  io->set_flops_amount(pages * w.sc->params.paging.page_bytes);
-  io->set_host(z.paging);
+void transfer(World& w, sg4::Host* bandwidth, double bytes, double bound) {
+  sg4::ExecPtr io = sg4::Exec::init();
+  io->set_flops_amount(bytes);
+  io->set_host(bandwidth);
+  if (bound > 0) io->set_bound(bound);
   io->start();
-  return io;
-}
-
-void end_paging(World& w, int zvm) {
-  Zvm& z = w.zvms[static_cast<size_t>(zvm)];
+  io->wait();
   ++w.activities;
-  if (--z.io_in_flight == 0) z.paging_busy.set(w.now(), 0.0);
 }
 
 void run_paging(World& w, int zvm, double pages, GuestLive* g) {
-  sg4::ExecPtr io = start_paging(w, zvm, pages);
-  if (!io) return;
+  Zvm& z = w.zvms[static_cast<size_t>(zvm)];
+  if (pages <= 0 || z.paging == nullptr) return;
+  if (z.io_in_flight++ == 0) z.paging_busy.set(w.now(), 1.0);
   if (g) g->io_zvm = zvm;
-  io->wait();
+  transfer(w, z.paging, pages * w.sc->params.paging.page_bytes);
   if (g) g->io_zvm = -1;
-  end_paging(w, zvm);
+  if (--z.io_in_flight == 0) z.paging_busy.set(w.now(), 0.0);
 }
 
 void sleep_for(World& w, double seconds) {

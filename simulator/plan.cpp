@@ -214,7 +214,6 @@ bool finding_raised(const World& w, const std::string& code) {
   return false;
 }
 
-/// Per-window readings the monitor compares with thresholds.
 /// The monitor's latest averages, per z/VM and per CPU container (their index order).
 struct Readings {
   bool valid = false;  ///< false until two samples span a window

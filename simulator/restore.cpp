@@ -48,13 +48,7 @@ void drive_loop(World* w) {
     sleep_for(*w, unload + before);
     // one transfer into the DASD subsystem, which all drives share, bounded by the drive's
     // rate (DDR's small blocks: a slower drive)
-    sg4::ExecPtr io = sg4::Exec::init();
-    io->set_flops_amount(v.bytes);
-    io->set_host(w->dasd);
-    io->set_bound(v.ddr ? w->ddr_rate_Bps : w->drive_rate_Bps);
-    io->start();
-    io->wait();
-    w->activities += 1;
+    transfer(*w, w->dasd, v.bytes, v.ddr ? w->ddr_rate_Bps : w->drive_rate_Bps);
     w->drive_busy_s += w->now() - started;
     volume_done(*w, v, started);  // the pack is on DASD; the drive still rewinds and unloads
     unload = tp.rewind_unload_s;

@@ -216,11 +216,11 @@ void cpu_rebalance(World& w);
 /// Runs cp_seconds of work (already multiplied) in a container; g may be null.
 void run_cpu(World& w, int container, double cp_seconds, int threads, GuestLive* g,
              const sg4::SemaphorePtr& vcpus);
+/// Moves `bytes` through a bandwidth host (its speed is bytes/s, shared max-min fairly with
+/// the other transfers there), at most `bound` bytes/s when > 0; blocks until done.
+void transfer(World& w, sg4::Host* bandwidth, double bytes, double bound = -1);
 /// Blocking page-in of `pages` on a z/VM's paging volumes (its paging host).
 void run_paging(World& w, int zvm, double pages, GuestLive* g);
-/// Non-blocking page I/O for aggregated load: start, then end_paging after waiting on it.
-sg4::ExecPtr start_paging(World& w, int zvm, double pages);
-void end_paging(World& w, int zvm);
 void sleep_for(World& w, double seconds);
 
 // platform.cpp
