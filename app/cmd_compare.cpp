@@ -5,7 +5,7 @@
 #include "reports/compare.hpp"
 #include "reports/compare_output.hpp"
 #include "reports/result_io.hpp"
-#include "simulator/cli.hpp"
+#include "app/cli.hpp"
 
 namespace drsim {
 namespace {

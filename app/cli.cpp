@@ -1,4 +1,4 @@
-#include "simulator/cli.hpp"
+#include "app/cli.hpp"
 
 #include <unistd.h>
 

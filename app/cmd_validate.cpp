@@ -2,7 +2,7 @@
 #include <ostream>
 
 #include "models/scenario_io.hpp"
-#include "simulator/cli.hpp"
+#include "app/cli.hpp"
 
 namespace drsim {
 

@@ -6,7 +6,7 @@
 #include "models/scenario_io.hpp"
 #include "reports/html_timeline.hpp"
 #include "reports/result_io.hpp"
-#include "simulator/cli.hpp"
+#include "app/cli.hpp"
 #include "simulator/engine.hpp"
 
 namespace drsim {

@@ -5,7 +5,7 @@
 #include "models/config_check_json.hpp"
 #include "models/scenario_io.hpp"
 #include "reports/check_text.hpp"
-#include "simulator/cli.hpp"
+#include "app/cli.hpp"
 
 namespace drsim {
 

@@ -4,7 +4,7 @@
 
 #include "reports/html_timeline.hpp"
 #include "reports/result_io.hpp"
-#include "simulator/cli.hpp"
+#include "app/cli.hpp"
 
 namespace drsim {
 

@@ -1,7 +1,7 @@
 #include <exception>
 #include <iostream>
 
-#include "simulator/cli.hpp"
+#include "app/cli.hpp"
 
 int main(int argc, char** argv) {
   try {

@@ -1,7 +1,7 @@
 #include <ostream>
 
 #include "models/schema.hpp"
-#include "simulator/cli.hpp"
+#include "app/cli.hpp"
 
 namespace drsim {
 
