@@ -27,7 +27,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   run->add_option("--out", o.out_dir, "output directory (default drsim-out/<scenario stem>)");
   add_set_option(run, o);
   run->add_option("--seed", o.seed, "random seed (default 1)");
-  run->add_option("--replications", o.replications, "Monte Carlo replications")->check(CLI::Range(1, 100000));
+  run->add_option("--replications", o.replications, "Monte Carlo replications")
+      ->check(CLI::Range(1, 100000));
   run->add_option("--jobs", o.jobs, "parallel simulations")->check(CLI::Range(1, 256));
   run->add_flag("--quiet", o.quiet, "no summary on stdout");
 
@@ -35,11 +36,13 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   validate->add_option("scenario", o.files, "scenario JSON files")->required();
   add_set_option(validate, o);
 
-  auto* check = app.add_subcommand("check", "preflight: production needs vs what the DR site provides");
+  auto* check =
+      app.add_subcommand("check", "preflight: production needs vs what the DR site provides");
   check->add_option("scenario", o.files, "scenario JSON file")->required()->expected(1);
   add_set_option(check, o);
   check->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  check->add_option("--against", o.against, "last year's scenario: list what changed at the DR site");
+  check->add_option("--against", o.against,
+                    "last year's scenario: list what changed at the DR site");
 
   auto* compare = app.add_subcommand("compare", "compare two result.json files (CI gate)");
   compare->add_option("files", o.files, "BASELINE.json CURRENT.json")->required()->expected(2);
@@ -49,7 +52,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
 
   auto* report = app.add_subcommand("report", "render timeline.html from a saved result.json");
   report->add_option("result", o.files, "result.json")->required()->expected(1);
-  report->add_option("--html", o.html, "output HTML file (default: timeline.html beside the result)");
+  report->add_option("--html", o.html,
+                     "output HTML file (default: timeline.html beside the result)");
 
   app.add_subcommand("schema", "print the scenario JSON Schema (draft-07)");
 

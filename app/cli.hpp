@@ -11,9 +11,9 @@
 namespace drsim {
 
 struct CliOptions {
-  std::string command;                  ///< run | validate | check | compare | sweep | report | schema
-  std::vector<std::string> files;       ///< positional files
-  std::vector<std::string> sets;        ///< --set /pointer=VALUE
+  std::string command;             ///< run | validate | check | compare | sweep | report | schema
+  std::vector<std::string> files;  ///< positional files
+  std::vector<std::string> sets;   ///< --set /pointer=VALUE
   std::optional<std::string> out_dir;   ///< run/sweep --out
   std::optional<std::string> html;      ///< report --html
   std::optional<std::string> junit;     ///< compare --junit
@@ -26,7 +26,7 @@ struct CliOptions {
   int replications = 1;
   int jobs = 1;
   bool quiet = false;
-  bool color = false;                   ///< set when stdout is a terminal
+  bool color = false;  ///< set when stdout is a terminal
 };
 
 /// Parses argv and runs the command; returns the process exit code (0, 1, 2).

@@ -2,10 +2,10 @@
 #include <optional>
 #include <ostream>
 
+#include "app/cli.hpp"
 #include "models/config_check_json.hpp"
 #include "models/scenario_io.hpp"
 #include "reports/check_text.hpp"
-#include "app/cli.hpp"
 
 namespace drsim {
 

@@ -1,11 +1,11 @@
 #include <exception>
 #include <ostream>
 
+#include "app/cli.hpp"
 #include "models/units.hpp"
 #include "reports/compare.hpp"
 #include "reports/compare_output.hpp"
 #include "reports/result_io.hpp"
-#include "app/cli.hpp"
 
 namespace drsim {
 namespace {

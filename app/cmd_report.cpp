@@ -2,9 +2,9 @@
 #include <filesystem>
 #include <ostream>
 
+#include "app/cli.hpp"
 #include "reports/html_timeline.hpp"
 #include "reports/result_io.hpp"
-#include "app/cli.hpp"
 
 namespace drsim {
 

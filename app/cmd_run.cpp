@@ -3,17 +3,18 @@
 #include <filesystem>
 #include <ostream>
 
+#include "app/cli.hpp"
 #include "models/scenario_io.hpp"
 #include "reports/html_timeline.hpp"
 #include "reports/result_io.hpp"
-#include "app/cli.hpp"
 #include "simulator/engine.hpp"
 
 namespace drsim {
 namespace {
 
 std::string default_out_dir(const std::string& scenario_path) {
-  return (std::filesystem::path("drsim-out") / std::filesystem::path(scenario_path).stem()).string();
+  return (std::filesystem::path("drsim-out") / std::filesystem::path(scenario_path).stem())
+      .string();
 }
 
 int report_load_errors(const LoadResult& lr, std::ostream& err) {
@@ -30,7 +31,9 @@ int cmd_run(const CliOptions& o, std::ostream& out, std::ostream& err) {
     return 2;
   }
   using Clock = std::chrono::steady_clock;
-  auto seconds_since = [](Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); };
+  auto seconds_since = [](Clock::time_point t) {
+    return std::chrono::duration<double>(Clock::now() - t).count();
+  };
   const auto t_load = Clock::now();
   const std::string& path = o.files.at(0);
   LoadResult lr = load_scenario(path, o.sets);

@@ -1,7 +1,7 @@
 #include <ostream>
 
-#include "models/schema.hpp"
 #include "app/cli.hpp"
+#include "models/schema.hpp"
 
 namespace drsim {
 

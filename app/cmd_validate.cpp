@@ -1,8 +1,8 @@
 #include <algorithm>
 #include <ostream>
 
-#include "models/scenario_io.hpp"
 #include "app/cli.hpp"
+#include "models/scenario_io.hpp"
 
 namespace drsim {
 
@@ -14,9 +14,11 @@ int cmd_validate(const CliOptions& o, std::ostream& out, std::ostream& err) {
     LoadResult r = load_scenario(file, o.sets);
     for (const auto& e : r.errors) err << e.to_string() << "\n";
     int code = static_cast<int>(r.status);
-    if (code == 0) out << file << ": valid (" << r.scenario.name << ")\n";
-    else err << file << ": " << (code == 1 ? "invalid" : "unreadable") << ", " << r.errors.size()
-             << (r.errors.size() == 1 ? " problem\n" : " problems\n");
+    if (code == 0)
+      out << file << ": valid (" << r.scenario.name << ")\n";
+    else
+      err << file << ": " << (code == 1 ? "invalid" : "unreadable") << ", " << r.errors.size()
+          << (r.errors.size() == 1 ? " problem\n" : " problems\n");
     worst = std::max(worst, code);
   }
   return worst;

@@ -47,24 +47,39 @@ void add_systems(Json& doc, const Size& n) {
   Json& site = doc["dr_site"];
   for (int i = 0; i < n.zos; ++i) {
     std::string name = numbered("ZOS", i), lpar = numbered("DRZ", i);
-    prod["systems"].push_back({{"name", name}, {"kind", "zos"}, {"memory", "8GB"}, {"cpus", 2}, {"steady_cpu", 0.3}});
-    site["lpars"].push_back({{"name", lpar}, {"owner", "customer"}, {"cps", 2}, {"weight", 100}, {"memory", "8GB"}});
+    prod["systems"].push_back(
+        {{"name", name}, {"kind", "zos"}, {"memory", "8GB"}, {"cpus", 2}, {"steady_cpu", 0.3}});
+    site["lpars"].push_back(
+        {{"name", lpar}, {"owner", "customer"}, {"cps", 2}, {"weight", 100}, {"memory", "8GB"}});
     site["placements"].push_back({{"system", name}, {"mode", "lpar"}, {"lpar", lpar}});
   }
   for (int v = 0; v < n.vms; ++v) {
     std::string name = numbered("VM", v), lpar = numbered("DRV", v);
-    prod["systems"].push_back({{"name", name}, {"kind", "zvm"}, {"memory", "32GB"}, {"cpus", 2},
-                               {"steady_cpu", 0.02}, {"paging_volumes", 16}});
+    prod["systems"].push_back({{"name", name},
+                               {"kind", "zvm"},
+                               {"memory", "32GB"},
+                               {"cpus", 2},
+                               {"steady_cpu", 0.02},
+                               {"paging_volumes", 16}});
     // half of the VMs get less storage than their guests' working sets: they page
     const char* memory = v % 2 == 0 ? "32GB" : "24GB";
-    site["lpars"].push_back({{"name", lpar}, {"owner", "customer"}, {"cps", 2}, {"weight", 100},
-                             {"memory", memory}, {"paging_volumes", 16}});
+    site["lpars"].push_back({{"name", lpar},
+                             {"owner", "customer"},
+                             {"cps", 2},
+                             {"weight", 100},
+                             {"memory", memory},
+                             {"paging_volumes", 16}});
     site["placements"].push_back({{"system", name}, {"mode", "lpar"}, {"lpar", lpar}});
     std::string zos = numbered("ZOS", n.zos > 0 ? v % n.zos : 0);
     for (int g = 0; g < n.guests; ++g) {
-      Json guest = {{"name", name + "L" + std::to_string(g)}, {"vm", name}, {"kind", "linux"},
-                    {"tier", g < 10 ? "production" : "test"}, {"critical", g < 2},
-                    {"virtual_memory", "1GB"}, {"steady_cpu", 0.02}, {"app_start", "120s"}};
+      Json guest = {{"name", name + "L" + std::to_string(g)},
+                    {"vm", name},
+                    {"kind", "linux"},
+                    {"tier", g < 10 ? "production" : "test"},
+                    {"critical", g < 2},
+                    {"virtual_memory", "1GB"},
+                    {"steady_cpu", 0.02},
+                    {"app_start", "120s"}};
       if (n.zos > 0) guest["needs"] = {{"zos", {zos}}};
       prod["guests"].push_back(guest);
     }
@@ -78,7 +93,8 @@ void add_backups_and_plan(Json& doc, const Size& n) {
     std::string name = s.at("name").get<std::string>();
     all.push_back(name);
     (s.at("kind").get<std::string>() == "zos" ? zos : vms).push_back(name);
-    doc["backups"]["volumes"].push_back({{"name", name + "V"}, {"system", name}, {"count", n.volumes}, {"model", "3390-3"}});
+    doc["backups"]["volumes"].push_back(
+        {{"name", name + "V"}, {"system", name}, {"count", n.volumes}, {"model", "3390-3"}});
   }
   Json& steps = doc["plan"]["steps"];
   steps.push_back({{"id", "restore"}, {"action", "restore"}, {"systems", all}});
@@ -86,19 +102,27 @@ void add_backups_and_plan(Json& doc, const Size& n) {
   if (vms.empty()) return;
   steps.push_back({{"id", "ipl-vm"}, {"action", "ipl"}, {"systems", vms}});
   for (const auto& vm : vms)
-    steps.push_back({{"id", "autolog-" + vm.get<std::string>()}, {"action", "xautolog"}, {"vm", vm},
-                     {"guests", {"*"}}, {"after", {"ipl-vm"}}, {"stagger", "10s"}});
+    steps.push_back({{"id", "autolog-" + vm.get<std::string>()},
+                     {"action", "xautolog"},
+                     {"vm", vm},
+                     {"guests", {"*"}},
+                     {"after", {"ipl-vm"}},
+                     {"stagger", "10s"}});
 }
 
 std::string make_scenario(const Size& n) {
   Json doc = {{"schema_version", 1},
               {"name", "scale-benchmark"},
               {"exercise", {{"start", "Mon 08:00"}, {"end", "Thu 18:00"}, {"rto", "48h"}}},
-              {"production", {{"machine", {{"model", "z10 EC"}, {"cps", 64}, {"engine_mips", 920}}},
-                              {"systems", Json::array()}, {"guests", Json::array()}}},
-              {"dr_site", {{"machine", {{"model", "z10 EC"}, {"cps", 128}, {"engine_mips", 920}}},
-                           {"lpars", Json::array()}, {"placements", Json::array()},
-                           {"tape", {{"drives", n.drives}, {"drive_type", "TS1120"}, {"mount", "robot"}}}}},
+              {"production",
+               {{"machine", {{"model", "z10 EC"}, {"cps", 64}, {"engine_mips", 920}}},
+                {"systems", Json::array()},
+                {"guests", Json::array()}}},
+              {"dr_site",
+               {{"machine", {{"model", "z10 EC"}, {"cps", 128}, {"engine_mips", 920}}},
+                {"lpars", Json::array()},
+                {"placements", Json::array()},
+                {"tape", {{"drives", n.drives}, {"drive_type", "TS1120"}, {"mount", "robot"}}}}},
               {"backups", {{"volumes", Json::array()}}},
               {"plan", {{"steps", Json::array()}}}};
   add_systems(doc, n);
@@ -138,12 +162,18 @@ bool parse_args(int argc, char** argv, Size& n, std::string& write_to) {
     }
     int v = std::atoi(argv[i + 1]);
     if (v < 0) return false;
-    if (!std::strcmp(argv[i], "--vms")) n.vms = v;
-    else if (!std::strcmp(argv[i], "--guests")) n.guests = v;
-    else if (!std::strcmp(argv[i], "--zos")) n.zos = v;
-    else if (!std::strcmp(argv[i], "--volumes")) n.volumes = std::max(1, v);
-    else if (!std::strcmp(argv[i], "--drives")) n.drives = std::max(1, v);
-    else return false;
+    if (!std::strcmp(argv[i], "--vms"))
+      n.vms = v;
+    else if (!std::strcmp(argv[i], "--guests"))
+      n.guests = v;
+    else if (!std::strcmp(argv[i], "--zos"))
+      n.zos = v;
+    else if (!std::strcmp(argv[i], "--volumes"))
+      n.volumes = std::max(1, v);
+    else if (!std::strcmp(argv[i], "--drives"))
+      n.drives = std::max(1, v);
+    else
+      return false;
   }
   return argc % 2 == 1;
 }
@@ -154,7 +184,9 @@ int main(int argc, char** argv) {
   Size n;
   std::string write_to;
   if (!parse_args(argc, argv, n, write_to)) {
-    std::fprintf(stderr, "usage: scale [--vms N] [--guests N] [--zos N] [--volumes N] [--drives N] [--write FILE]\n");
+    std::fprintf(stderr,
+                 "usage: scale [--vms N] [--guests N] [--zos N] [--volumes N] [--drives N] "
+                 "[--write FILE]\n");
     return 2;
   }
   auto t0 = Clock::now();
@@ -185,12 +217,15 @@ int main(int argc, char** argv) {
   double to_json_s = seconds_since(t3);
   int up = 0;
   for (const auto& s : result.systems) up += s.status == "up" ? 1 : 0;
-  std::printf("scenario: %d LPARs, %zu systems + %zu guests, %d volumes, %d drives (%zu bytes of JSON)\n",
-              n.vms + n.zos, loaded.scenario.production.systems.size(), loaded.scenario.production.guests.size(),
-              result.volumes_restored, result.tape_drives, text.size());
+  std::printf(
+      "scenario: %d LPARs, %zu systems + %zu guests, %d volumes, %d drives (%zu bytes of JSON)\n",
+      n.vms + n.zos, loaded.scenario.production.systems.size(),
+      loaded.scenario.production.guests.size(), result.volumes_restored, result.tape_drives,
+      text.size());
   std::printf("setup:     generate %.3f s, load+validate %.3f s\n", generate_s, load_s);
-  std::printf("simulate:  %.3f s (incl. SimGrid platform build), result to JSON %.3f s (%zu bytes)\n",
-              simulate_s, to_json_s, json.size());
+  std::printf(
+      "simulate:  %.3f s (incl. SimGrid platform build), result to JSON %.3f s (%zu bytes)\n",
+      simulate_s, to_json_s, json.size());
   std::printf("total:     %.3f s wall, peak RSS %.1f MiB\n", seconds_since(t0), peak_rss_mib());
   std::printf("events:    %lld simulation events, at most %zu guests starting or waiting at once\n",
               result.sim_events, peak_live_guests(result));

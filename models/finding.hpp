@@ -27,7 +27,7 @@ inline constexpr const char* kRtoMissed = "rto-missed";
 }  // namespace code
 
 struct Finding {
-  std::string code;         ///< one of drsim::code
+  std::string code;  ///< one of drsim::code
   Severity severity = Severity::Warning;
   std::string subject;      ///< LPAR, VM, guest or network name
   double t_s = 0;           ///< seconds from the exercise start when it arose (0 = known before)

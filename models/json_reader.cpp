@@ -10,15 +10,23 @@ using nlohmann::json;
 
 std::string type_name(const json& v) {
   switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return "a boolean";
-    case json::value_t::string: return "a string";
-    case json::value_t::array: return "an array";
-    case json::value_t::object: return "an object";
-    case json::value_t::number_float: return "a number with a fraction or exponent";
+    case json::value_t::null:
+      return "null";
+    case json::value_t::boolean:
+      return "a boolean";
+    case json::value_t::string:
+      return "a string";
+    case json::value_t::array:
+      return "an array";
+    case json::value_t::object:
+      return "an object";
+    case json::value_t::number_float:
+      return "a number with a fraction or exponent";
     case json::value_t::number_integer:
-    case json::value_t::number_unsigned: return "an integer";
-    default: return "an unusable value";
+    case json::value_t::number_unsigned:
+      return "an integer";
+    default:
+      return "an unusable value";
   }
 }
 
@@ -43,15 +51,19 @@ double number_value(const json& v) {
 }
 
 void Diagnostics::add(std::string pointer, std::string message, std::string expected) {
-  errors_.push_back(ScenarioError{file_, std::move(pointer), std::move(message), std::move(expected)});
+  errors_.push_back(
+      ScenarioError{file_, std::move(pointer), std::move(message), std::move(expected)});
 }
 
 std::string pointer_join(const std::string& parent, std::string_view key) {
   std::string out = parent + "/";
   for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }
@@ -89,11 +101,14 @@ ObjectReader::ObjectReader(const json& value, std::string pointer, Diagnostics& 
   for (const auto& item : value.items()) {
     bool known = false;
     for (const auto& k : keys) known = known || k == item.key();
-    if (!known) diags_.add(pointer_join(pointer_, item.key()), "unknown key", "a key " + name_list(keys));
+    if (!known)
+      diags_.add(pointer_join(pointer_, item.key()), "unknown key", "a key " + name_list(keys));
   }
 }
 
-bool ObjectReader::has(const char* key) const { return child(key) != nullptr; }
+bool ObjectReader::has(const char* key) const {
+  return child(key) != nullptr;
+}
 
 const json* ObjectReader::child(const char* key) const {
   if (object_ == nullptr) return nullptr;
@@ -142,7 +157,8 @@ void ObjectReader::integer(const char* key, int& out, Bounds b, Need need) {
   std::string expected = b.describe(true);
   if (!v->is_number_integer()) return wrong_type(key, expected.c_str());
   double d = number_value(*v);
-  if (!b.contains(d)) return diags_.add(ptr(key), "is out of range (" + format_number(d) + ")", expected);
+  if (!b.contains(d))
+    return diags_.add(ptr(key), "is out of range (" + format_number(d) + ")", expected);
   out = static_cast<int>(d);
 }
 
@@ -173,7 +189,8 @@ void ObjectReader::strings(const char* key, std::vector<std::string>& out, Need 
   for (size_t i = 0; i < v->size(); ++i) {
     const json& e = (*v)[i];
     if (!e.is_string() || e.get_ref<const std::string&>().empty()) {
-      diags_.add(pointer_join(ptr(key), i), "is " + (e.is_string() ? std::string("empty") : type_name(e)),
+      diags_.add(pointer_join(ptr(key), i),
+                 "is " + (e.is_string() ? std::string("empty") : type_name(e)),
                  "a non-empty string");
       continue;
     }
@@ -195,7 +212,9 @@ void ObjectReader::unit(const char* key, UnitParser parse, double& out, Bounds b
   }
   if (!v->is_string()) return wrong_type(key, (probe.expected + ", as a string").c_str());
   units::Parsed p = parse(v->get_ref<const std::string&>());
-  if (!p.value) return diags_.add(ptr(key), quote_for_message(v->get<std::string>()) + " cannot be read", p.expected);
+  if (!p.value)
+    return diags_.add(ptr(key), quote_for_message(v->get<std::string>()) + " cannot be read",
+                      p.expected);
   if (!b.contains(*p.value))
     return diags_.add(ptr(key), quote_for_message(v->get<std::string>()) + " is out of range",
                       "a value " + b.range_text() + " (bytes, bytes/s or seconds)");

@@ -8,7 +8,8 @@ namespace {
 using nlohmann::json;
 
 OverrideResult malformed(std::string pointer, std::string message, std::string expected) {
-  return OverrideResult{OverrideStatus::Malformed, std::move(pointer), std::move(message), std::move(expected)};
+  return OverrideResult{OverrideStatus::Malformed, std::move(pointer), std::move(message),
+                        std::move(expected)};
 }
 
 /// Whether ptr names an existing value: every array index must be a number below the size.
@@ -23,7 +24,8 @@ bool exists(const json& doc, const json::json_pointer& ptr) {
 }  // namespace
 
 OverrideResult apply_override(json& doc, const std::string& argument) {
-  const std::string usage = "/json/pointer=JSON, e.g. /dr_site/tape/drives=6 or '/name=\"what-if\"'";
+  const std::string usage =
+      "/json/pointer=JSON, e.g. /dr_site/tape/drives=6 or '/name=\"what-if\"'";
   size_t eq = argument.find('=');
   if (eq == std::string::npos) return malformed("", "--set \"" + argument + "\" has no '='", usage);
   std::string pointer = argument.substr(0, eq);
@@ -43,8 +45,9 @@ OverrideResult apply_override(json& doc, const std::string& argument) {
     return malformed(pointer, "--set value '" + text + "' is not JSON (" + problem + ")",
                      "a JSON value: 6, true, \"text\" (with the quotes), [..] or {..}");
   if (!exists(doc, ptr))
-    return OverrideResult{OverrideStatus::Missing, pointer, "--set: nothing at " + pointer + " in the scenario",
-                          "a pointer to a value that exists (--set replaces values, it does not add them)"};
+    return OverrideResult{
+        OverrideStatus::Missing, pointer, "--set: nothing at " + pointer + " in the scenario",
+        "a pointer to a value that exists (--set replaces values, it does not add them)"};
   doc.at(ptr) = std::move(value);
   return OverrideResult{OverrideStatus::Applied, pointer, {}, {}};
 }

@@ -101,10 +101,14 @@ const std::vector<Field<DistributedParams>>& distributed_fields() {
 
 void read_field(ObjectReader& r, const char* key, Kind kind, Bounds b, double& out) {
   switch (kind) {
-    case Kind::Duration: return r.unit(key, units::parse_duration, out, b);
-    case Kind::Rate: return r.unit(key, units::parse_rate, out, b);
-    case Kind::Size: return r.unit(key, units::parse_size, out, b);
-    case Kind::Number: return r.number(key, out, b);
+    case Kind::Duration:
+      return r.unit(key, units::parse_duration, out, b);
+    case Kind::Rate:
+      return r.unit(key, units::parse_rate, out, b);
+    case Kind::Size:
+      return r.unit(key, units::parse_size, out, b);
+    case Kind::Number:
+      return r.number(key, out, b);
   }
 }
 
@@ -112,8 +116,9 @@ void read_field(ObjectReader& r, const char* key, Kind kind, Bounds b, double& o
 void read_curve(ObjectReader& r, const char* key, double (&out)[4], bool increasing) {
   const json* v = r.child(key);
   if (v == nullptr) return;
-  const char* expected = increasing ? "4 increasing numbers starting at 1, e.g. [1.0, 1.2, 1.5, 2.0]"
-                                    : "4 non-increasing numbers in (0, 1] starting at 1, e.g. [1.0, 0.45, 0.35, 0.25]";
+  const char* expected =
+      increasing ? "4 increasing numbers starting at 1, e.g. [1.0, 1.2, 1.5, 2.0]"
+                 : "4 non-increasing numbers in (0, 1] starting at 1, e.g. [1.0, 0.45, 0.35, 0.25]";
   bool ok = v->is_array() && v->size() == 4;
   std::array<double, 4> vals{};
   for (size_t i = 0; ok && i < 4; ++i) {
@@ -121,14 +126,15 @@ void read_curve(ObjectReader& r, const char* key, double (&out)[4], bool increas
     vals[i] = number_value((*v)[i]);
   }
   ok = ok && vals[0] == 1.0;
-  for (size_t i = 1; ok && i < 4; ++i) ok = increasing ? vals[i] > vals[i - 1] : (vals[i] <= vals[i - 1] && vals[i] > 0);
+  for (size_t i = 1; ok && i < 4; ++i)
+    ok = increasing ? vals[i] > vals[i - 1] : (vals[i] <= vals[i - 1] && vals[i] > 0);
   if (!ok) return r.diags().add(r.ptr(key), "is not a usable curve", expected);
   for (size_t i = 0; i < 4; ++i) out[i] = vals[i];
 }
 
 template <typename Group>
-void parse_group(const json& v, const std::string& ptr, Diagnostics& d, const std::vector<Field<Group>>& fields,
-                 Group& out) {
+void parse_group(const json& v, const std::string& ptr, Diagnostics& d,
+                 const std::vector<Field<Group>>& fields, Group& out) {
   constexpr bool curves = std::is_same_v<Group, PagingParams>;
   std::vector<std::string> keys;
   for (const auto& f : fields) keys.push_back(f.key);
@@ -147,7 +153,8 @@ void parse_params(const json& v, const std::string& ptr, Diagnostics& d, ModelPa
   ObjectReader r(v, ptr, d, {"tape", "ipl", "paging", "cpu", "distributed"});
   if (const json* g = r.child("tape")) parse_group(*g, r.ptr("tape"), d, tape_fields(), out.tape);
   if (const json* g = r.child("ipl")) parse_group(*g, r.ptr("ipl"), d, ipl_fields(), out.ipl);
-  if (const json* g = r.child("paging")) parse_group(*g, r.ptr("paging"), d, paging_fields(), out.paging);
+  if (const json* g = r.child("paging"))
+    parse_group(*g, r.ptr("paging"), d, paging_fields(), out.paging);
   if (const json* g = r.child("cpu")) parse_group(*g, r.ptr("cpu"), d, cpu_fields(), out.cpu);
   if (const json* g = r.child("distributed"))
     parse_group(*g, r.ptr("distributed"), d, distributed_fields(), out.distributed);

@@ -6,67 +6,97 @@ namespace drsim {
 
 using nlohmann::json;
 
-const char* to_string(SystemKind k) { return k == SystemKind::Zos ? "zos" : "zvm"; }
-const char* to_string(GuestKind k) { return k == GuestKind::Linux ? "linux" : "cms"; }
+const char* to_string(SystemKind k) {
+  return k == SystemKind::Zos ? "zos" : "zvm";
+}
+const char* to_string(GuestKind k) {
+  return k == GuestKind::Linux ? "linux" : "cms";
+}
 
 const char* to_string(Tier t) {
   switch (t) {
-    case Tier::Production: return "production";
-    case Tier::Qa: return "qa";
-    case Tier::Dev: return "dev";
-    case Tier::Test: return "test";
+    case Tier::Production:
+      return "production";
+    case Tier::Qa:
+      return "qa";
+    case Tier::Dev:
+      return "dev";
+    case Tier::Test:
+      return "test";
   }
   return "?";
 }
 
 const char* to_string(GuestRole r) {
   switch (r) {
-    case GuestRole::None: return "none";
-    case GuestRole::Tcpip: return "tcpip";
-    case GuestRole::VswitchController: return "vswitch-controller";
-    case GuestRole::HipersocketRouter: return "hipersocket-router";
+    case GuestRole::None:
+      return "none";
+    case GuestRole::Tcpip:
+      return "tcpip";
+    case GuestRole::VswitchController:
+      return "vswitch-controller";
+    case GuestRole::HipersocketRouter:
+      return "hipersocket-router";
   }
   return "?";
 }
 
 const char* to_string(PlacementMode m) {
   switch (m) {
-    case PlacementMode::Lpar: return "lpar";
-    case PlacementMode::Guest: return "guest";
-    case PlacementMode::GuestsDirect: return "guests-direct";
+    case PlacementMode::Lpar:
+      return "lpar";
+    case PlacementMode::Guest:
+      return "guest";
+    case PlacementMode::GuestsDirect:
+      return "guests-direct";
   }
   return "?";
 }
 
 const char* to_string(StepAction a) {
   switch (a) {
-    case StepAction::Restore: return "restore";
-    case StepAction::Ipl: return "ipl";
-    case StepAction::Reconfigure: return "reconfigure";
-    case StepAction::Xautolog: return "xautolog";
-    case StepAction::Distributed: return "distributed";
-    case StepAction::Wait: return "wait";
+    case StepAction::Restore:
+      return "restore";
+    case StepAction::Ipl:
+      return "ipl";
+    case StepAction::Reconfigure:
+      return "reconfigure";
+    case StepAction::Xautolog:
+      return "xautolog";
+    case StepAction::Distributed:
+      return "distributed";
+    case StepAction::Wait:
+      return "wait";
   }
   return "?";
 }
 
 const char* to_string(ConditionKind k) {
   switch (k) {
-    case ConditionKind::Paging: return "paging";
-    case ConditionKind::Cpu: return "cpu";
-    case ConditionKind::Finding: return "finding";
-    case ConditionKind::Time: return "time";
+    case ConditionKind::Paging:
+      return "paging";
+    case ConditionKind::Cpu:
+      return "cpu";
+    case ConditionKind::Finding:
+      return "finding";
+    case ConditionKind::Time:
+      return "time";
   }
   return "?";
 }
 
 const char* to_string(ActionKind k) {
   switch (k) {
-    case ActionKind::ForceOff: return "force-off";
-    case ActionKind::SetMemory: return "set-memory";
-    case ActionKind::DefineNetwork: return "define-network";
-    case ActionKind::DedicateCpus: return "dedicate-cpus";
-    case ActionKind::Start: return "start";
+    case ActionKind::ForceOff:
+      return "force-off";
+    case ActionKind::SetMemory:
+      return "set-memory";
+    case ActionKind::DefineNetwork:
+      return "define-network";
+    case ActionKind::DedicateCpus:
+      return "dedicate-cpus";
+    case ActionKind::Start:
+      return "start";
   }
   return "?";
 }
@@ -99,7 +129,8 @@ void parse_exercise(const json& v, const std::string& ptr, Diagnostics& d, Exerc
 /// Reads a required section, reporting its absence once.
 const json* section(const ObjectReader& r, const char* key) {
   const json* v = r.child(key);
-  if (v == nullptr && r.ok()) r.diags().add(r.ptr(key), "is missing", "this section (it is required)");
+  if (v == nullptr && r.ok())
+    r.diags().add(r.ptr(key), "is missing", "this section (it is required)");
   return v;
 }
 
@@ -118,14 +149,15 @@ Scenario parse_scenario(const json& doc, Diagnostics& d) {
   Scenario s;
   s.file = d.file();
   ObjectReader r(doc, "", d,
-                 {"schema_version", "name", "description", "exercise", "production", "dr_site", "backups",
-                  "plan", "reactions", "parameters"});
+                 {"schema_version", "name", "description", "exercise", "production", "dr_site",
+                  "backups", "plan", "reactions", "parameters"});
   if (!r.ok()) return s;
   r.integer("schema_version", s.schema_version, Bounds{1, 1}, Need::Required);
   r.string("name", s.name, Need::Required);
   r.string("description", s.description, Need::Optional, false);
   if (const json* v = r.child("exercise")) parse_exercise(*v, r.ptr("exercise"), d, s.exercise);
-  if (const json* v = section(r, "production")) parse_production(*v, r.ptr("production"), d, s.production);
+  if (const json* v = section(r, "production"))
+    parse_production(*v, r.ptr("production"), d, s.production);
   if (const json* v = section(r, "dr_site")) parse_dr_site(*v, r.ptr("dr_site"), d, s.dr_site);
   if (const json* v = section(r, "backups")) parse_backups(*v, r.ptr("backups"), d, s.backups);
   if (const json* v = section(r, "plan")) parse_plan(*v, r.ptr("plan"), d, s.plan);

@@ -34,19 +34,19 @@ const char* to_string(PlacementMode m);
 
 /// Exercise calendar. Times are seconds since Monday 00:00 of the exercise week.
 struct ExerciseSpec {
-  double start_week_s = 8 * 3600;            ///< default "Mon 08:00"
-  double end_week_s = 3 * 86400 + 18 * 3600; ///< default "Thu 18:00"
-  double rto_s = 48 * 3600;                  ///< rto_target_h: Tier 2, SG24-6547
-  std::optional<double> staff_from_s;        ///< working hours of the customer's staff (time of day)
+  double start_week_s = 8 * 3600;             ///< default "Mon 08:00"
+  double end_week_s = 3 * 86400 + 18 * 3600;  ///< default "Thu 18:00"
+  double rto_s = 48 * 3600;                   ///< rto_target_h: Tier 2, SG24-6547
+  std::optional<double> staff_from_s;  ///< working hours of the customer's staff (time of day)
   std::optional<double> staff_to_s;
   double duration_s() const { return end_week_s - start_week_s; }
 };
 
 struct MachineSpec {
-  std::string model;        ///< "z9 EC"
-  int cps = 0;              ///< general-purpose CPs
-  int ifls = 0;             ///< IFLs (DR vendors: none)
-  double engine_mips = 580; ///< engine_mips_z9ec: Assumption (z10 EC: 920)
+  std::string model;         ///< "z9 EC"
+  int cps = 0;               ///< general-purpose CPs
+  int ifls = 0;              ///< IFLs (DR vendors: none)
+  double engine_mips = 580;  ///< engine_mips_z9ec: Assumption (z10 EC: 920)
   std::string pointer;
 };
 
@@ -56,36 +56,36 @@ struct SystemSpec {
   SystemKind kind = SystemKind::Zos;
   double memory_bytes = 0;
   double xstor_bytes = 0;
-  int cpus = 1;               ///< logical CPs/IFLs at home
-  bool dedicated = false;     ///< dedicated at home
+  int cpus = 1;            ///< logical CPs/IFLs at home
+  bool dedicated = false;  ///< dedicated at home
   bool critical = true;
-  double steady_cpu = 0.3;    ///< CPs used once up (background load)
+  double steady_cpu = 0.3;             ///< CPs used once up (background load)
   std::optional<double> ipl_s;         ///< override of the IPL model for this system
   std::optional<double> subsystems_s;  ///< z/OS: subsystem start
-  int paging_volumes = 0;     ///< z/VM: paging volumes at home
+  int paging_volumes = 0;              ///< z/VM: paging volumes at home
   std::string pointer;
 };
 
 /// Connectivity a guest needs before it is useful.
 struct GuestNeeds {
-  std::vector<std::string> zos;          ///< z/OS systems it talks to (databases)
-  std::optional<std::string> hipersocket;///< over this Hipersocket network
-  std::optional<std::string> router;     ///< through this router guest (a Hipersocket router)
-  std::optional<std::string> vswitch;    ///< an uplink on this VSWITCH
+  std::vector<std::string> zos;            ///< z/OS systems it talks to (databases)
+  std::optional<std::string> hipersocket;  ///< over this Hipersocket network
+  std::optional<std::string> router;       ///< through this router guest (a Hipersocket router)
+  std::optional<std::string> vswitch;      ///< an uplink on this VSWITCH
 };
 
 struct GuestSpec {
   std::string name;
-  std::string vm;              ///< the production z/VM system it runs under
+  std::string vm;  ///< the production z/VM system it runs under
   GuestKind kind = GuestKind::Linux;
   GuestRole role = GuestRole::None;
   Tier tier = Tier::Production;
   bool critical = false;
   double virtual_bytes = 0;
   std::optional<double> working_set_bytes;  ///< default: linux_ws_fraction x virtual
-  double steady_cpu = 0.02;    ///< CPs used once up, at the 2nd level (timer ticks, daemons)
-  std::optional<double> boot_s;      ///< override of the boot model
-  std::optional<double> app_start_s; ///< 0 = no application
+  double steady_cpu = 0.02;           ///< CPs used once up, at the 2nd level (timer ticks, daemons)
+  std::optional<double> boot_s;       ///< override of the boot model
+  std::optional<double> app_start_s;  ///< 0 = no application
   GuestNeeds needs;
   std::string pointer;
 };
@@ -93,7 +93,7 @@ struct GuestSpec {
 /// A non-mainframe system rebuilt by hand at the DR site (the story's "distributed systems").
 struct DistributedSpec {
   std::string name;
-  double work_s = 0;        ///< staff work to rebuild it
+  double work_s = 0;  ///< staff work to rebuild it
   bool critical = false;
   Tier tier = Tier::Production;
   std::string pointer;
@@ -101,24 +101,24 @@ struct DistributedSpec {
 
 struct HipersocketSpec {
   std::string name;
-  std::string chpid;              ///< "F0"
-  std::string devices;            ///< first device number, "7000"
+  std::string chpid;                 ///< "F0"
+  std::string devices;               ///< first device number, "7000"
   std::vector<std::string> members;  ///< systems on it (production only)
   std::string pointer;
 };
 
 struct OsaSpec {
   std::string name;
-  std::string devices;   ///< first of three device numbers, "2100"
-  std::string system;    ///< production only: the system that uses it
+  std::string devices;  ///< first of three device numbers, "2100"
+  std::string system;   ///< production only: the system that uses it
   std::string pointer;
 };
 
 struct VswitchSpec {
   std::string name;
-  std::string vm;                       ///< production only: the z/VM that defines it
-  std::string osa;                      ///< its uplink OSA
-  std::vector<std::string> controllers; ///< controller userids (DTCVSW1, DTCVSW2)
+  std::string vm;                        ///< production only: the z/VM that defines it
+  std::string osa;                       ///< its uplink OSA
+  std::vector<std::string> controllers;  ///< controller userids (DTCVSW1, DTCVSW2)
   std::string pointer;
 };
 
@@ -139,37 +139,37 @@ struct ProductionSpec {
 /// An LPAR on the DR machine: the vendor's own, or one made for the customer.
 struct DrLparSpec {
   std::string name;
-  bool vendor = false;          ///< owner "vendor": runs the vendor's own work or z/VM
-  std::optional<SystemKind> os; ///< vendor LPARs: what runs in it (zvm can host guests)
-  int cps = 1;                  ///< logical CPs
+  bool vendor = false;           ///< owner "vendor": runs the vendor's own work or z/VM
+  std::optional<SystemKind> os;  ///< vendor LPARs: what runs in it (zvm can host guests)
+  int cps = 1;                   ///< logical CPs
   bool dedicated = false;
   double weight = 100;
   bool capped = false;
   double memory_bytes = 0;
   double xstor_bytes = 0;
-  double busy_cps = 0;          ///< the vendor's own workload demand, in CPs
-  int paging_volumes = 0;       ///< vendor z/VM: its paging volumes
+  double busy_cps = 0;     ///< the vendor's own workload demand, in CPs
+  int paging_volumes = 0;  ///< vendor z/VM: its paging volumes
   std::string pointer;
 };
 
 struct PlacementSpec {
-  std::string system;           ///< production system name
+  std::string system;  ///< production system name
   PlacementMode mode = PlacementMode::Lpar;
-  std::string lpar;             ///< DR LPAR (Lpar mode: the customer's; else the vendor's z/VM)
-  std::optional<double> memory_bytes;   ///< Guest mode: storage the vendor's VM gives it
+  std::string lpar;  ///< DR LPAR (Lpar mode: the customer's; else the vendor's z/VM)
+  std::optional<double> memory_bytes;  ///< Guest mode: storage the vendor's VM gives it
   std::optional<double> xstor_bytes;
-  std::optional<int> virtual_cpus;      ///< Guest mode: virtual CPs
-  std::optional<int> paging_volumes;    ///< Guest mode (z/VM): its own paging volumes
-  std::vector<std::string> guests;      ///< GuestsDirect: which guests move (empty = all)
+  std::optional<int> virtual_cpus;    ///< Guest mode: virtual CPs
+  std::optional<int> paging_volumes;  ///< Guest mode (z/VM): its own paging volumes
+  std::vector<std::string> guests;    ///< GuestsDirect: which guests move (empty = all)
   std::string pointer;
 };
 
 struct TapeSpec {
-  int drives = 4;                      ///< dr_vendor_tape_drives: Assumption
-  std::string drive_type = "TS1120";   ///< tape_drive_type
-  std::optional<double> rate_Bps;      ///< native rate override
+  int drives = 4;                     ///< dr_vendor_tape_drives: Assumption
+  std::string drive_type = "TS1120";  ///< tape_drive_type
+  std::optional<double> rate_Bps;     ///< native rate override
   MountKind mount = MountKind::Robot;
-  bool vts = false;                    ///< virtual tape: add recall penalty per mount
+  bool vts = false;  ///< virtual tape: add recall penalty per mount
   std::string pointer;
 };
 
@@ -178,23 +178,23 @@ struct DrSiteSpec {
   std::vector<DrLparSpec> lpars;
   std::vector<PlacementSpec> placements;
   TapeSpec tape;
-  NetworkSpec networks;            ///< what is defined at DR (with DR device numbers)
+  NetworkSpec networks;  ///< what is defined at DR (with DR device numbers)
 };
 
 /// A group of identical full-pack dumps, or one volume (count 1).
 struct VolumeGroupSpec {
-  std::string name;           ///< name or prefix ("ZA" -> ZA001, ZA002 ...)
-  std::string system;         ///< the production system the packs belong to
+  std::string name;    ///< name or prefix ("ZA" -> ZA001, ZA002 ...)
+  std::string system;  ///< the production system the packs belong to
   int count = 1;
-  double bytes = 0;           ///< per volume (from "size" or "model": 3390-3/-9/-27/-54)
-  bool ddr = false;           ///< z/VM DDR dump (restored at ddr rate)
+  double bytes = 0;  ///< per volume (from "size" or "model": 3390-3/-9/-27/-54)
+  bool ddr = false;  ///< z/VM DDR dump (restored at ddr rate)
   std::string pointer;
 };
 
 struct TsmRestoreSpec {
   std::string guest;
   double bytes = 0;
-  double rate_Bps = 20e6;     ///< TSM restore over the network: Assumption
+  double rate_Bps = 20e6;  ///< TSM restore over the network: Assumption
   std::string pointer;
 };
 
@@ -204,24 +204,24 @@ struct BackupSpec {
 };
 
 enum class StepAction {
-  Restore,       ///< queue the system's volumes on the drives
-  Ipl,           ///< IPL a z/OS or z/VM (again, after a reconfigure)
-  Reconfigure,   ///< edit SYSTEM CONFIG for DR device numbers (needs a re-IPL)
-  Xautolog,      ///< log on guests (AUTOLOG1 / XAUTOLOG), staggered
-  Distributed,   ///< staff work on the distributed systems
-  Wait,          ///< a pure dependency point (optionally until a time)
+  Restore,      ///< queue the system's volumes on the drives
+  Ipl,          ///< IPL a z/OS or z/VM (again, after a reconfigure)
+  Reconfigure,  ///< edit SYSTEM CONFIG for DR device numbers (needs a re-IPL)
+  Xautolog,     ///< log on guests (AUTOLOG1 / XAUTOLOG), staggered
+  Distributed,  ///< staff work on the distributed systems
+  Wait,         ///< a pure dependency point (optionally until a time)
 };
 const char* to_string(StepAction a);
 
 struct StepSpec {
   std::string id;
   StepAction action = StepAction::Ipl;
-  std::vector<std::string> systems;   ///< Restore/Ipl/Reconfigure: production systems
-  std::vector<std::string> guests;    ///< Xautolog: guests, in order ("*" = all of the VM)
-  std::string vm;                     ///< Xautolog: the VM whose guests ("*") are meant
-  std::vector<std::string> after;     ///< step ids this one waits for
-  std::optional<double> stagger_s;    ///< Xautolog
-  std::optional<double> duration_s;   ///< Reconfigure: override; Wait: extra delay
+  std::vector<std::string> systems;         ///< Restore/Ipl/Reconfigure: production systems
+  std::vector<std::string> guests;          ///< Xautolog: guests, in order ("*" = all of the VM)
+  std::string vm;                           ///< Xautolog: the VM whose guests ("*") are meant
+  std::vector<std::string> after;           ///< step ids this one waits for
+  std::optional<double> stagger_s;          ///< Xautolog
+  std::optional<double> duration_s;         ///< Reconfigure: override; Wait: extra delay
   std::optional<double> not_before_week_s;  ///< do not start before this time ("Tue 08:00")
   std::string pointer;
 };
@@ -232,11 +232,11 @@ struct PlanSpec {
 
 enum class ConditionKind { Paging, Cpu, Finding, Time };
 enum class ActionKind {
-  ForceOff,         ///< force off guests (by tier, by name, or all but "keep")
-  SetMemory,        ///< vendor changes storage, then the VM is re-IPLed and guests restarted
-  DefineNetwork,    ///< vendor/customer defines a missing Hipersocket or VSWITCH controllers
-  DedicateCpus,     ///< vendor dedicates CPs to an LPAR or a VM userid
-  Start,            ///< XAUTOLOG guests
+  ForceOff,       ///< force off guests (by tier, by name, or all but "keep")
+  SetMemory,      ///< vendor changes storage, then the VM is re-IPLed and guests restarted
+  DefineNetwork,  ///< vendor/customer defines a missing Hipersocket or VSWITCH controllers
+  DedicateCpus,   ///< vendor dedicates CPs to an LPAR or a VM userid
+  Start,          ///< XAUTOLOG guests
 };
 const char* to_string(ConditionKind k);
 const char* to_string(ActionKind k);
@@ -244,20 +244,20 @@ const char* to_string(ActionKind k);
 struct ReactionSpec {
   std::string id;
   ConditionKind when = ConditionKind::Paging;
-  std::string subject;          ///< Paging: z/VM system; Cpu: DR LPAR; Finding: code
-  double above = 0;             ///< pages/s or utilisation 0..1
-  double for_s = 0;             ///< how long the condition must hold
+  std::string subject;              ///< Paging: z/VM system; Cpu: DR LPAR; Finding: code
+  double above = 0;                 ///< pages/s or utilisation 0..1
+  double for_s = 0;                 ///< how long the condition must hold
   std::optional<double> at_week_s;  ///< Time condition
   ActionKind action = ActionKind::ForceOff;
-  std::string target;           ///< system / LPAR / network name the action acts on
-  std::vector<Tier> tiers;      ///< ForceOff by tier
-  std::vector<std::string> guests;  ///< ForceOff / Start by name
-  std::vector<std::string> keep;    ///< ForceOff: all but these
+  std::string target;                  ///< system / LPAR / network name the action acts on
+  std::vector<Tier> tiers;             ///< ForceOff by tier
+  std::vector<std::string> guests;     ///< ForceOff / Start by name
+  std::vector<std::string> keep;       ///< ForceOff: all but these
   std::optional<double> memory_bytes;  ///< SetMemory
   std::optional<double> xstor_bytes;
-  std::optional<int> cpus;             ///< DedicateCpus
-  std::string after_reaction;   ///< evaluate the condition only after this reaction took effect
-  double lead_time_s = 0;       ///< from the condition holding to the action taking effect
+  std::optional<int> cpus;     ///< DedicateCpus
+  std::string after_reaction;  ///< evaluate the condition only after this reaction took effect
+  double lead_time_s = 0;      ///< from the condition holding to the action taking effect
   std::string pointer;
 };
 
@@ -265,7 +265,7 @@ struct Scenario {
   int schema_version = 1;
   std::string name;
   std::string description;
-  std::string file;            ///< path it was read from (for messages)
+  std::string file;  ///< path it was read from (for messages)
   ExerciseSpec exercise;
   ProductionSpec production;
   DrSiteSpec dr_site;

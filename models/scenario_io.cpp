@@ -27,7 +27,8 @@ LoadResult unreadable(const std::string& file, std::string message, std::string 
 
 /// Whether `inner` is `outer` or lies below it.
 bool covers(const std::string& outer, const std::string& inner) {
-  return inner.compare(0, outer.size(), outer) == 0 && (inner.size() == outer.size() || inner[outer.size()] == '/');
+  return inner.compare(0, outer.size(), outer) == 0 &&
+         (inner.size() == outer.size() || inner[outer.size()] == '/');
 }
 
 /// Adds each of `more` unless an error at the same place (or one enclosing it) is already listed.
@@ -42,7 +43,8 @@ void merge(std::vector<ScenarioError>& errors, const std::vector<ScenarioError>&
 }
 
 /// Applies the overrides; returns false when one of them is malformed (exit 2).
-bool apply_overrides(LoadResult& r, const std::string& file, const std::vector<std::string>& overrides) {
+bool apply_overrides(LoadResult& r, const std::string& file,
+                     const std::vector<std::string>& overrides) {
   for (const auto& arg : overrides) {
     OverrideResult o = apply_override(r.document, arg);
     if (o.status == OverrideStatus::Applied) continue;
@@ -71,7 +73,8 @@ void check_document(LoadResult& r, const std::string& file) {
   if (!r.errors.empty()) r.status = LoadStatus::Invalid;
 }
 
-LoadResult load_text(const std::string& text, const std::string& file, const std::vector<std::string>& overrides) {
+LoadResult load_text(const std::string& text, const std::string& file,
+                     const std::vector<std::string>& overrides) {
   if (text.size() > kMaxFileBytes)
     return unreadable(file, "file is " + std::to_string(text.size()) + " bytes",
                       "a scenario under " + std::to_string(kMaxFileBytes) + " bytes");
@@ -79,7 +82,8 @@ LoadResult load_text(const std::string& text, const std::string& file, const std
   r.sha256 = sha256_hex(text);
   std::string problem;
   if (!parse_json_text(text, r.document, problem))
-    return unreadable(file, "not JSON: " + problem, "a scenario: one JSON object (see drsim schema)");
+    return unreadable(file, "not JSON: " + problem,
+                      "a scenario: one JSON object (see drsim schema)");
   if (!apply_overrides(r, file, overrides)) return r;
   check_document(r, file);
   return r;
@@ -98,7 +102,8 @@ LoadResult load_scenario_text(const std::string& text, const std::string& file,
   try {
     return load_text(text, file, overrides);
   } catch (const std::bad_alloc&) {
-    return unreadable(file, "out of memory while reading the scenario", "a scenario of sensible size");
+    return unreadable(file, "out of memory while reading the scenario",
+                      "a scenario of sensible size");
   } catch (const std::exception& e) {
     return unreadable(file, std::string("cannot read the scenario: ") + e.what());
   }
@@ -106,9 +111,11 @@ LoadResult load_scenario_text(const std::string& text, const std::string& file,
 
 LoadResult load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return unreadable(path, "is a directory", "a scenario file");
+  if (std::filesystem::is_directory(path, ec))
+    return unreadable(path, "is a directory", "a scenario file");
   std::ifstream in(path, std::ios::binary);
-  if (!in) return unreadable(path, std::string("cannot open: ") + std::strerror(errno), "a readable file");
+  if (!in)
+    return unreadable(path, std::string("cannot open: ") + std::strerror(errno), "a readable file");
   in.seekg(0, std::ios::end);
   std::streamoff size = in.tellg();
   if (size < 0) return unreadable(path, "cannot read (not a regular file?)", "a readable file");

@@ -14,9 +14,9 @@ namespace drsim {
 /// One problem with a scenario: `file: /json/pointer: message; expected ...`.
 struct ScenarioError {
   std::string file;
-  std::string pointer;    ///< RFC 6901, "" for the whole document
-  std::string message;    ///< what is wrong
-  std::string expected;   ///< what was expected (may be empty)
+  std::string pointer;   ///< RFC 6901, "" for the whole document
+  std::string message;   ///< what is wrong
+  std::string expected;  ///< what was expected (may be empty)
   std::string to_string() const;
 };
 
@@ -25,9 +25,9 @@ enum class LoadStatus { Ok = 0, Invalid = 1, Unreadable = 2 };
 
 struct LoadResult {
   LoadStatus status = LoadStatus::Ok;
-  Scenario scenario;                  ///< meaningful only when status == Ok
-  nlohmann::json document;            ///< the JSON after overrides (for sha/result echo)
-  std::string sha256;                 ///< of the file's bytes
+  Scenario scenario;        ///< meaningful only when status == Ok
+  nlohmann::json document;  ///< the JSON after overrides (for sha/result echo)
+  std::string sha256;       ///< of the file's bytes
   std::vector<ScenarioError> errors;
 };
 

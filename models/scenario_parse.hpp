@@ -28,15 +28,20 @@ const ChoiceTable<SystemKind>& system_kind_table();
 const ChoiceTable<Tier>& tier_table();
 
 // Parser parts, one per section of the format.
-void parse_production(const nlohmann::json& v, const std::string& ptr, Diagnostics& d, ProductionSpec& out);
-void parse_networks(const nlohmann::json& v, const std::string& ptr, Diagnostics& d, bool production,
-                    NetworkSpec& out);
-void parse_dr_site(const nlohmann::json& v, const std::string& ptr, Diagnostics& d, DrSiteSpec& out);
-void parse_backups(const nlohmann::json& v, const std::string& ptr, Diagnostics& d, BackupSpec& out);
+void parse_production(const nlohmann::json& v, const std::string& ptr, Diagnostics& d,
+                      ProductionSpec& out);
+void parse_networks(const nlohmann::json& v, const std::string& ptr, Diagnostics& d,
+                    bool production, NetworkSpec& out);
+void parse_dr_site(const nlohmann::json& v, const std::string& ptr, Diagnostics& d,
+                   DrSiteSpec& out);
+void parse_backups(const nlohmann::json& v, const std::string& ptr, Diagnostics& d,
+                   BackupSpec& out);
 void parse_plan(const nlohmann::json& v, const std::string& ptr, Diagnostics& d, PlanSpec& out);
 void parse_reactions(const nlohmann::json& v, const std::string& ptr, Diagnostics& d,
                      std::vector<ReactionSpec>& out);
-void parse_params(const nlohmann::json& v, const std::string& ptr, Diagnostics& d, ModelParams& out);
-void parse_machine(const nlohmann::json& v, const std::string& ptr, Diagnostics& d, MachineSpec& out);
+void parse_params(const nlohmann::json& v, const std::string& ptr, Diagnostics& d,
+                  ModelParams& out);
+void parse_machine(const nlohmann::json& v, const std::string& ptr, Diagnostics& d,
+                   MachineSpec& out);
 
 }  // namespace drsim

@@ -7,13 +7,14 @@ using nlohmann::json;
 
 StepSpec parse_step(const json& v, const std::string& ptr, Diagnostics& d) {
   static const ChoiceTable<StepAction> actions{
-      {"restore", StepAction::Restore},   {"ipl", StepAction::Ipl},
+      {"restore", StepAction::Restore},         {"ipl", StepAction::Ipl},
       {"reconfigure", StepAction::Reconfigure}, {"xautolog", StepAction::Xautolog},
       {"distributed", StepAction::Distributed}, {"wait", StepAction::Wait}};
   StepSpec s;
   s.pointer = ptr;
-  ObjectReader r(v, ptr, d,
-                 {"id", "action", "systems", "vm", "guests", "after", "stagger", "duration", "not_before"});
+  ObjectReader r(
+      v, ptr, d,
+      {"id", "action", "systems", "vm", "guests", "after", "stagger", "duration", "not_before"});
   r.string("id", s.id, Need::Required);
   r.choice("action", s.action, actions, Need::Required);
   bool on_systems = s.action == StepAction::Restore || s.action == StepAction::Ipl ||
@@ -47,10 +48,12 @@ void parse_condition(const json& v, const std::string& ptr, Diagnostics& d, Reac
   bool timed = out.when == ConditionKind::Time;
   r.string("subject", out.subject, timed ? Need::Optional : Need::Required);
   Bounds above = out.when == ConditionKind::Cpu ? Bounds{0, 1} : kNonNegative;
-  r.number("above", out.above, above, out.when == ConditionKind::Finding || timed ? Need::Optional : Need::Required);
+  r.number("above", out.above, above,
+           out.when == ConditionKind::Finding || timed ? Need::Optional : Need::Required);
   r.unit("for", units::parse_duration, out.for_s, kNonNegative);
   r.unit("at", units::parse_week_time, out.at_week_s, kNonNegative);
-  if (timed && !r.has("at") && r.ok()) d.add(r.ptr("at"), "is missing", "a week time such as \"Tue 08:00\" (kind time)");
+  if (timed && !r.has("at") && r.ok())
+    d.add(r.ptr("at"), "is missing", "a week time such as \"Tue 08:00\" (kind time)");
   if (!timed && r.has("at")) d.add(r.ptr("at"), "only applies to kind \"time\"", "no \"at\" here");
   r.string("after_reaction", out.after_reaction);
 }
@@ -61,12 +64,14 @@ void parse_action(const json& v, const std::string& ptr, Diagnostics& d, Reactio
                                              {"define-network", ActionKind::DefineNetwork},
                                              {"dedicate-cpus", ActionKind::DedicateCpus},
                                              {"start", ActionKind::Start}};
-  ObjectReader r(v, ptr, d, {"kind", "target", "tiers", "guests", "keep", "memory", "xstor", "cpus"});
+  ObjectReader r(v, ptr, d,
+                 {"kind", "target", "tiers", "guests", "keep", "memory", "xstor", "cpus"});
   r.choice("kind", out.action, kinds, Need::Required);
   r.string("target", out.target, Need::Required);
   for_each_element(r, "tiers", [&](const json& e, const std::string& p) {
     for (const auto& [name, value] : tier_table())
-      if (e.is_string() && e.get_ref<const std::string&>() == name) return out.tiers.push_back(value);
+      if (e.is_string() && e.get_ref<const std::string&>() == name)
+        return out.tiers.push_back(value);
     d.add(p, "is not a tier", "one of: production, qa, dev, test");
   });
   r.strings("guests", out.guests);
@@ -85,10 +90,14 @@ ReactionSpec parse_reaction(const json& v, const std::string& ptr, Diagnostics& 
   s.pointer = ptr;
   ObjectReader r(v, ptr, d, {"id", "when", "action", "lead_time"});
   r.string("id", s.id, Need::Required);
-  if (const json* w = r.child("when")) parse_condition(*w, r.ptr("when"), d, s);
-  else if (r.ok()) d.add(r.ptr("when"), "is missing", "the condition {kind, subject, above, for}");
-  if (const json* a = r.child("action")) parse_action(*a, r.ptr("action"), d, s);
-  else if (r.ok()) d.add(r.ptr("action"), "is missing", "the action {kind, target, ...}");
+  if (const json* w = r.child("when"))
+    parse_condition(*w, r.ptr("when"), d, s);
+  else if (r.ok())
+    d.add(r.ptr("when"), "is missing", "the condition {kind, subject, above, for}");
+  if (const json* a = r.child("action"))
+    parse_action(*a, r.ptr("action"), d, s);
+  else if (r.ok())
+    d.add(r.ptr("action"), "is missing", "the action {kind, target, ...}");
   r.unit("lead_time", units::parse_duration, s.lead_time_s, kNonNegative);
   return s;
 }
@@ -98,12 +107,16 @@ ReactionSpec parse_reaction(const json& v, const std::string& ptr, Diagnostics& 
 void parse_plan(const json& v, const std::string& ptr, Diagnostics& d, PlanSpec& out) {
   ObjectReader r(v, ptr, d, {"steps"});
   if (r.ok() && !r.has("steps")) d.add(r.ptr("steps"), "is missing", "an array of plan steps");
-  for_each_element(r, "steps", [&](const json& e, const std::string& p) { out.steps.push_back(parse_step(e, p, d)); });
+  for_each_element(r, "steps", [&](const json& e, const std::string& p) {
+    out.steps.push_back(parse_step(e, p, d));
+  });
 }
 
-void parse_reactions(const json& v, const std::string& ptr, Diagnostics& d, std::vector<ReactionSpec>& out) {
+void parse_reactions(const json& v, const std::string& ptr, Diagnostics& d,
+                     std::vector<ReactionSpec>& out) {
   if (!v.is_array()) return d.add(ptr, "is not an array", "an array of reactions");
-  for (size_t i = 0; i < v.size(); ++i) out.push_back(parse_reaction(v[i], pointer_join(ptr, i), d));
+  for (size_t i = 0; i < v.size(); ++i)
+    out.push_back(parse_reaction(v[i], pointer_join(ptr, i), d));
 }
 
 }  // namespace drsim

@@ -9,8 +9,8 @@ SystemSpec parse_system(const json& v, const std::string& ptr, Diagnostics& d) {
   SystemSpec s;
   s.pointer = ptr;
   ObjectReader r(v, ptr, d,
-                 {"name", "kind", "memory", "xstor", "cpus", "dedicated", "critical", "steady_cpu", "ipl",
-                  "subsystems", "paging_volumes"});
+                 {"name", "kind", "memory", "xstor", "cpus", "dedicated", "critical", "steady_cpu",
+                  "ipl", "subsystems", "paging_volumes"});
   r.string("name", s.name, Need::Required);
   r.choice("kind", s.kind, system_kind_table(), Need::Required);
   r.unit("memory", units::parse_size, s.memory_bytes, kPositive, Need::Required);
@@ -70,7 +70,8 @@ DistributedSpec parse_distributed(const json& v, const std::string& ptr, Diagnos
   return s;
 }
 
-HipersocketSpec parse_hipersocket(const json& v, const std::string& ptr, Diagnostics& d, bool production) {
+HipersocketSpec parse_hipersocket(const json& v, const std::string& ptr, Diagnostics& d,
+                                  bool production) {
   HipersocketSpec h;
   h.pointer = ptr;
   ObjectReader r(v, ptr, d, {"name", "chpid", "devices", "members"});
@@ -114,12 +115,14 @@ bool is_hex(const std::string& s, size_t digits) {
 void check_hex(const std::string& value, const std::string& ptr, size_t digits, Diagnostics& d) {
   if (value.empty() || is_hex(value, digits)) return;
   d.add(ptr, "\"" + value + "\" is not a device number",
-        std::to_string(digits) + " hexadecimal digits such as \"" + (digits == 2 ? "F0" : "7000") + "\"");
+        std::to_string(digits) + " hexadecimal digits such as \"" + (digits == 2 ? "F0" : "7000") +
+            "\"");
 }
 
 }  // namespace
 
-void parse_networks(const json& v, const std::string& ptr, Diagnostics& d, bool production, NetworkSpec& out) {
+void parse_networks(const json& v, const std::string& ptr, Diagnostics& d, bool production,
+                    NetworkSpec& out) {
   ObjectReader r(v, ptr, d, {"hipersockets", "osas", "vswitches"});
   for_each_element(r, "hipersockets", [&](const json& e, const std::string& p) {
     out.hipersockets.push_back(parse_hipersocket(e, p, d, production));
@@ -138,8 +141,10 @@ void parse_networks(const json& v, const std::string& ptr, Diagnostics& d, bool 
 void parse_production(const json& v, const std::string& ptr, Diagnostics& d, ProductionSpec& out) {
   ObjectReader r(v, ptr, d, {"machine", "systems", "guests", "networks", "distributed"});
   if (!r.ok()) return;
-  if (const json* m = r.child("machine")) parse_machine(*m, r.ptr("machine"), d, out.machine);
-  else d.add(r.ptr("machine"), "is missing", "the production machine (model, cps, ifls)");
+  if (const json* m = r.child("machine"))
+    parse_machine(*m, r.ptr("machine"), d, out.machine);
+  else
+    d.add(r.ptr("machine"), "is missing", "the production machine (model, cps, ifls)");
   if (!r.has("systems")) d.add(r.ptr("systems"), "is missing", "an array of z/OS and z/VM systems");
   for_each_element(r, "systems", [&](const json& e, const std::string& p) {
     out.systems.push_back(parse_system(e, p, d));
@@ -147,7 +152,8 @@ void parse_production(const json& v, const std::string& ptr, Diagnostics& d, Pro
   for_each_element(r, "guests", [&](const json& e, const std::string& p) {
     out.guests.push_back(parse_guest(e, p, d));
   });
-  if (const json* n = r.child("networks")) parse_networks(*n, r.ptr("networks"), d, true, out.networks);
+  if (const json* n = r.child("networks"))
+    parse_networks(*n, r.ptr("networks"), d, true, out.networks);
   for_each_element(r, "distributed", [&](const json& e, const std::string& p) {
     out.distributed.push_back(parse_distributed(e, p, d));
   });

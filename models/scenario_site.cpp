@@ -10,8 +10,8 @@ DrLparSpec parse_lpar(const json& v, const std::string& ptr, Diagnostics& d) {
   DrLparSpec l;
   l.pointer = ptr;
   ObjectReader r(v, ptr, d,
-                 {"name", "owner", "os", "cps", "dedicated", "weight", "capped", "memory", "xstor", "busy_cps",
-                  "paging_volumes"});
+                 {"name", "owner", "os", "cps", "dedicated", "weight", "capped", "memory", "xstor",
+                  "busy_cps", "paging_volumes"});
   r.string("name", l.name, Need::Required);
   r.choice("owner", l.vendor, owners);
   if (r.has("os")) {
@@ -32,12 +32,14 @@ DrLparSpec parse_lpar(const json& v, const std::string& ptr, Diagnostics& d) {
 }
 
 PlacementSpec parse_placement(const json& v, const std::string& ptr, Diagnostics& d) {
-  static const ChoiceTable<PlacementMode> modes{
-      {"lpar", PlacementMode::Lpar}, {"guest", PlacementMode::Guest}, {"guests-direct", PlacementMode::GuestsDirect}};
+  static const ChoiceTable<PlacementMode> modes{{"lpar", PlacementMode::Lpar},
+                                                {"guest", PlacementMode::Guest},
+                                                {"guests-direct", PlacementMode::GuestsDirect}};
   PlacementSpec p;
   p.pointer = ptr;
-  ObjectReader r(v, ptr, d,
-                 {"system", "mode", "lpar", "memory", "xstor", "virtual_cpus", "paging_volumes", "guests"});
+  ObjectReader r(
+      v, ptr, d,
+      {"system", "mode", "lpar", "memory", "xstor", "virtual_cpus", "paging_volumes", "guests"});
   r.string("system", p.system, Need::Required);
   r.choice("mode", p.mode, modes, Need::Required);
   r.string("lpar", p.lpar, Need::Required);
@@ -58,10 +60,11 @@ PlacementSpec parse_placement(const json& v, const std::string& ptr, Diagnostics
 }
 
 void parse_tape(const json& v, const std::string& ptr, Diagnostics& d, TapeSpec& t) {
-  static const ChoiceTable<std::string> types{{"3590B", "3590B"}, {"3590E", "3590E"},     {"3590H", "3590H"},
-                                              {"3592J1A", "3592J1A"}, {"TS1120", "TS1120"}, {"TS1130", "TS1130"},
-                                              {"LTO3", "LTO3"},       {"LTO4", "LTO4"}};
-  static const ChoiceTable<MountKind> mounts{{"robot", MountKind::Robot}, {"manual", MountKind::Manual}};
+  static const ChoiceTable<std::string> types{
+      {"3590B", "3590B"},   {"3590E", "3590E"},   {"3590H", "3590H"}, {"3592J1A", "3592J1A"},
+      {"TS1120", "TS1120"}, {"TS1130", "TS1130"}, {"LTO3", "LTO3"},   {"LTO4", "LTO4"}};
+  static const ChoiceTable<MountKind> mounts{{"robot", MountKind::Robot},
+                                             {"manual", MountKind::Manual}};
   t.pointer = ptr;
   ObjectReader r(v, ptr, d, {"drives", "drive_type", "rate", "mount", "vts"});
   r.integer("drives", t.drives, Bounds{1, 1000});
@@ -84,7 +87,8 @@ VolumeGroupSpec parse_volume(const json& v, const std::string& ptr, Diagnostics&
   r.unit("size", units::parse_size, g.bytes, kPositive);
   r.boolean("ddr", g.ddr);
   if (r.ok() && r.has("model") == r.has("size"))
-    d.add(ptr, r.has("model") ? "has both \"model\" and \"size\"" : "has neither \"model\" nor \"size\"",
+    d.add(ptr,
+          r.has("model") ? "has both \"model\" and \"size\"" : "has neither \"model\" nor \"size\"",
           "exactly one of them: a 3390 model (\"3390-9\") or a size (\"8GB\")");
   return g;
 }
@@ -104,8 +108,10 @@ TsmRestoreSpec parse_tsm(const json& v, const std::string& ptr, Diagnostics& d) 
 void parse_dr_site(const json& v, const std::string& ptr, Diagnostics& d, DrSiteSpec& out) {
   ObjectReader r(v, ptr, d, {"machine", "lpars", "placements", "tape", "networks"});
   if (!r.ok()) return;
-  if (const json* m = r.child("machine")) parse_machine(*m, r.ptr("machine"), d, out.machine);
-  else d.add(r.ptr("machine"), "is missing", "the DR machine (model, cps, ifls)");
+  if (const json* m = r.child("machine"))
+    parse_machine(*m, r.ptr("machine"), d, out.machine);
+  else
+    d.add(r.ptr("machine"), "is missing", "the DR machine (model, cps, ifls)");
   for_each_element(r, "lpars", [&](const json& e, const std::string& p) {
     out.lpars.push_back(parse_lpar(e, p, d));
   });
@@ -114,7 +120,8 @@ void parse_dr_site(const json& v, const std::string& ptr, Diagnostics& d, DrSite
   });
   out.tape.pointer = r.ptr("tape");
   if (const json* t = r.child("tape")) parse_tape(*t, r.ptr("tape"), d, out.tape);
-  if (const json* n = r.child("networks")) parse_networks(*n, r.ptr("networks"), d, false, out.networks);
+  if (const json* n = r.child("networks"))
+    parse_networks(*n, r.ptr("networks"), d, false, out.networks);
 }
 
 void parse_backups(const json& v, const std::string& ptr, Diagnostics& d, BackupSpec& out) {
@@ -122,7 +129,9 @@ void parse_backups(const json& v, const std::string& ptr, Diagnostics& d, Backup
   for_each_element(r, "volumes", [&](const json& e, const std::string& p) {
     out.volumes.push_back(parse_volume(e, p, d));
   });
-  for_each_element(r, "tsm", [&](const json& e, const std::string& p) { out.tsm.push_back(parse_tsm(e, p, d)); });
+  for_each_element(r, "tsm", [&](const json& e, const std::string& p) {
+    out.tsm.push_back(parse_tsm(e, p, d));
+  });
 }
 
 }  // namespace drsim

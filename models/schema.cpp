@@ -22,18 +22,21 @@ constexpr size_t kMaxPatternInput = 2000;
 
 /// Errors that only repeat, for an enclosing value, that something inside it failed.
 bool is_wrapper(const std::string& description) {
-  for (const char* prefix : {"Failed to validate item #", "Failed to validate against schema associated with",
-                             "Failed to validate against child schema #"})
+  for (const char* prefix :
+       {"Failed to validate item #", "Failed to validate against schema associated with",
+        "Failed to validate against child schema #"})
     if (description.rfind(prefix, 0) == 0) return true;
   return false;
 }
 
 /// A missing or unknown property is reported at the object; point at the property instead.
 std::string refine_pointer(const std::string& pointer, const std::string& description) {
-  bool names_property = description.rfind("Missing required property '", 0) == 0 ||
-                        description.find("additionalProperties' constraints: '") != std::string::npos;
+  bool names_property =
+      description.rfind("Missing required property '", 0) == 0 ||
+      description.find("additionalProperties' constraints: '") != std::string::npos;
   size_t close = description.rfind('\'');
-  size_t open = close == std::string::npos || close == 0 ? std::string::npos : description.rfind('\'', close - 1);
+  size_t open = close == std::string::npos || close == 0 ? std::string::npos
+                                                         : description.rfind('\'', close - 1);
   if (!names_property || open == std::string::npos) return pointer;
   return pointer_join(pointer, description.substr(open + 1, close - open - 1));
 }
@@ -44,9 +47,11 @@ void find_long_strings(const json& doc, std::vector<std::string>& pointers) {
   while (!todo.empty()) {
     auto [v, p] = todo.back();
     todo.pop_back();
-    if (v->is_string() && v->get_ref<const std::string&>().size() > kMaxPatternInput) pointers.push_back(p);
+    if (v->is_string() && v->get_ref<const std::string&>().size() > kMaxPatternInput)
+      pointers.push_back(p);
     if (v->is_object())
-      for (const auto& item : v->items()) todo.emplace_back(&item.value(), pointer_join(p, item.key()));
+      for (const auto& item : v->items())
+        todo.emplace_back(&item.value(), pointer_join(p, item.key()));
     if (v->is_array())
       for (size_t i = 0; i < v->size(); ++i) todo.emplace_back(&(*v)[i], pointer_join(p, i));
   }
@@ -70,15 +75,19 @@ const valijson::Schema& compiled_schema() {
 
 }  // namespace
 
-const char* scenario_schema_text() { return generated::kScenarioSchema; }
+const char* scenario_schema_text() {
+  return generated::kScenarioSchema;
+}
 
 std::string context_to_pointer(const std::vector<std::string>& context) {
   std::string out;
   for (const auto& part : context) {
     if (part == "<root>") continue;
     std::string key = part;
-    if (key.size() >= 2 && key.front() == '[' && key.back() == ']') key = key.substr(1, key.size() - 2);
-    if (key.size() >= 2 && key.front() == '"' && key.back() == '"') key = key.substr(1, key.size() - 2);
+    if (key.size() >= 2 && key.front() == '[' && key.back() == ']')
+      key = key.substr(1, key.size() - 2);
+    if (key.size() >= 2 && key.front() == '"' && key.back() == '"')
+      key = key.substr(1, key.size() - 2);
     out = pointer_join(out, key);
   }
   return out;
@@ -105,8 +114,10 @@ std::vector<ScenarioError> check_against_schema(const json& doc, const std::stri
   while (results.popError(e)) {
     if (is_wrapper(e.description)) continue;
     std::string pointer = refine_pointer(context_to_pointer(e.context), e.description);
-    bool seen = std::any_of(out.begin(), out.end(), [&](const ScenarioError& x) { return x.pointer == pointer; });
-    if (!seen) out.push_back({file, pointer, e.description, "what the schema allows (see drsim schema)"});
+    bool seen = std::any_of(out.begin(), out.end(),
+                            [&](const ScenarioError& x) { return x.pointer == pointer; });
+    if (!seen)
+      out.push_back({file, pointer, e.description, "what the schema allows (see drsim schema)"});
   }
   return out;
 }

@@ -16,7 +16,9 @@ constexpr std::array<std::uint32_t, 64> kK{
     0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
 
-std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+std::uint32_t rotr(std::uint32_t x, int n) {
+  return (x >> n) | (x << (32 - n));
+}
 
 void compress(std::array<std::uint32_t, 8>& h, const unsigned char* block) {
   std::array<std::uint32_t, 64> w{};
@@ -47,7 +49,8 @@ std::string sha256_hex(std::string_view bytes) {
   std::array<std::uint32_t, 8> h{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                  0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   size_t full = bytes.size() / 64;
-  for (size_t b = 0; b < full; ++b) compress(h, reinterpret_cast<const unsigned char*>(bytes.data()) + 64 * b);
+  for (size_t b = 0; b < full; ++b)
+    compress(h, reinterpret_cast<const unsigned char*>(bytes.data()) + 64 * b);
   std::array<unsigned char, 128> tail{};
   size_t rest = bytes.size() - 64 * full;
   for (size_t i = 0; i < rest; ++i) tail[i] = static_cast<unsigned char>(bytes[64 * full + i]);

@@ -14,16 +14,20 @@ std::string check_nesting(std::string_view text, size_t max_depth) {
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
       continue;
     }
-    if (c == '"') in_string = true;
+    if (c == '"')
+      in_string = true;
     else if (c == '[' || c == '{') {
       if (++depth > max_depth)
-        return "arrays/objects nest deeper than " + std::to_string(max_depth) + " levels (at byte " +
-               std::to_string(i) + ")";
+        return "arrays/objects nest deeper than " + std::to_string(max_depth) +
+               " levels (at byte " + std::to_string(i) + ")";
     } else if ((c == ']' || c == '}') && depth > 0) {
       --depth;
     }

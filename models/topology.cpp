@@ -74,7 +74,8 @@ void place_system(const Scenario& s, Topology& t, const PlacementSpec& p) {
     z.paging_volumes = p.paging_volumes.value_or(sys.spec->paging_volumes);
     z.virtual_cpus = sys.virtual_cpus;
   }
-  if (z.paging_volumes <= 0 && p.mode == PlacementMode::Lpar) z.paging_volumes = sys.spec->paging_volumes;
+  if (z.paging_volumes <= 0 && p.mode == PlacementMode::Lpar)
+    z.paging_volumes = sys.spec->paging_volumes;
   sys.zvm = static_cast<int>(t.zvms.size());
   t.zvm_index.emplace(z.name, sys.zvm);
   t.zvms.push_back(z);
@@ -93,8 +94,9 @@ void place_guests(const Scenario& s, Topology& t) {
       const PlacementSpec* p = nullptr;
       for (const auto& pl : s.dr_site.placements)
         if (pl.system == vm.spec->name) p = &pl;
-      bool moved = p != nullptr && (p->guests.empty() || std::find(p->guests.begin(), p->guests.end(),
-                                                                   g.spec->name) != p->guests.end());
+      bool moved = p != nullptr &&
+                   (p->guests.empty() ||
+                    std::find(p->guests.begin(), p->guests.end(), g.spec->name) != p->guests.end());
       if (!moved) continue;
       g.at_dr = true;
       g.zvm = find_in(t.zvm_index, s.dr_site.lpars[static_cast<size_t>(vm.lpar)].name);
@@ -108,9 +110,15 @@ void place_guests(const Scenario& s, Topology& t) {
 
 }  // namespace
 
-int Topology::find_lpar(const std::string& n) const { return find_in(lpar_index, n); }
-int Topology::find_system(const std::string& n) const { return find_in(system_index, n); }
-int Topology::find_guest(const std::string& n) const { return find_in(guest_index, n); }
+int Topology::find_lpar(const std::string& n) const {
+  return find_in(lpar_index, n);
+}
+int Topology::find_system(const std::string& n) const {
+  return find_in(system_index, n);
+}
+int Topology::find_guest(const std::string& n) const {
+  return find_in(guest_index, n);
+}
 
 Topology resolve_topology(const Scenario& s) {
   Topology t;

@@ -22,48 +22,48 @@ struct LparNode {
   double weight = 100;
   bool capped = false;
   bool vendor = false;
-  double busy_cps = 0;   ///< the vendor's own competing workload
+  double busy_cps = 0;  ///< the vendor's own competing workload
 };
 
 /// A z/VM instance that owns memory and pages: the customer's VM (in its own LPAR or as a
 /// guest of the vendor's VM) or the vendor's VM (when guests run directly under it).
 struct ZvmNode {
-  std::string name;          ///< the customer's VM system name, or the vendor LPAR name
-  int lpar = -1;             ///< index into Topology::lpars
-  std::string system;        ///< production system name; empty for the vendor's VM
-  int guest_sie_level = 2;   ///< SIE level of its guests (3 when VM under VM)
-  double real_bytes = 0;     ///< storage it has at DR
+  std::string name;         ///< the customer's VM system name, or the vendor LPAR name
+  int lpar = -1;            ///< index into Topology::lpars
+  std::string system;       ///< production system name; empty for the vendor's VM
+  int guest_sie_level = 2;  ///< SIE level of its guests (3 when VM under VM)
+  double real_bytes = 0;    ///< storage it has at DR
   double xstor_bytes = 0;
   int paging_volumes = 0;
-  int virtual_cpus = 0;      ///< 0 = the LPAR's logical CPs (first-level VM)
+  int virtual_cpus = 0;  ///< 0 = the LPAR's logical CPs (first-level VM)
 };
 
 /// A production z/OS or z/VM system as it runs at DR.
 struct SystemNode {
   const SystemSpec* spec = nullptr;
-  bool placed = false;       ///< false: not at the DR site (or GuestsDirect for a VM)
+  bool placed = false;  ///< false: not at the DR site (or GuestsDirect for a VM)
   PlacementMode mode = PlacementMode::Lpar;
   int lpar = -1;
-  int sie_level = 1;         ///< 1 in an LPAR, 2 as a guest of the vendor's VM
-  int zvm = -1;              ///< z/VM systems: their ZvmNode
-  int virtual_cpus = 0;      ///< Guest mode: virtual CPs (0 = LPAR's)
+  int sie_level = 1;     ///< 1 in an LPAR, 2 as a guest of the vendor's VM
+  int zvm = -1;          ///< z/VM systems: their ZvmNode
+  int virtual_cpus = 0;  ///< Guest mode: virtual CPs (0 = LPAR's)
 };
 
 /// A guest as it runs at DR.
 struct GuestNode {
   const GuestSpec* spec = nullptr;
-  bool at_dr = false;        ///< false when its VM is not at the DR site / not moved
-  int zvm = -1;              ///< the ZvmNode it runs under
+  bool at_dr = false;  ///< false when its VM is not at the DR site / not moved
+  int zvm = -1;        ///< the ZvmNode it runs under
   int lpar = -1;
   int sie_level = 2;
-  double ws_bytes = 0;       ///< working set
+  double ws_bytes = 0;  ///< working set
 };
 
 struct Topology {
   std::vector<LparNode> lpars;
   std::vector<ZvmNode> zvms;
-  std::vector<SystemNode> systems;   ///< same order as production.systems
-  std::vector<GuestNode> guests;     ///< same order as production.guests
+  std::vector<SystemNode> systems;  ///< same order as production.systems
+  std::vector<GuestNode> guests;    ///< same order as production.guests
   std::map<std::string, int> lpar_index;
   std::map<std::string, int> system_index;
   std::map<std::string, int> guest_index;

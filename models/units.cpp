@@ -79,7 +79,9 @@ const Unit* find_unit(const std::array<Unit, N>& table, std::string_view name, b
   return nullptr;
 }
 
-Parsed fail(std::string expected) { return Parsed{std::nullopt, std::move(expected)}; }
+Parsed fail(std::string expected) {
+  return Parsed{std::nullopt, std::move(expected)};
+}
 
 /// "<number> <unit>" against a size table; the unit may be followed by a rate suffix.
 Parsed parse_size_like(std::string_view text, bool rate, const char* expected) {

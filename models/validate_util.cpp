@@ -5,11 +5,14 @@
 
 namespace drsim {
 
-void NameIndex::add(const std::string& name, const std::string& pointer, Diagnostics& d, const char* what) {
+void NameIndex::add(const std::string& name, const std::string& pointer, Diagnostics& d,
+                    const char* what) {
   if (name.empty()) return;
   auto it = first_.find(name);
   if (it != first_.end()) {
-    d.add(pointer, std::string("duplicate ") + what + " name \"" + name + "\" (first defined at " + it->second + ")",
+    d.add(pointer,
+          std::string("duplicate ") + what + " name \"" + name + "\" (first defined at " +
+              it->second + ")",
           "a unique name");
     return;
   }
@@ -23,8 +26,8 @@ int NameIndex::index_of(const std::string& name) const {
   return it == index_.end() ? -1 : it->second;
 }
 
-bool check_ref(const std::string& name, const std::vector<std::string>& valid, const std::string& pointer,
-               Diagnostics& d, const std::string& what) {
+bool check_ref(const std::string& name, const std::vector<std::string>& valid,
+               const std::string& pointer, Diagnostics& d, const std::string& what) {
   if (std::find(valid.begin(), valid.end(), name) != valid.end()) return true;
   d.add(pointer, "\"" + name + "\" is not " + what, name_list(valid));
   return false;
@@ -51,7 +54,8 @@ std::vector<std::vector<size_t>> find_cycles(const std::vector<std::vector<size_
         stack.emplace_back(succ, 0);
       } else if (color[succ] == Grey) {
         std::vector<size_t> cycle;
-        auto from = std::find_if(stack.begin(), stack.end(), [&](const auto& e) { return e.first == succ; });
+        auto from = std::find_if(stack.begin(), stack.end(),
+                                 [&](const auto& e) { return e.first == succ; });
         for (auto it = from; it != stack.end(); ++it) cycle.push_back(it->first);
         cycle.push_back(succ);
         cycles.push_back(std::move(cycle));

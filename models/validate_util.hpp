@@ -27,8 +27,8 @@ class NameIndex {
 };
 
 /// Reports `name` at `pointer` unless it is in `valid`; `what` names the kind ("a z/VM system").
-bool check_ref(const std::string& name, const std::vector<std::string>& valid, const std::string& pointer,
-               Diagnostics& d, const std::string& what);
+bool check_ref(const std::string& name, const std::vector<std::string>& valid,
+               const std::string& pointer, Diagnostics& d, const std::string& what);
 
 /// Every cycle in a directed graph (edges[i] = successors of node i), each as a list of node
 /// indices in order (first node repeated at the end). Iterative: safe on long chains.

@@ -57,16 +57,19 @@ std::string step_path(const TimelineData& d, const std::vector<double>& values, 
   return path;
 }
 
-std::string series_key(const TimelineData& d, const SeriesView& s, const ChartSpec& c, std::size_t k) {
+std::string series_key(const TimelineData& d, const SeriesView& s, const ChartSpec& c,
+                       std::size_t k) {
   auto peak = std::max_element(s.values.begin(), s.values.end());
-  std::string out = "<li style=\"--c:" + std::string(kColours[k % kColours.size()]) + "\"><i class=\"key" +
-                    (k >= kColours.size() ? " dashed" : "") + "\"></i>" + html_escape(s.name);
+  std::string out = "<li style=\"--c:" + std::string(kColours[k % kColours.size()]) +
+                    "\"><i class=\"key" + (k >= kColours.size() ? " dashed" : "") + "\"></i>" +
+                    html_escape(s.name);
   if (peak == s.values.end()) return out + "</li>";
   if (*peak <= 0) return out + " <small>none</small></li>";
   double t_peak = static_cast<double>(peak - s.values.begin()) * d.step_s;
   out += " <small>peak " + y_text(c, *peak) + " " + week_label(d.axis, t_peak);
   if (c.percent) {
-    auto full = std::count_if(s.values.begin(), s.values.end(), [](double v) { return v >= 0.995; });
+    auto full =
+        std::count_if(s.values.begin(), s.values.end(), [](double v) { return v >= 0.995; });
     if (full > 0) out += ", at 100 % for " + duration_label(static_cast<double>(full) * d.step_s);
   }
   return out + "</small></li>";
@@ -75,15 +78,19 @@ std::string series_key(const TimelineData& d, const SeriesView& s, const ChartSp
 void render_chart(const TimelineData& d, const std::vector<SeriesView>& series, const ChartSpec& c,
                   std::string& out) {
   int height = std::max(128, 44 + 14 * static_cast<int>(series.size()) * (c.percent ? 2 : 1));
-  out += "<div class=\"row chart\" style=\"--h:" + std::to_string(height) + "px\"><div class=\"lbl\"><b>" + html_escape(c.title) + "</b> <small>" +
+  out += "<div class=\"row chart\" style=\"--h:" + std::to_string(height) +
+         "px\"><div class=\"lbl\"><b>" + html_escape(c.title) + "</b> <small>" +
          html_escape(c.unit) + "</small><ul class=\"keys\">";
   for (std::size_t k = 0; k < series.size(); ++k) out += series_key(d, series[k], c, k);
-  out += "</ul><span class=\"ymax\">" + y_text(c, c.y_max) + "</span><span class=\"ymid\">" + y_text(c, c.y_max / 2) +
-         "</span><span class=\"ymin\">0</span></div><div class=\"trk\"><svg class=\"plot\" style=\"--l:0;--w:100\" "
+  out += "</ul><span class=\"ymax\">" + y_text(c, c.y_max) + "</span><span class=\"ymid\">" +
+         y_text(c, c.y_max / 2) +
+         "</span><span class=\"ymin\">0</span></div><div class=\"trk\"><svg class=\"plot\" "
+         "style=\"--l:0;--w:100\" "
          "viewBox=\"0 0 1000 100\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"" +
          html_escape(c.title) + "\">";
   for (double g : {4.0, 28.0, 52.0, 76.0})
-    out += "<line class=\"grid\" x1=\"0\" x2=\"1000\" y1=\"" + num(g) + "\" y2=\"" + num(g) + "\"/>";
+    out +=
+        "<line class=\"grid\" x1=\"0\" x2=\"1000\" y1=\"" + num(g) + "\" y2=\"" + num(g) + "\"/>";
   for (std::size_t k = 0; k < series.size(); ++k) {
     std::string dash = kDashes[(k / kColours.size()) % kDashes.size()];
     out += "<path class=\"line\" stroke=\"" + std::string(kColours[k % kColours.size()]) + "\"" +
@@ -106,10 +113,12 @@ double series_max(const std::vector<SeriesView>& series) {
 void render_charts(const TimelineData& d, std::string& out) {
   if (!(d.step_s > 0) || (d.paging.empty() && d.cpu.empty())) return;
   out += "<div class=\"charts\">";
-  out += "<div class=\"row grp chart-head\"><div class=\"lbl\"><span class=\"gl\">Load</span></div>"
-         "<div class=\"trk\"><span class=\"gs\">same time axis as the lanes above</span></div></div>";
+  out +=
+      "<div class=\"row grp chart-head\"><div class=\"lbl\"><span class=\"gl\">Load</span></div>"
+      "<div class=\"trk\"><span class=\"gs\">same time axis as the lanes above</span></div></div>";
   if (!d.paging.empty())
-    render_chart(d, d.paging, {"Paging", "pages/s per z/VM", nice_ceiling(series_max(d.paging)), false}, out);
+    render_chart(d, d.paging,
+                 {"Paging", "pages/s per z/VM", nice_ceiling(series_max(d.paging)), false}, out);
   if (!d.cpu.empty()) render_chart(d, d.cpu, {"CPU", "busy, % of each LPAR's CPs", 1.0, true}, out);
   out += "</div>\n";
 }

@@ -30,7 +30,8 @@ std::string pointer_join(const std::string& parent, std::size_t index) {
 
 [[noreturn]] void wrong(const std::string& ptr, const std::string& expected, const json* found) {
   std::string what = found ? std::string(found->type_name()) : "nothing";
-  throw ResultFileError((ptr.empty() ? std::string("/") : ptr) + ": expected " + expected + ", found " + what);
+  throw ResultFileError((ptr.empty() ? std::string("/") : ptr) + ": expected " + expected +
+                        ", found " + what);
 }
 
 /// The value of key in obj, or nullptr when it is missing or null.
@@ -50,7 +51,8 @@ std::string text(const json& obj, const std::string& ptr, const char* key, bool 
   return v->get<std::string>();
 }
 
-std::optional<double> number(const json& obj, const std::string& ptr, const char* key, bool required = false) {
+std::optional<double> number(const json& obj, const std::string& ptr, const char* key,
+                             bool required = false) {
   const json* v = field(obj, key);
   if (!v) {
     if (required) wrong(pointer_join(ptr, key), "a number", nullptr);
@@ -115,9 +117,15 @@ PhaseView read_phase(const json& p, const std::string& ptr) {
 SystemView read_system(const json& s, const std::string& ptr) {
   SystemView v;
   v.name = text(s, ptr, "name", true);
-  for (auto [key, out] : {std::pair{"kind", &v.kind}, {"role", &v.role}, {"tier", &v.tier},
-                          {"machine", &v.machine}, {"lpar", &v.lpar}, {"host", &v.host},
-                          {"status", &v.status}, {"blocked_by", &v.blocked_by}, {"reason", &v.reason}})
+  for (auto [key, out] : {std::pair{"kind", &v.kind},
+                          {"role", &v.role},
+                          {"tier", &v.tier},
+                          {"machine", &v.machine},
+                          {"lpar", &v.lpar},
+                          {"host", &v.host},
+                          {"status", &v.status},
+                          {"blocked_by", &v.blocked_by},
+                          {"reason", &v.reason}})
     *out = text(s, ptr, key);
   v.sie_level = static_cast<int>(number(s, ptr, "sie_level").value_or(0));
   v.critical = boolean(s, ptr, "critical").value_or(false);
@@ -129,7 +137,8 @@ SystemView read_system(const json& s, const std::string& ptr) {
   return v;
 }
 
-std::vector<PinView> read_pins(const json& doc, const char* key, const char* id_key, const char* label_key) {
+std::vector<PinView> read_pins(const json& doc, const char* key, const char* id_key,
+                               const char* label_key) {
   std::vector<PinView> pins;
   const std::string ptr = std::string("/") + key;
   const json& arr = array_at(doc, "", key);
@@ -148,7 +157,8 @@ std::vector<PinView> read_pins(const json& doc, const char* key, const char* id_
     p.remedy = text(e, ep, "remedy");
     pins.push_back(std::move(p));
   }
-  std::stable_sort(pins.begin(), pins.end(), [](const PinView& a, const PinView& b) { return a.t_s < b.t_s; });
+  std::stable_sort(pins.begin(), pins.end(),
+                   [](const PinView& a, const PinView& b) { return a.t_s < b.t_s; });
   return pins;
 }
 
@@ -191,9 +201,11 @@ void read_axis(const json& doc, TimelineData& d) {
   const json& ex = object_at(doc, "", "exercise");
   auto start_label = parse_week_label(text(ex, "/exercise", "start"));
   auto end_label = parse_week_label(text(ex, "/exercise", "end"));
-  d.axis.start_week_s = number(ex, "/exercise", "start_week_s").value_or(start_label.value_or(8 * kSecondsPerHour));
+  d.axis.start_week_s =
+      number(ex, "/exercise", "start_week_s").value_or(start_label.value_or(8 * kSecondsPerHour));
   auto duration = number(ex, "/exercise", "duration_s");
-  if (!duration && end_label) duration = std::fmod(*end_label - d.axis.start_week_s + kSecondsPerWeek, kSecondsPerWeek);
+  if (!duration && end_label)
+    duration = std::fmod(*end_label - d.axis.start_week_s + kSecondsPerWeek, kSecondsPerWeek);
   double latest = 0;
   for (const SystemView& s : d.systems)
     for (const PhaseView& p : s.phases) latest = std::max({latest, p.start_s, p.end_s});
@@ -202,7 +214,8 @@ void read_axis(const json& doc, TimelineData& d) {
   if (!staff.empty()) {
     d.staff_from_s = parse_clock(text(staff, "/exercise/staff_hours", "from"));
     d.staff_to_s = parse_clock(text(staff, "/exercise/staff_hours", "to"));
-    if (!d.staff_from_s || !d.staff_to_s) wrong("/exercise/staff_hours", "{\"from\": \"HH:MM\", \"to\": \"HH:MM\"}", &staff);
+    if (!d.staff_from_s || !d.staff_to_s)
+      wrong("/exercise/staff_hours", "{\"from\": \"HH:MM\", \"to\": \"HH:MM\"}", &staff);
   }
 }
 

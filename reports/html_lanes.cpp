@@ -13,9 +13,9 @@ constexpr double kTrackPx = 1300.0;  // typical track width, to estimate label w
 constexpr double kCharPx = 6.6;
 constexpr std::size_t kNamedPins = 16;  // more findings than this: pins show their number only
 
-constexpr std::array<const char*, 13> kPhases{"restore", "ipl",     "reconfigure", "logon",      "boot",
-                                              "app-start", "tsm-restore", "waiting", "blocked", "degraded",
-                                              "forced-off", "work",  "up"};
+constexpr std::array<const char*, 13> kPhases{
+    "restore", "ipl",     "reconfigure", "logon",      "boot", "app-start", "tsm-restore",
+    "waiting", "blocked", "degraded",    "forced-off", "work", "up"};
 
 std::string phase_class(const std::string& phase) {
   for (const char* p : kPhases)
@@ -28,23 +28,27 @@ std::string point_style(const TimeAxis& axis, double t_s, int stack_row = -1) {
   return "style=\"--l:" + num(time_to_percent(axis, t_s)) + row_var + "\"";
 }
 
-double label_width_pct(std::size_t chars) { return (static_cast<double>(chars) * kCharPx + 14.0) / kTrackPx * 100.0; }
+double label_width_pct(std::size_t chars) {
+  return (static_cast<double>(chars) * kCharPx + 14.0) / kTrackPx * 100.0;
+}
 
-std::string row(const std::string& cls, const std::string& label, const std::string& track, int stack = 1) {
+std::string row(const std::string& cls, const std::string& label, const std::string& track,
+                int stack = 1) {
   return "<div class=\"row " + cls + "\" style=\"--rows:" + std::to_string(std::max(stack, 1)) +
          "\"><div class=\"lbl\">" + label + "</div><div class=\"trk\">" + track + "</div></div>";
 }
 
 struct Mark {
   double t_s;
-  std::string text;     // already escaped
+  std::string text;  // already escaped
   std::string cls;
-  std::string title;    // already escaped
+  std::string title;  // already escaped
   std::size_t chars;
 };
 
 std::string stacked(const TimeAxis& axis, std::vector<Mark> marks, int& rows) {
-  std::stable_sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.t_s < b.t_s; });
+  std::stable_sort(marks.begin(), marks.end(),
+                   [](const Mark& a, const Mark& b) { return a.t_s < b.t_s; });
   std::vector<double> left, width;
   for (const Mark& m : marks) {
     left.push_back(time_to_percent(axis, m.t_s));
@@ -55,7 +59,8 @@ std::string stacked(const TimeAxis& axis, std::vector<Mark> marks, int& rows) {
   rows = 1;
   for (std::size_t i = 0; i < marks.size(); ++i) {
     rows = std::max(rows, r[i] + 1);
-    out += "<span class=\"pt " + marks[i].cls + "\" " + point_style(axis, marks[i].t_s, r[i]) + " title=\"" + marks[i].title + "\">" + marks[i].text + "</span>";
+    out += "<span class=\"pt " + marks[i].cls + "\" " + point_style(axis, marks[i].t_s, r[i]) +
+           " title=\"" + marks[i].title + "\">" + marks[i].text + "</span>";
   }
   return out;
 }
@@ -63,11 +68,13 @@ std::string stacked(const TimeAxis& axis, std::vector<Mark> marks, int& rows) {
 std::string axis_track(const TimeAxis& axis) {
   std::string out;
   for (const DayColumn& c : day_columns(axis))
-    out += "<span class=\"day\" " + span_style(axis, c.start_s, c.end_s) + "><b>" + c.label + "</b></span>";
+    out += "<span class=\"day\" " + span_style(axis, c.start_s, c.end_s) + "><b>" + c.label +
+           "</b></span>";
   for (const HourTick& t : hour_ticks(axis)) {
     if (t.hour == 0) continue;
-    out += std::string("<span class=\"pt hr") + (t.hour % 6 == 0 ? " major" : "") + "\" " + point_style(axis, t.t_s) +
-           ">" + (t.hour < 10 ? "0" : "") + std::to_string(t.hour) + "</span>";
+    out += std::string("<span class=\"pt hr") + (t.hour % 6 == 0 ? " major" : "") + "\" " +
+           point_style(axis, t.t_s) + ">" + (t.hour < 10 ? "0" : "") + std::to_string(t.hour) +
+           "</span>";
   }
   return out;
 }
@@ -78,28 +85,34 @@ std::vector<Mark> milestone_marks(const TimelineData& d) {
     if (!m.has_time) continue;
     std::string label = m.label.empty() ? m.id : m.label;
     std::string at = week_label(d.axis, m.t_s);
-    marks.push_back({m.t_s, html_escape(label), "ms", html_escape(label + ", " + at), label.size()});
+    marks.push_back(
+        {m.t_s, html_escape(label), "ms", html_escape(label + ", " + at), label.size()});
   }
   if (d.recovery.rto_s) {
     std::string verdict = !d.recovery.rto_met ? "" : (*d.recovery.rto_met ? " met" : " missed");
-    std::string target = d.recovery.rto_target_h ? num(*d.recovery.rto_target_h) + " h" : duration_label(*d.recovery.rto_s);
+    std::string target = d.recovery.rto_target_h ? num(*d.recovery.rto_target_h) + " h"
+                                                 : duration_label(*d.recovery.rto_s);
     std::string label = "RTO " + target + verdict;
-    std::string cls = std::string("rto") + (d.recovery.rto_met && !*d.recovery.rto_met ? " missed" : " met");
+    std::string cls =
+        std::string("rto") + (d.recovery.rto_met && !*d.recovery.rto_met ? " missed" : " met");
     marks.push_back({*d.recovery.rto_s, html_escape(label), cls,
-                     html_escape("RTO deadline " + week_label(d.axis, *d.recovery.rto_s) + verdict), label.size()});
+                     html_escape("RTO deadline " + week_label(d.axis, *d.recovery.rto_s) + verdict),
+                     label.size()});
   }
   return marks;
 }
 
-std::vector<Mark> pin_marks(const TimelineData& d, const std::vector<PinView>& pins, bool findings) {
+std::vector<Mark> pin_marks(const TimelineData& d, const std::vector<PinView>& pins,
+                            bool findings) {
   std::vector<Mark> marks;
   for (std::size_t i = 0; i < pins.size(); ++i) {
     const PinView& p = pins[i];
     if (!p.has_time) continue;
     std::string id = findings ? std::to_string(i + 1) : "A" + std::to_string(i + 1);
     std::string cls = findings ? "pin sev-" + html_escape(p.severity) : "pin act";
-    std::string title = "#" + id + " " + week_label(d.axis, p.t_s) + " " + (findings ? p.severity + " " : "") + p.id +
-                        " " + p.label + ": " + p.message;
+    std::string title = "#" + id + " " + week_label(d.axis, p.t_s) + " " +
+                        (findings ? p.severity + " " : "") + p.id + " " + p.label + ": " +
+                        p.message;
     std::string text = id + (findings && pins.size() <= kNamedPins ? " " + p.id : "");
     marks.push_back({p.t_s, html_escape(text), cls, html_escape(title), text.size() + 2});
   }
@@ -145,12 +158,17 @@ void render_backdrop(const TimelineData& d, std::string& out) {
 
 void render_legend(std::string& out) {
   out += "<section class=\"legend\"><h2>Legend</h2><ul>";
-  for (const char* p : kPhases) out += std::string("<li><i class=\"sw ph p-") + p + "\"></i>" + p + "</li>";
-  out += "<li><i class=\"sw night\"></i>night (outside staff hours)</li>"
-         "<li><i class=\"sw mline\"></i>milestone</li><li><i class=\"sw rtoline missed\"></i>RTO deadline</li>"
-         "<li><span class=\"pin sev-error\">1</span>error</li><li><span class=\"pin sev-warning\">2</span>warning</li>"
-         "<li><span class=\"pin sev-info\">3</span>info</li><li><span class=\"pin act\">A1</span>operator action</li>"
-         "<li><b class=\"crit\">&#9679;</b>critical system</li></ul></section>\n";
+  for (const char* p : kPhases)
+    out += std::string("<li><i class=\"sw ph p-") + p + "\"></i>" + p + "</li>";
+  out +=
+      "<li><i class=\"sw night\"></i>night (outside staff hours)</li>"
+      "<li><i class=\"sw mline\"></i>milestone</li><li><i class=\"sw rtoline missed\"></i>RTO "
+      "deadline</li>"
+      "<li><span class=\"pin sev-error\">1</span>error</li><li><span class=\"pin "
+      "sev-warning\">2</span>warning</li>"
+      "<li><span class=\"pin sev-info\">3</span>info</li><li><span class=\"pin "
+      "act\">A1</span>operator action</li>"
+      "<li><b class=\"crit\">&#9679;</b>critical system</li></ul></section>\n";
 }
 
 namespace {
@@ -158,7 +176,8 @@ namespace {
 std::string bar_text(const SystemView& s, const PhaseView& p) {
   if (p.phase == "blocked") {
     std::string why = p.note.empty() ? s.reason : p.note;  // this phase's own reason first
-    return (s.blocked_by.empty() ? "blocked" : "blocked: " + s.blocked_by) + (why.empty() ? "" : " \u2014 " + why);
+    return (s.blocked_by.empty() ? "blocked" : "blocked: " + s.blocked_by) +
+           (why.empty() ? "" : " \u2014 " + why);
   }
   if (p.phase == "forced-off") return "forced off" + (p.note.empty() ? "" : " \u2014 " + p.note);
   if (p.phase == "degraded") return "degraded" + (p.note.empty() ? "" : " \u2014 " + p.note);
@@ -166,7 +185,8 @@ std::string bar_text(const SystemView& s, const PhaseView& p) {
 }
 
 std::string status_text(const TimeAxis& axis, const SystemView& s) {
-  if (s.status == "up" || s.status == "degraded") return s.up_s ? s.status + " " + week_label(axis, *s.up_s) : s.status;
+  if (s.status == "up" || s.status == "degraded")
+    return s.up_s ? s.status + " " + week_label(axis, *s.up_s) : s.status;
   return s.status == "not_started" ? "not started" : s.status;
 }
 
@@ -183,15 +203,18 @@ std::string lane_title(const SystemView& s) {
 void render_lane(const TimelineData& d, std::size_t i, std::string& out) {
   const SystemView& s = d.systems[i];
   std::string st = s.status.empty() ? "unknown" : s.status;
-  out += "<div class=\"row lane st-" + html_escape(st) + "\" data-i=\"" + std::to_string(i) + "\"><div class=\"lbl\" title=\"" +
-         html_escape(lane_title(s)) + "\"><span class=\"nm\">" + html_escape(s.name) + "</span>" +
-         (s.critical ? "<b class=\"crit\" title=\"critical\">&#9679;</b>" : "") + "<span class=\"st\">" +
-         html_escape(status_text(d.axis, s)) + "</span></div><div class=\"trk\">";
+  out += "<div class=\"row lane st-" + html_escape(st) + "\" data-i=\"" + std::to_string(i) +
+         "\"><div class=\"lbl\" title=\"" + html_escape(lane_title(s)) + "\"><span class=\"nm\">" +
+         html_escape(s.name) + "</span>" +
+         (s.critical ? "<b class=\"crit\" title=\"critical\">&#9679;</b>" : "") +
+         "<span class=\"st\">" + html_escape(status_text(d.axis, s)) +
+         "</span></div><div class=\"trk\">";
   for (std::size_t j = 0; j < s.phases.size(); ++j) {
     const PhaseView& p = s.phases[j];
     std::string text = bar_text(s, p);
-    out += "<i class=\"ph " + phase_class(p.phase) + "\" " + span_style(d.axis, p.start_s, p.end_s) + " data-j=\"" +
-           std::to_string(j) + "\">" + (text.empty() ? "" : "<span>" + html_escape(text) + "</span>") + "</i>";
+    out += "<i class=\"ph " + phase_class(p.phase) + "\" " +
+           span_style(d.axis, p.start_s, p.end_s) + " data-j=\"" + std::to_string(j) + "\">" +
+           (text.empty() ? "" : "<span>" + html_escape(text) + "</span>") + "</i>";
   }
   out += "</div></div>\n";
 }
@@ -209,16 +232,22 @@ std::string group_summary(const TimelineData& d, const LaneGroup& g) {
   count_statuses(d, g, n);
   int total = n[0] + n[1] + n[2] + n[3] + n[4];
   std::string out = std::to_string(total) + (total == 1 ? " system" : " systems");
-  static const std::array<const char*, 5> names{"up", "degraded", "blocked", "not started", "other"};
+  static const std::array<const char*, 5> names{"up", "degraded", "blocked", "not started",
+                                                "other"};
   for (std::size_t k = 0; k < n.size(); ++k)
-    if (n[k] > 0) out += std::string(" \u00b7 <b class=\"c") + std::to_string(k) + "\">" + std::to_string(n[k]) + " " + names[k] + "</b>";
+    if (n[k] > 0)
+      out += std::string(" \u00b7 <b class=\"c") + std::to_string(k) + "\">" +
+             std::to_string(n[k]) + " " + names[k] + "</b>";
   return out;
 }
 
 void render_group(const TimelineData& d, const LaneGroup& g, std::string& out) {
-  out += "<section class=\"group lv" + std::to_string(g.level) + "\"><div class=\"row grp\"><div class=\"lbl\">"
-         "<button type=\"button\" class=\"tog\" aria-expanded=\"true\" title=\"collapse or expand\"></button>"
-         "<span class=\"gl\">" + html_escape(g.label) + "</span></div><div class=\"trk\"><span class=\"gs\">" +
+  out += "<section class=\"group lv" + std::to_string(g.level) +
+         "\"><div class=\"row grp\"><div class=\"lbl\">"
+         "<button type=\"button\" class=\"tog\" aria-expanded=\"true\" title=\"collapse or "
+         "expand\"></button>"
+         "<span class=\"gl\">" +
+         html_escape(g.label) + "</span></div><div class=\"trk\"><span class=\"gs\">" +
          group_summary(d, g) + (g.detail.empty() ? "" : " \u00b7 " + html_escape(g.detail)) +
          "</span></div></div><div class=\"body\">\n";
   for (std::size_t i : g.lanes) render_lane(d, i, out);
@@ -231,7 +260,8 @@ void render_group(const TimelineData& d, const LaneGroup& g, std::string& out) {
 void render_lanes(const TimelineData& d, std::string& out) {
   std::vector<LaneKey> keys;
   keys.reserve(d.systems.size());
-  for (const SystemView& s : d.systems) keys.push_back({s.name, s.kind, s.tier, s.machine, s.lpar, s.host, s.sie_level});
+  for (const SystemView& s : d.systems)
+    keys.push_back({s.name, s.kind, s.tier, s.machine, s.lpar, s.host, s.sie_level});
   out += "<div class=\"lanes\">\n";
   for (const LaneGroup& g : group_lanes(keys)) render_group(d, g, out);
   if (d.systems.empty()) out += row("empty", "no systems in this result", "");

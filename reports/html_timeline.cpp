@@ -14,7 +14,8 @@ namespace html {
 std::string num(double v) {
   if (!std::isfinite(v)) return "0";
   char buf[400];  // %.3f of the largest double fits
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 3);  // as %.3f, faster
+  auto [end, ec] =
+      std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 3);  // as %.3f, faster
   std::string s(buf, ec == std::errc{} ? end : buf);
   while (!s.empty() && s.back() == '0') s.pop_back();
   if (!s.empty() && s.back() == '.') s.pop_back();
@@ -33,8 +34,8 @@ std::string thousands(double v) {
 }
 
 std::string span_style(const TimeAxis& axis, double start_s, double end_s) {
-  return "style=\"--l:" + num(time_to_percent(axis, start_s)) + ";--w:" + num(span_percent(axis, start_s, end_s)) +
-         "\"";
+  return "style=\"--l:" + num(time_to_percent(axis, start_s)) +
+         ";--w:" + num(span_percent(axis, start_s, end_s)) + "\"";
 }
 
 std::string when(const TimeAxis& axis, const std::optional<double>& t_s) {
@@ -56,8 +57,9 @@ std::string count_text(const TimelineData& d) {
     else
       ++other;
   }
-  return std::to_string(d.systems.size()) + " systems: " + std::to_string(up) + " up, " + std::to_string(degraded) +
-         " degraded, " + std::to_string(blocked) + " blocked, " + std::to_string(other) + " not started";
+  return std::to_string(d.systems.size()) + " systems: " + std::to_string(up) + " up, " +
+         std::to_string(degraded) + " degraded, " + std::to_string(blocked) + " blocked, " +
+         std::to_string(other) + " not started";
 }
 
 std::string verdict(const TimelineData& d) {
@@ -65,12 +67,14 @@ std::string verdict(const TimelineData& d) {
   std::string target = r.rto_target_h ? "RTO " + num(*r.rto_target_h) + " h" : "RTO";
   if (!r.rto_met) return "<div class=\"verdict\">" + target + ": no verdict</div>";
   std::string deadline = r.rto_s ? " (deadline " + week_label(d.axis, *r.rto_s) + ")" : "";
-  return std::string("<div class=\"verdict ") + (*r.rto_met ? "met\">&#10004; " : "missed\">&#10008; ") + target +
+  return std::string("<div class=\"verdict ") +
+         (*r.rto_met ? "met\">&#10004; " : "missed\">&#10008; ") + target +
          (*r.rto_met ? " met" : " MISSED") + html_escape(deadline) + "</div>";
 }
 
 void kpi(std::string& out, const std::string& name, const std::string& value) {
-  out += "<div class=\"kpi\"><dt>" + html_escape(name) + "</dt><dd>" + html_escape(value) + "</dd></div>";
+  out += "<div class=\"kpi\"><dt>" + html_escape(name) + "</dt><dd>" + html_escape(value) +
+         "</dd></div>";
 }
 
 void percentile_kpis(const TimelineData& d, std::string& out) {
@@ -89,7 +93,8 @@ std::string severity_class(const std::string& severity) {
 }  // namespace
 
 void render_summary(const TimelineData& d, std::string& out) {
-  out += "<header class=\"summary\"><div class=\"title\"><h1>" + html_escape(d.scenario_name) + "</h1>";
+  out += "<header class=\"summary\"><div class=\"title\"><h1>" + html_escape(d.scenario_name) +
+         "</h1>";
   out += "<p class=\"desc\">" + html_escape(d.description) + "</p></div>";
   out += verdict(d) + "<dl class=\"kpis\">";
   kpi(out, "first z/OS up", when(d.axis, d.recovery.first_zos_up_s));
@@ -99,32 +104,44 @@ void render_summary(const TimelineData& d, std::string& out) {
   kpi(out, "exercise", week_label(d.axis, 0) + " to " + week_label(d.axis, d.axis.duration_s));
   kpi(out, "systems", count_text(d));
   if (d.peak_paging) kpi(out, "peak paging", thousands(*d.peak_paging) + " pages/s");
-  out += "</dl><p class=\"meta\">seed " + html_escape(d.seed.empty() ? "?" : d.seed) + " &middot; " +
-         html_escape(d.scenario_file) + " &middot; drsim " + html_escape(d.version) + "</p></header>\n";
+  out += "</dl><p class=\"meta\">seed " + html_escape(d.seed.empty() ? "?" : d.seed) +
+         " &middot; " + html_escape(d.scenario_file) + " &middot; drsim " + html_escape(d.version) +
+         "</p></header>\n";
 }
 
 void render_lists(const TimelineData& d, std::string& out) {
   out += "<section class=\"lists\"><h2>Findings</h2>";
-  if (d.findings.empty()) out += "<p>No findings.</p>";
-  else out += "<table class=\"findings\"><thead><tr><th>#</th><th>when</th><th>severity</th><th>finding</th>"
-              "<th>subject</th><th>what happened</th><th>consequence</th><th>remedy</th></tr></thead><tbody>";
+  if (d.findings.empty())
+    out += "<p>No findings.</p>";
+  else
+    out +=
+        "<table "
+        "class=\"findings\"><thead><tr><th>#</th><th>when</th><th>severity</th><th>finding</th>"
+        "<th>subject</th><th>what "
+        "happened</th><th>consequence</th><th>remedy</th></tr></thead><tbody>";
   for (std::size_t i = 0; i < d.findings.size(); ++i) {
     const PinView& f = d.findings[i];
     out += "<tr class=\"sev-" + severity_class(f.severity) + "\"><td><span class=\"pin sev-" +
            severity_class(f.severity) + "\">" + std::to_string(i + 1) + "</span></td><td>" +
-           (f.has_time ? week_label(d.axis, f.t_s) : "") + "</td><td>" + html_escape(f.severity) + "</td><td><code>" +
-           html_escape(f.id) + "</code></td><td>" + html_escape(f.label) + "</td><td>" + html_escape(f.message) +
-           "</td><td>" + html_escape(f.consequence) + "</td><td>" + html_escape(f.remedy) + "</td></tr>";
+           (f.has_time ? week_label(d.axis, f.t_s) : "") + "</td><td>" + html_escape(f.severity) +
+           "</td><td><code>" + html_escape(f.id) + "</code></td><td>" + html_escape(f.label) +
+           "</td><td>" + html_escape(f.message) + "</td><td>" + html_escape(f.consequence) +
+           "</td><td>" + html_escape(f.remedy) + "</td></tr>";
   }
   if (!d.findings.empty()) out += "</tbody></table>";
   out += "<h2>Operator actions</h2>";
-  if (d.events.empty()) out += "<p>None.</p>";
-  else out += "<table class=\"events\"><thead><tr><th>#</th><th>when</th><th>action</th><th>what</th></tr></thead><tbody>";
+  if (d.events.empty())
+    out += "<p>None.</p>";
+  else
+    out +=
+        "<table "
+        "class=\"events\"><thead><tr><th>#</th><th>when</th><th>action</th><th>what</th></tr></"
+        "thead><tbody>";
   for (std::size_t i = 0; i < d.events.size(); ++i) {
     const PinView& e = d.events[i];
     out += "<tr><td><span class=\"pin act\">A" + std::to_string(i + 1) + "</span></td><td>" +
-           (e.has_time ? week_label(d.axis, e.t_s) : "") + "</td><td><code>" + html_escape(e.label) +
-           "</code></td><td>" + html_escape(e.message) + "</td></tr>";
+           (e.has_time ? week_label(d.axis, e.t_s) : "") + "</td><td><code>" +
+           html_escape(e.label) + "</code></td><td>" + html_escape(e.message) + "</td></tr>";
   }
   if (!d.events.empty()) out += "</tbody></table>";
   out += "</section>\n";
@@ -139,7 +156,8 @@ std::string json_string(const std::string& text) {
       out += c;
     } else if (u < 0x20 || c == '<' || c == '>' || c == '&') {
       char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", u);  // "<" as \u003c: no "</script>" in the data block
+      std::snprintf(buf, sizeof buf, "\\u%04x",
+                    u);  // "<" as \u003c: no "</script>" in the data block
       out += buf;
     } else {
       out += c;
@@ -149,8 +167,8 @@ std::string json_string(const std::string& text) {
 }
 
 std::string page_data_json(const TimelineData& d) {
-  std::string out = "{\"start_week_s\":" + num(d.axis.start_week_s) + ",\"duration_s\":" + num(d.axis.duration_s) +
-                    ",\"days\":[";
+  std::string out = "{\"start_week_s\":" + num(d.axis.start_week_s) +
+                    ",\"duration_s\":" + num(d.axis.duration_s) + ",\"days\":[";
   auto days = day_columns(d.axis);
   for (std::size_t i = 0; i < days.size(); ++i)
     out += std::string(i ? "," : "") + "[" + num(days[i].start_s) + "," + num(days[i].end_s) + "," +
@@ -161,8 +179,8 @@ std::string page_data_json(const TimelineData& d) {
     out += std::string(i ? ",\n" : "") + "{\"n\":" + json_string(s.name) + ",\"p\":[";
     for (std::size_t j = 0; j < s.phases.size(); ++j) {
       const PhaseView& p = s.phases[j];
-      out += std::string(j ? "," : "") + "[" + json_string(p.phase) + "," + num(p.start_s) + "," + num(p.end_s) + "," +
-             json_string(p.note) + "," + (p.open_end ? "true" : "false") + "]";
+      out += std::string(j ? "," : "") + "[" + json_string(p.phase) + "," + num(p.start_s) + "," +
+             num(p.end_s) + "," + json_string(p.note) + "," + (p.open_end ? "true" : "false") + "]";
     }
     out += "]}";
   }
@@ -172,15 +190,20 @@ std::string page_data_json(const TimelineData& d) {
 namespace {
 
 void render_controls(const TimelineData& d, std::string& out) {
-  out += "<nav class=\"controls\"><span>Show:</span><button type=\"button\" class=\"on\" data-zoom=\"week\">"
-         "whole exercise</button>";
+  out +=
+      "<nav class=\"controls\"><span>Show:</span><button type=\"button\" class=\"on\" "
+      "data-zoom=\"week\">"
+      "whole exercise</button>";
   auto days = day_columns(d.axis);
   for (std::size_t i = 0; i < days.size(); ++i)
-    out += "<button type=\"button\" data-zoom=\"" + std::to_string(i) + "\">" + days[i].label + "</button>";
-  out += "<span class=\"sep\"></span><button type=\"button\" data-act=\"collapse\">collapse all</button>"
-         "<button type=\"button\" data-act=\"expand\">expand all</button><span class=\"sep\"></span>"
-         "<button type=\"button\" data-act=\"print-week\">print: whole week</button>"
-         "<button type=\"button\" data-act=\"print-days\">print: one day per page</button></nav>\n";
+    out += "<button type=\"button\" data-zoom=\"" + std::to_string(i) + "\">" + days[i].label +
+           "</button>";
+  out +=
+      "<span class=\"sep\"></span><button type=\"button\" data-act=\"collapse\">collapse "
+      "all</button>"
+      "<button type=\"button\" data-act=\"expand\">expand all</button><span class=\"sep\"></span>"
+      "<button type=\"button\" data-act=\"print-week\">print: whole week</button>"
+      "<button type=\"button\" data-act=\"print-days\">print: one day per page</button></nav>\n";
 }
 
 }  // namespace
@@ -190,11 +213,14 @@ std::string render_timeline_html(const nlohmann::json& result) {
   const TimelineData d = read_timeline_data(result);
   std::string out;
   out.reserve(4096 + d.systems.size() * 900);
-  out += "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-         "script-src 'unsafe-inline'; img-src data:\">"
-         "<title>drsim timeline: " + html_escape(d.scenario_name) + "</title><style>";
+  out +=
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
+      "'unsafe-inline'; "
+      "script-src 'unsafe-inline'; img-src data:\">"
+      "<title>drsim timeline: " +
+      html_escape(d.scenario_name) + "</title><style>";
   out += html::page_css();
   out += "</style></head><body>\n";
   html::render_summary(d, out);
@@ -207,7 +233,9 @@ std::string render_timeline_html(const nlohmann::json& result) {
   html::render_charts(d, out);
   out += "</main>\n";
   html::render_lists(d, out);
-  out += "<div id=\"tip\" class=\"tip\" hidden></div>\n<script type=\"application/json\" id=\"drsim-data\">";
+  out +=
+      "<div id=\"tip\" class=\"tip\" hidden></div>\n<script type=\"application/json\" "
+      "id=\"drsim-data\">";
   out += html::page_data_json(d);
   out += "</script>\n<script>";
   out += html::page_js();

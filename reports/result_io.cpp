@@ -16,7 +16,8 @@ nlohmann::json load_result(const std::string& path) {
   buf << in.rdbuf();
   nlohmann::json doc = nlohmann::json::parse(buf.str(), nullptr, false);
   if (doc.is_discarded()) throw ResultFileError(path + ": not JSON; expected a drsim result.json");
-  if (!doc.is_object()) throw ResultFileError(path + ": not a JSON object; expected a drsim result.json");
+  if (!doc.is_object())
+    throw ResultFileError(path + ": not a JSON object; expected a drsim result.json");
   for (const char* key : {"drsim_version", "systems", "recovery", "findings", "milestones"}) {
     if (!doc.contains(key))
       throw ResultFileError(path + ": /" + key + " is missing; expected a drsim result.json");
@@ -58,12 +59,23 @@ std::string html_escape(const std::string& text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;

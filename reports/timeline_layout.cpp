@@ -54,8 +54,8 @@ std::string sie_detail(int level) {
 }
 
 /// The systems of one host: non-Linux lanes directly, Linux guests in one subgroup per tier.
-LaneGroup host_group(const std::string& host, const std::string& lpar, std::vector<std::size_t> lanes,
-                     const std::vector<LaneKey>& keys) {
+LaneGroup host_group(const std::string& host, const std::string& lpar,
+                     std::vector<std::size_t> lanes, const std::vector<LaneKey>& keys) {
   LaneGroup g;
   g.level = 2;
   g.label = host == lpar ? "systems in LPAR " + lpar : "guests of z/VM " + host;
@@ -79,12 +79,14 @@ LaneGroup host_group(const std::string& host, const std::string& lpar, std::vect
   return g;
 }
 
-LaneGroup lpar_group(const std::string& lpar, const std::map<std::string, std::vector<std::size_t>>& hosts,
+LaneGroup lpar_group(const std::string& lpar,
+                     const std::map<std::string, std::vector<std::size_t>>& hosts,
                      const std::vector<LaneKey>& keys) {
   LaneGroup g;
   g.level = 1;
   g.label = lpar.empty() ? "no LPAR" : "LPAR " + lpar;
-  if (auto own = hosts.find(lpar); own != hosts.end()) g.children.push_back(host_group(lpar, lpar, own->second, keys));
+  if (auto own = hosts.find(lpar); own != hosts.end())
+    g.children.push_back(host_group(lpar, lpar, own->second, keys));
   for (const auto& [host, lanes] : hosts)
     if (host != lpar) g.children.push_back(host_group(host, lpar, lanes, keys));
   return g;
@@ -104,8 +106,8 @@ double span_percent(const TimeAxis& axis, double start_s, double end_s) {
 std::string week_label(const TimeAxis& axis, double t_s) {
   auto minutes = static_cast<long long>(std::floor((axis.start_week_s + t_s) / 60.0 + 1e-9));
   long long in_week = ((minutes % (7 * 1440)) + 7 * 1440) % (7 * 1440);
-  return std::string(kDays[static_cast<std::size_t>(in_week / 1440)]) + " " + two_digits(in_week % 1440 / 60) +
-         ":" + two_digits(in_week % 60);
+  return std::string(kDays[static_cast<std::size_t>(in_week / 1440)]) + " " +
+         two_digits(in_week % 1440 / 60) + ":" + two_digits(in_week % 60);
 }
 
 std::string duration_label(double seconds) {
@@ -153,10 +155,12 @@ std::vector<DayColumn> day_columns(const TimeAxis& axis) {
 std::vector<Band> night_bands(const TimeAxis& axis, double day_from_s, double day_to_s) {
   std::vector<Band> bands;
   if (!(axis.duration_s > 0) || day_from_s == day_to_s) return bands;
-  double first_midnight = std::floor(axis.start_week_s / kSecondsPerDay) * kSecondsPerDay - kSecondsPerDay;
+  double first_midnight =
+      std::floor(axis.start_week_s / kSecondsPerDay) * kSecondsPerDay - kSecondsPerDay;
   for (double m = first_midnight; m < axis.start_week_s + axis.duration_s; m += kSecondsPerDay) {
     double night_start = m + day_to_s - axis.start_week_s;
-    double night_end = m + day_from_s + (day_from_s < day_to_s ? kSecondsPerDay : 0.0) - axis.start_week_s;
+    double night_end =
+        m + day_from_s + (day_from_s < day_to_s ? kSecondsPerDay : 0.0) - axis.start_week_s;
     Band b{clamp_to_axis(axis, night_start), clamp_to_axis(axis, night_end)};
     if (b.end_s <= b.start_s) continue;
     if (!bands.empty() && b.start_s <= bands.back().end_s)
@@ -193,7 +197,8 @@ std::vector<int> stack_rows(const std::vector<double>& left, const std::vector<d
 
 std::vector<LaneGroup> group_lanes(const std::vector<LaneKey>& keys) {
   // machine -> lpar -> host -> lanes; sorted maps keep the output deterministic.
-  std::map<std::string, std::map<std::string, std::map<std::string, std::vector<std::size_t>>>> tree;
+  std::map<std::string, std::map<std::string, std::map<std::string, std::vector<std::size_t>>>>
+      tree;
   std::vector<std::size_t> distributed;
   for (std::size_t i = 0; i < keys.size(); ++i) {
     const LaneKey& k = keys[i];

@@ -46,7 +46,7 @@ std::optional<double> parse_clock(const std::string& text);
 struct DayColumn {
   double start_s = 0;  ///< from the exercise start, clipped to the axis
   double end_s = 0;
-  std::string label;   ///< "Mon", "Tue", ...
+  std::string label;  ///< "Mon", "Tue", ...
 };
 
 /// The days the exercise touches, in order, clipped to [0, duration].

@@ -1,8 +1,9 @@
 // CPU sharing (PR/SM weights through VM bounds), page I/O, and the small shared helpers.
+#include "models/cpu.hpp"
+
 #include <algorithm>
 #include <cmath>
 
-#include "models/cpu.hpp"
 #include "simulator/world.hpp"
 
 namespace drsim::sim {

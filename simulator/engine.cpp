@@ -3,10 +3,10 @@
 
 #include <sys/wait.h>
 #include <unistd.h>
+#include <xbt/log.h>
 
 #include <cstdio>
 #include <stdexcept>
-#include <xbt/log.h>
 
 #include "models/config_check.hpp"
 #include "simulator/world.hpp"
@@ -26,7 +26,9 @@ void configure_simgrid() {
   sg4::Engine::set_config("contexts/stack-size", 128);
 }
 
-const char* guest_kind(const GuestSpec& g) { return g.kind == GuestKind::Linux ? "linux" : "cms"; }
+const char* guest_kind(const GuestSpec& g) {
+  return g.kind == GuestKind::Linux ? "linux" : "cms";
+}
 
 void make_lanes(World& w) {
   const Scenario& sc = *w.sc;
@@ -100,9 +102,11 @@ void mark_planned(World& w) {
   for (const auto& st : w.sc->plan.steps) {
     if (st.action == StepAction::Ipl)
       for (const auto& n : st.systems)
-        if (int si = w.topo.find_system(n); si >= 0) w.result.systems[static_cast<size_t>(si)].planned = true;
+        if (int si = w.topo.find_system(n); si >= 0)
+          w.result.systems[static_cast<size_t>(si)].planned = true;
     if (st.action == StepAction::Distributed)
-      for (size_t i = w.dist_lane0; i < w.result.systems.size(); ++i) w.result.systems[i].planned = true;
+      for (size_t i = w.dist_lane0; i < w.result.systems.size(); ++i)
+        w.result.systems[i].planned = true;
     if (st.action != StepAction::Xautolog) continue;
     for (const auto& n : st.guests)
       for (size_t gi = 0; gi < w.topo.guests.size(); ++gi) {
@@ -169,7 +173,10 @@ std::string run_isolated(const std::function<std::string()>& fn) {
       size_t left = out.size();
       while (left > 0) {
         ssize_t n = write(fds[1], p, left);
-        if (n <= 0) { rc = 3; break; }
+        if (n <= 0) {
+          rc = 3;
+          break;
+        }
         p += n, left -= static_cast<size_t>(n);
       }
     } catch (const std::exception& e) {
@@ -191,7 +198,8 @@ std::string run_isolated(const std::function<std::string()>& fn) {
   int status = 0;
   waitpid(pid, &status, 0);
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || data.empty())
-    throw std::runtime_error("the simulation process failed (status " + std::to_string(status) + ")");
+    throw std::runtime_error("the simulation process failed (status " + std::to_string(status) +
+                             ")");
   return data;
 }
 

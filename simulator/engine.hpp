@@ -13,7 +13,7 @@ namespace drsim {
 
 struct RunOptions {
   unsigned long long seed = 1;
-  std::string scenario_file;   ///< for result.scenario.file
+  std::string scenario_file;  ///< for result.scenario.file
   std::string scenario_sha256;
 };
 

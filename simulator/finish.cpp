@@ -14,15 +14,17 @@ void close_lanes(World& w) {
   for (size_t si = 0; si < w.topo.systems.size(); ++si) {
     const SystemLive& s = w.systems[si];
     if (!s.restored && s.restore_start >= 0)
-      w.result.systems[si].phases.insert(w.result.systems[si].phases.begin(),
-                                         PhaseRecord{"restore", s.restore_start, w.end_s,
-                                                     std::to_string(s.volumes) + " volumes so far"});
+      w.result.systems[si].phases.insert(
+          w.result.systems[si].phases.begin(),
+          PhaseRecord{"restore", s.restore_start, w.end_s,
+                      std::to_string(s.volumes) + " volumes so far"});
   }
   for (auto& lane : w.lanes) lane.end(w.end_s);
   for (auto& r : w.result.systems) {
     std::erase_if(r.phases, [](const PhaseRecord& p) { return p.end_s <= p.start_s; });
-    std::stable_sort(r.phases.begin(), r.phases.end(),
-                     [](const PhaseRecord& a, const PhaseRecord& b) { return a.start_s < b.start_s; });
+    std::stable_sort(
+        r.phases.begin(), r.phases.end(),
+        [](const PhaseRecord& a, const PhaseRecord& b) { return a.start_s < b.start_s; });
   }
 }
 
@@ -51,15 +53,26 @@ void guest_status(World& w, size_t gi) {
   SystemResult& r = w.result.systems[w.guest_lane0 + gi];
   const GuestLive& g = w.guests[gi];
   switch (g.state) {
-    case GuestState::Up: r.status = "up"; r.reason.clear(); r.blocked_by.clear(); return;
-    case GuestState::Blocked: r.status = "blocked"; return;
-    case GuestState::Waiting: r.status = "degraded"; return;
+    case GuestState::Up:
+      r.status = "up";
+      r.reason.clear();
+      r.blocked_by.clear();
+      return;
+    case GuestState::Blocked:
+      r.status = "blocked";
+      return;
+    case GuestState::Waiting:
+      r.status = "degraded";
+      return;
     case GuestState::Starting:
       r.status = "degraded";
       r.reason = "still starting at the exercise end";
       return;
-    case GuestState::ForcedOff: r.status = "not_started"; return;
-    case GuestState::Off: break;
+    case GuestState::ForcedOff:
+      r.status = "not_started";
+      return;
+    case GuestState::Off:
+      break;
   }
   r.status = "not_started";
   if (!w.topo.guests[gi].at_dr)
@@ -77,11 +90,14 @@ void statuses(World& w) {
     SystemResult& r = w.result.systems[di];
     bool up = r.up_s.has_value();
     r.status = up ? "up" : "not_started";
-    if (!up) r.reason = r.planned ? "staff work not finished by the exercise end" : "not in the recovery plan";
+    if (!up)
+      r.reason =
+          r.planned ? "staff work not finished by the exercise end" : "not in the recovery plan";
   }
 }
 
-void add_milestone(World& w, const std::string& id, const std::string& label, std::optional<double> t) {
+void add_milestone(World& w, const std::string& id, const std::string& label,
+                   std::optional<double> t) {
   if (t) w.result.milestones.push_back(Milestone{id, label, *t});
 }
 
@@ -108,9 +124,11 @@ void milestones(World& w) {
     if (r.kind == "zos" && r.up_s && (!first_zos || *r.up_s < *first_zos)) first_zos = r.up_s;
   res.first_zos_up_s = first_zos;
   add_milestone(w, "first-zos-up", "first z/OS up", first_zos);
-  add_milestone(w, "all-zos-up", "all z/OS up", all_up(w, [](const SystemResult& r) { return r.kind == "zos"; }));
+  add_milestone(w, "all-zos-up", "all z/OS up",
+                all_up(w, [](const SystemResult& r) { return r.kind == "zos"; }));
   for (const auto& r : res.systems)
-    if (r.kind == "zvm" && r.up_s) add_milestone(w, "zvm-up:" + r.name, "z/VM " + r.name + " up", r.up_s);
+    if (r.kind == "zvm" && r.up_s)
+      add_milestone(w, "zvm-up:" + r.name, "z/VM " + r.name + " up", r.up_s);
   res.critical_up_s = all_up(w, [](const SystemResult& r) { return r.critical; });
   res.all_up_s = all_up(w, [](const SystemResult&) { return true; });
   add_milestone(w, "all-critical-up", "all critical systems up", res.critical_up_s);
@@ -125,7 +143,8 @@ void recovery(World& w) {
   if (res.rto_met) return;
   std::vector<std::string> late;
   for (const auto& r : res.systems)
-    if (r.planned && r.critical && (!r.up_s || r.status != "up" || *r.up_s > res.rto_s)) late.push_back(r.name);
+    if (r.planned && r.critical && (!r.up_s || r.status != "up" || *r.up_s > res.rto_s))
+      late.push_back(r.name);
   Finding f;
   f.code = code::kRtoMissed;
   f.severity = Severity::Error;

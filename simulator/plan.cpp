@@ -57,7 +57,8 @@ std::vector<int> step_systems(const World& w, const StepSpec& st) {
 bool restore_only_deps(const Scenario& sc, const StepSpec& st) {
   for (const auto& dep : st.after) {
     bool is_restore = false;
-    for (const auto& o : sc.plan.steps) is_restore |= (o.id == dep && o.action == StepAction::Restore);
+    for (const auto& o : sc.plan.steps)
+      is_restore |= (o.id == dep && o.action == StepAction::Restore);
     if (!is_restore) return false;
   }
   return true;
@@ -66,7 +67,8 @@ bool restore_only_deps(const Scenario& sc, const StepSpec& st) {
 void step_actor(World* w, size_t idx) {
   const StepSpec& st = w->sc->plan.steps[idx];
   for (const auto& dep : st.after) w->wait_event("step:" + dep);
-  if (st.not_before_week_s) sleep_for(*w, *st.not_before_week_s - w->sc->exercise.start_week_s - w->now());
+  if (st.not_before_week_s)
+    sleep_for(*w, *st.not_before_week_s - w->sc->exercise.start_week_s - w->now());
   std::vector<int> systems = step_systems(*w, st);
   switch (st.action) {
     case StepAction::Restore:
@@ -74,13 +76,16 @@ void step_actor(World* w, size_t idx) {
       for (int si : systems) wait_restored(*w, si);
       break;
     case StepAction::Ipl:
-      run_parallel(*w, systems, [id = st.id](World& ww, int si) { ipl_system(ww, si, "plan step " + id); });
+      run_parallel(*w, systems,
+                   [id = st.id](World& ww, int si) { ipl_system(ww, si, "plan step " + id); });
       break;
     case StepAction::Reconfigure:
-      run_parallel(*w, systems, [d = st.duration_s](World& ww, int si) { reconfigure_system(ww, si, d); });
+      run_parallel(*w, systems,
+                   [d = st.duration_s](World& ww, int si) { reconfigure_system(ww, si, d); });
       break;
     case StepAction::Xautolog:
-      xautolog(*w, step_guests(*w, st), st.stagger_s.value_or(w->sc->params.ipl.xautolog_stagger_s));
+      xautolog(*w, step_guests(*w, st),
+               st.stagger_s.value_or(w->sc->params.ipl.xautolog_stagger_s));
       break;
     case StepAction::Distributed:
       start_distributed(*w);
@@ -139,8 +144,9 @@ void act_set_memory(World& w, const ReactionSpec& r) {
   if (r.memory_bytes) z.real_bytes = *r.memory_bytes;
   if (r.xstor_bytes) z.xstor_bytes = *r.xstor_bytes;
   memory_changed(w, zi);
-  w.log_event("operator", r.id, r.target + " shut down for " + units::format_size(z.real_bytes) +
-                                    " storage + " + units::format_size(z.xstor_bytes) + " Xstor, re-IPL");
+  w.log_event("operator", r.id,
+              r.target + " shut down for " + units::format_size(z.real_bytes) + " storage + " +
+                  units::format_size(z.xstor_bytes) + " Xstor, re-IPL");
   std::vector<int> restart;
   for (size_t gi = 0; gi < w.guests.size(); ++gi) {
     if (w.topo.guests[gi].zvm != zi || !w.guests[gi].logged_on) continue;
@@ -163,7 +169,8 @@ void act_define_network(World& w, const ReactionSpec& r) {
     if (w.vswitch_controllers[v.name].empty()) w.vswitch_controllers[v.name] = v.controllers;
     found = true;
   }
-  w.log_event("operator", r.id, found ? r.target + " defined at the DR site" : r.target + " unknown");
+  w.log_event("operator", r.id,
+              found ? r.target + " defined at the DR site" : r.target + " unknown");
   w.notify_network();
 }
 
@@ -198,11 +205,21 @@ void reaction_actor(World* w, size_t idx) {
   const ReactionSpec& r = w->sc->reactions[idx];
   sleep_for(*w, r.lead_time_s);
   switch (r.action) {
-    case ActionKind::ForceOff: act_force_off(*w, r); break;
-    case ActionKind::SetMemory: act_set_memory(*w, r); break;
-    case ActionKind::DefineNetwork: act_define_network(*w, r); break;
-    case ActionKind::DedicateCpus: act_dedicate(*w, r); break;
-    case ActionKind::Start: act_start(*w, r); break;
+    case ActionKind::ForceOff:
+      act_force_off(*w, r);
+      break;
+    case ActionKind::SetMemory:
+      act_set_memory(*w, r);
+      break;
+    case ActionKind::DefineNetwork:
+      act_define_network(*w, r);
+      break;
+    case ActionKind::DedicateCpus:
+      act_dedicate(*w, r);
+      break;
+    case ActionKind::Start:
+      act_start(*w, r);
+      break;
   }
   w->fire("reaction:" + r.id);
 }
@@ -235,16 +252,21 @@ int condition_index(const World& w, const ReactionSpec& r) {
 bool condition_holds(const World& w, const ReactionSpec& r, int index, const Readings& rd) {
   auto idx = static_cast<size_t>(index);
   switch (r.when) {
-    case ConditionKind::Paging: return rd.valid && index >= 0 && rd.paging[idx] > r.above;
-    case ConditionKind::Cpu: return rd.valid && index >= 0 && rd.cpu[idx] > r.above;
-    case ConditionKind::Finding: return finding_raised(w, r.subject);
-    case ConditionKind::Time: return r.at_week_s && w.now() >= *r.at_week_s - w.sc->exercise.start_week_s;
+    case ConditionKind::Paging:
+      return rd.valid && index >= 0 && rd.paging[idx] > r.above;
+    case ConditionKind::Cpu:
+      return rd.valid && index >= 0 && rd.cpu[idx] > r.above;
+    case ConditionKind::Finding:
+      return finding_raised(w, r.subject);
+    case ConditionKind::Time:
+      return r.at_week_s && w.now() >= *r.at_week_s - w.sc->exercise.start_week_s;
   }
   return false;
 }
 
 void runtime_finding(World& w, const std::string& c, const std::string& subject, double since,
-                     const std::string& msg, const std::string& consequence, const std::string& remedy) {
+                     const std::string& msg, const std::string& consequence,
+                     const std::string& remedy) {
   Finding f;
   f.code = c;
   f.severity = Severity::Warning;
@@ -261,7 +283,8 @@ template <class T, class Name>
 std::vector<size_t> by_name_order(const std::vector<T>& items, Name name) {
   std::vector<size_t> order(items.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return name(items[a]) < name(items[b]); });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return name(items[a]) < name(items[b]); });
   return order;
 }
 
@@ -279,7 +302,10 @@ void check_runtime_findings(World& w, const Readings& rd, FindingWatches& fw) {
     const std::string& vm = w.zvms[z].node.name;
     double rate = rd.paging[z];
     Watch& wt = fw.paging[z];
-    if (rate <= pp.overload_pages_per_s) { wt.since = -1; continue; }
+    if (rate <= pp.overload_pages_per_s) {
+      wt.since = -1;
+      continue;
+    }
     if (wt.since < 0) wt.since = w.now() - 60;
     if (!wt.fired && w.now() - wt.since >= pp.overload_for_s) {
       wt.fired = true;
@@ -287,21 +313,26 @@ void check_runtime_findings(World& w, const Readings& rd, FindingWatches& fw) {
                       vm + " pages above " + std::to_string(std::lround(pp.overload_pages_per_s)) +
                           " pages/s for " + units::format_duration(pp.overload_for_s),
                       "every guest of " + vm + " waits for page I/O; start-ups crawl",
-                      "give the VM the storage (and Xstor) production has, add paging volumes, or log off non-production guests");
+                      "give the VM the storage (and Xstor) production has, add paging volumes, or "
+                      "log off non-production guests");
     }
   }
   for (size_t c : fw.container_order) {
     const std::string& lpar = w.containers[c].name;
     double busy = rd.cpu[c];
     Watch& wt = fw.cpu[c];
-    if (busy < cp.saturation_busy) { wt.since = -1; continue; }
+    if (busy < cp.saturation_busy) {
+      wt.since = -1;
+      continue;
+    }
     if (wt.since < 0) wt.since = w.now() - 60;
     if (!wt.fired && w.now() - wt.since > cp.saturation_for_s) {
       wt.fired = true;
       runtime_finding(w, code::kCpuSaturation, lpar, wt.since,
                       "the logical CPs of " + lpar + " are at 100 % for over an hour",
                       "everything in " + lpar + " runs slower than planned",
-                      "dedicate CPs, avoid 3rd-level Linux (own LPAR or guests under the vendor's VM), start fewer guests at once");
+                      "dedicate CPs, avoid 3rd-level Linux (own LPAR or guests under the vendor's "
+                      "VM), start fewer guests at once");
     }
   }
 }
@@ -313,11 +344,14 @@ void monitor_actor(World* w) {
   FindingWatches fw;
   fw.paging.resize(w->zvms.size());
   fw.cpu.resize(w->containers.size());
-  fw.zvm_order = by_name_order(w->zvms, [](const Zvm& z) -> const std::string& { return z.node.name; });
-  fw.container_order = by_name_order(w->containers, [](const Container& c) -> const std::string& { return c.name; });
+  fw.zvm_order =
+      by_name_order(w->zvms, [](const Zvm& z) -> const std::string& { return z.node.name; });
+  fw.container_order =
+      by_name_order(w->containers, [](const Container& c) -> const std::string& { return c.name; });
   std::vector<Watch> reaction(w->sc->reactions.size());
   std::vector<int> subject(reaction.size());
-  for (size_t i = 0; i < reaction.size(); ++i) subject[i] = condition_index(*w, w->sc->reactions[i]);
+  for (size_t i = 0; i < reaction.size(); ++i)
+    subject[i] = condition_index(*w, w->sc->reactions[i]);
   std::deque<std::vector<double>> hist_pg, hist_cpu;  // integrals at past samples
   Readings rd;
   rd.paging.resize(w->zvms.size());
@@ -334,7 +368,8 @@ void monitor_actor(World* w) {
     double span = window * static_cast<double>(hist_pg.size() - 1);
     rd.valid = span > 0;
     for (size_t z = 0; z < w->zvms.size() && rd.valid; ++z)
-      rd.paging[z] = (hist_pg.back()[z] - hist_pg.front()[z]) / span * w->zvms[z].capacity_pages_per_s;
+      rd.paging[z] =
+          (hist_pg.back()[z] - hist_pg.front()[z]) / span * w->zvms[z].capacity_pages_per_s;
     for (size_t c = 0; c < w->containers.size() && rd.valid; ++c)
       rd.cpu[c] = (hist_cpu.back()[c] - hist_cpu.front()[c]) / span;
     check_runtime_findings(*w, rd, fw);
@@ -343,11 +378,18 @@ void monitor_actor(World* w) {
       Watch& wt = reaction[i];
       if (wt.fired) continue;
       if (!r.after_reaction.empty() && !w->event("reaction:" + r.after_reaction).fired) continue;
-      if (!condition_holds(*w, r, subject[i], rd)) { wt.since = -1; continue; }
-      if (wt.since < 0) wt.since = now - (r.when == ConditionKind::Paging || r.when == ConditionKind::Cpu ? window : 0);
+      if (!condition_holds(*w, r, subject[i], rd)) {
+        wt.since = -1;
+        continue;
+      }
+      if (wt.since < 0)
+        wt.since =
+            now - (r.when == ConditionKind::Paging || r.when == ConditionKind::Cpu ? window : 0);
       if (now - wt.since + 1e-9 < r.for_s) continue;
       wt.fired = true;
-      w->log_event("reaction", r.id, "condition met; action takes effect after " + units::format_duration(r.lead_time_s));
+      w->log_event(
+          "reaction", r.id,
+          "condition met; action takes effect after " + units::format_duration(r.lead_time_s));
       sg4::Actor::create("reaction-" + r.id, w->control, reaction_actor, w, i);
     }
   }
@@ -361,8 +403,9 @@ void team_actor(World* w, std::shared_ptr<std::deque<int>> queue) {
     Lane& lane = w->lanes[w->dist_lane0 + static_cast<size_t>(di)];
     const DistributedSpec& d = w->sc->production.distributed[static_cast<size_t>(di)];
     lane.begin("work", w->now(), "staff rebuilding it");
-    double finish = staff_finish_week_s(ex.start_week_s + w->now(), d.work_s, ex.staff_from_s, ex.staff_to_s) -
-                    ex.start_week_s;
+    double finish =
+        staff_finish_week_s(ex.start_week_s + w->now(), d.work_s, ex.staff_from_s, ex.staff_to_s) -
+        ex.start_week_s;
     sleep_for(*w, finish - w->now());
     lane.result().up_s = w->now();
     lane.begin("up", w->now());
@@ -394,6 +437,8 @@ void start_plan(World& w) {
     sg4::Actor::create("step-" + steps[i].id, w.control, step_actor, &w, i);
 }
 
-void start_monitor(World& w) { sg4::Actor::create("monitor", w.control, monitor_actor, &w); }
+void start_monitor(World& w) {
+  sg4::Actor::create("monitor", w.control, monitor_actor, &w);
+}
 
 }  // namespace drsim::sim

@@ -38,7 +38,8 @@ std::vector<sg4::Host*> build_cpu_hosts(World& w, sg4::NetZone* zone) {
   std::map<int, std::vector<double>> ladders;  // by logical CPs: most LPARs share a few sizes
   for (const auto& l : lpars) {
     if (l.dedicated) {
-      hosts.push_back(zone->create_host("lpar-" + l.name, w.flops_per_cp_dr)->set_core_count(l.logical_cps));
+      hosts.push_back(
+          zone->create_host("lpar-" + l.name, w.flops_per_cp_dr)->set_core_count(l.logical_cps));
       continue;
     }
     auto [it, added] = ladders.try_emplace(l.logical_cps);
@@ -86,7 +87,8 @@ void build_storage(World& w, sg4::NetZone* zone) {
   w.drives = tp.drives;
   w.dasd = zone->create_host("dasd", std::max(1.0, w.sc->params.tape.dasd_subsystem_Bps));
   for (auto& z : w.zvms) {
-    z.capacity_pages_per_s = paging_capacity_pages_per_s(z.node.paging_volumes, w.sc->params.paging);
+    z.capacity_pages_per_s =
+        paging_capacity_pages_per_s(z.node.paging_volumes, w.sc->params.paging);
     double bw = z.capacity_pages_per_s * w.sc->params.paging.page_bytes;
     if (bw > 0) z.paging = zone->create_host("paging-" + z.node.name, bw);
   }
@@ -143,7 +145,8 @@ std::vector<double> share_speeds(int logical, double flops_per_cp) {
 void build_platform(World& w) {
   const auto& prod = w.sc->production.machine;
   const auto& dr = w.sc->dr_site.machine;
-  double factor = (prod.engine_mips > 0 && dr.engine_mips > 0) ? dr.engine_mips / prod.engine_mips : 1.0;
+  double factor =
+      (prod.engine_mips > 0 && dr.engine_mips > 0) ? dr.engine_mips / prod.engine_mips : 1.0;
   w.flops_per_cp_dr = kFlopsPerCp * factor;
   sg4::NetZone* zone = sg4::create_full_zone("dr-site");
   build_zvms(w);

@@ -97,7 +97,8 @@ void start_tape(World& w) {
   expand_volumes(w);
   w.tape_items = sg4::Semaphore::create(0);
   w.result.tape_drives = w.drives;
-  for (int d = 0; d < w.drives; ++d) sg4::Actor::create("drive" + std::to_string(d), w.control, drive_loop, &w);
+  for (int d = 0; d < w.drives; ++d)
+    sg4::Actor::create("drive" + std::to_string(d), w.control, drive_loop, &w);
 }
 
 }  // namespace drsim::sim

@@ -12,11 +12,17 @@ namespace {
 using nlohmann::json;
 
 /// Rounds to 3 decimals so that the file is stable and readable.
-double r3(double v) { return std::round(v * 1000.0) / 1000.0; }
+double r3(double v) {
+  return std::round(v * 1000.0) / 1000.0;
+}
 
-json time_or_null(const std::optional<double>& t) { return t ? json(r3(*t)) : json(nullptr); }
+json time_or_null(const std::optional<double>& t) {
+  return t ? json(r3(*t)) : json(nullptr);
+}
 
-json str_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+json str_or_null(const std::string& s) {
+  return s.empty() ? json(nullptr) : json(s);
+}
 
 class Labeler {
  public:
@@ -57,11 +63,16 @@ json system_json(const SystemResult& s, const Labeler& at) {
 }
 
 json finding_json(const Finding& f, const Labeler& at) {
-  return {{"code", f.code},       {"severity", to_string(f.severity)},
-          {"subject", f.subject}, {"t_s", r3(f.t_s)},
-          {"at", at(f.t_s)},      {"message", f.message},
-          {"production", str_or_null(f.production)}, {"dr", str_or_null(f.dr)},
-          {"consequence", str_or_null(f.consequence)}, {"remedy", str_or_null(f.remedy)}};
+  return {{"code", f.code},
+          {"severity", to_string(f.severity)},
+          {"subject", f.subject},
+          {"t_s", r3(f.t_s)},
+          {"at", at(f.t_s)},
+          {"message", f.message},
+          {"production", str_or_null(f.production)},
+          {"dr", str_or_null(f.dr)},
+          {"consequence", str_or_null(f.consequence)},
+          {"remedy", str_or_null(f.remedy)}};
 }
 
 json series_json(const std::map<std::string, std::vector<double>>& m) {
@@ -91,42 +102,57 @@ json to_json(const Result& r) {
     milestones.push_back({{"id", m.id}, {"label", m.label}, {"t_s", r3(m.t_s)}, {"at", at(m.t_s)}});
   for (const auto& f : r.findings) findings.push_back(finding_json(f, at));
   for (const auto& e : r.events)
-    events.push_back({{"t_s", r3(e.t_s)}, {"at", at(e.t_s)}, {"kind", e.kind},
-                      {"subject", e.subject}, {"message", e.message}});
+    events.push_back({{"t_s", r3(e.t_s)},
+                      {"at", at(e.t_s)},
+                      {"kind", e.kind},
+                      {"subject", e.subject},
+                      {"message", e.message}});
   json staff = nullptr;
   if (r.staff_from_s && r.staff_to_s)
     staff = {{"from", units::format_week_time(*r.staff_from_s).substr(4)},
              {"to", units::format_week_time(*r.staff_to_s).substr(4)}};
   json vm_ipls = json::object();
   for (const auto& [k, v] : r.vm_ipls) vm_ipls[k] = v;
-  return {
-      {"drsim_version", DRSIM_VERSION},
-      {"scenario", {{"name", r.scenario_name}, {"file", r.scenario_file},
-                    {"sha256", r.scenario_sha256}, {"description", r.description}}},
-      {"seed", r.seed},
-      {"exercise", {{"start", at(0)}, {"end", at(r.duration_s)}, {"start_week_s", r.start_week_s},
-                    {"duration_s", r.duration_s}, {"staff_hours", staff}}},
-      {"systems", systems},
-      {"milestones", milestones},
-      {"findings", findings},
-      {"events", events},
-      {"recovery", {{"rto_target_h", r3(r.rto_s / 3600.0)}, {"rto_s", r.rto_s},
-                    {"first_zos_up_s", time_or_null(r.first_zos_up_s)},
-                    {"critical_up_s", time_or_null(r.critical_up_s)},
-                    {"all_up_s", time_or_null(r.all_up_s)}, {"rto_met", r.rto_met}}},
-      {"metrics", {{"peak_paging_pages_per_s", r3(r.peak_paging)},
-                   {"peak_paging_by_vm", map_json(r.peak_paging_by_vm)},
-                   {"vm_ipls", vm_ipls},
-                   {"tape_drives", r.tape_drives},
-                   {"tape_drive_utilisation", r3(r.tape_utilisation)},
-                   {"volumes_restored", r.volumes_restored},
-                   {"restore_bytes", r.restore_bytes},
-                   {"restores_done_s", time_or_null(r.restores_done_s)},
-                   {"cpu_utilisation", map_json(r.cpu_mean)},
-                   {"peak_cpu_utilisation", map_json(r.cpu_peak)},
-                   {"events", r.sim_events}}},
-      {"series", {{"step_s", r.step_s}, {"paging_pages_per_s", series_json(r.paging_series)},
-                  {"cpu_utilisation", series_json(r.cpu_series)}}}};
+  return {{"drsim_version", DRSIM_VERSION},
+          {"scenario",
+           {{"name", r.scenario_name},
+            {"file", r.scenario_file},
+            {"sha256", r.scenario_sha256},
+            {"description", r.description}}},
+          {"seed", r.seed},
+          {"exercise",
+           {{"start", at(0)},
+            {"end", at(r.duration_s)},
+            {"start_week_s", r.start_week_s},
+            {"duration_s", r.duration_s},
+            {"staff_hours", staff}}},
+          {"systems", systems},
+          {"milestones", milestones},
+          {"findings", findings},
+          {"events", events},
+          {"recovery",
+           {{"rto_target_h", r3(r.rto_s / 3600.0)},
+            {"rto_s", r.rto_s},
+            {"first_zos_up_s", time_or_null(r.first_zos_up_s)},
+            {"critical_up_s", time_or_null(r.critical_up_s)},
+            {"all_up_s", time_or_null(r.all_up_s)},
+            {"rto_met", r.rto_met}}},
+          {"metrics",
+           {{"peak_paging_pages_per_s", r3(r.peak_paging)},
+            {"peak_paging_by_vm", map_json(r.peak_paging_by_vm)},
+            {"vm_ipls", vm_ipls},
+            {"tape_drives", r.tape_drives},
+            {"tape_drive_utilisation", r3(r.tape_utilisation)},
+            {"volumes_restored", r.volumes_restored},
+            {"restore_bytes", r.restore_bytes},
+            {"restores_done_s", time_or_null(r.restores_done_s)},
+            {"cpu_utilisation", map_json(r.cpu_mean)},
+            {"peak_cpu_utilisation", map_json(r.cpu_peak)},
+            {"events", r.sim_events}}},
+          {"series",
+           {{"step_s", r.step_s},
+            {"paging_pages_per_s", series_json(r.paging_series)},
+            {"cpu_utilisation", series_json(r.cpu_series)}}}};
 }
 
 std::string summary_text(const Result& r) {
@@ -135,7 +161,8 @@ std::string summary_text(const Result& r) {
   o << "drsim: " << r.scenario_name << " (seed " << r.seed << ")\n";
   for (const auto& m : r.milestones) o << "  " << at(m.t_s) << "  " << m.label << "\n";
   o << "  RTO " << units::format_duration(r.rto_s) << ": " << (r.rto_met ? "met" : "MISSED");
-  if (r.critical_up_s) o << " (all critical up after " << units::format_duration(*r.critical_up_s) << ")";
+  if (r.critical_up_s)
+    o << " (all critical up after " << units::format_duration(*r.critical_up_s) << ")";
   o << "\n";
   int up = 0, planned = 0;
   for (const auto& s : r.systems) {

@@ -22,13 +22,13 @@ struct PhaseRecord {
 
 struct SystemResult {
   std::string name;
-  std::string kind;        ///< zos | zvm | linux | cms | distributed
-  std::string role;        ///< empty = null
+  std::string kind;  ///< zos | zvm | linux | cms | distributed
+  std::string role;  ///< empty = null
   std::string machine, lpar, host;
-  int sie_level = 0;       ///< 0 = null
+  int sie_level = 0;  ///< 0 = null
   std::string tier = "production";
   bool critical = false;
-  bool planned = true;     ///< the recovery plan brings it up
+  bool planned = true;  ///< the recovery plan brings it up
   std::string status = "not_started";
   std::optional<double> up_s;
   std::string blocked_by;  ///< empty = null

@@ -12,10 +12,15 @@
 namespace drsim::sim {
 namespace {
 
-constexpr int kSlices = 2;  ///< boot/app work is split so paging and CPU interleave (docs/engine.md)
+constexpr int kSlices =
+    2;  ///< boot/app work is split so paging and CPU interleave (docs/engine.md)
 
-const GuestSpec& gspec(const World& w, int gi) { return *w.topo.guests[static_cast<size_t>(gi)].spec; }
-Lane& guest_lane(World& w, int gi) { return w.lanes[w.guest_lane0 + static_cast<size_t>(gi)]; }
+const GuestSpec& gspec(const World& w, int gi) {
+  return *w.topo.guests[static_cast<size_t>(gi)].spec;
+}
+Lane& guest_lane(World& w, int gi) {
+  return w.lanes[w.guest_lane0 + static_cast<size_t>(gi)];
+}
 
 double guest_multiplier(const World& w, int gi) {
   const GuestNode& n = w.topo.guests[static_cast<size_t>(gi)];
@@ -35,7 +40,8 @@ void work_with_paging(World& w, int gi, const Work& work) {
     double t0 = w.now(), faults0 = z.fault_rate.integral(t0);
     run_cpu(w, z.container, slice * mult, 1, &g, z.vcpus);
     double t1 = w.now();
-    double rate = t1 > t0 ? (z.fault_rate.integral(t1) - faults0) / (t1 - t0) : z.fault_rate.level();
+    double rate =
+        t1 > t0 ? (z.fault_rate.integral(t1) - faults0) / (t1 - t0) : z.fault_rate.level();
     run_paging(w, zi, slice * rate, &g);
   }
   sleep_for(w, work.wait_s);
@@ -46,7 +52,8 @@ struct NeedState {
   std::string code, reason;
 };
 
-bool addresses_ok(const World& w, int zi, const std::string& prod_devices, const std::string& dr_devices) {
+bool addresses_ok(const World& w, int zi, const std::string& prod_devices,
+                  const std::string& dr_devices) {
   if (prod_devices == dr_devices || dr_devices.empty()) return true;
   const Zvm& z = w.zvms[static_cast<size_t>(zi)];
   if (z.node.system.empty()) return true;  // the vendor's VM: the vendor defined its own
@@ -77,7 +84,8 @@ NeedState check_hipersocket(const World& w, int zi, const std::string& hs) {
 NeedState check_vswitch(const World& w, int zi, const std::string& vs) {
   auto at = w.vswitch_at_dr.find(vs);
   if (at == w.vswitch_at_dr.end() || !at->second)
-    return {NeedState::Missing, code::kMissingVswitchController, "VSWITCH " + vs + " is not defined at DR"};
+    return {NeedState::Missing, code::kMissingVswitchController,
+            "VSWITCH " + vs + " is not defined at DR"};
   const auto& ctl = w.vswitch_controllers.at(vs);
   if (ctl.empty())
     return {NeedState::Missing, code::kMissingVswitchController,
@@ -113,11 +121,13 @@ NeedState check_needs(const World& w, int gi) {
   if (g.needs.vswitch) found.push_back(check_vswitch(w, zi, *g.needs.vswitch));
   if (g.needs.router) {
     int ri = w.topo.find_guest(*g.needs.router);
-    if (ri < 0 || !w.topo.guests[static_cast<size_t>(ri)].at_dr || !w.guest_planned[static_cast<size_t>(ri)])
+    if (ri < 0 || !w.topo.guests[static_cast<size_t>(ri)].at_dr ||
+        !w.guest_planned[static_cast<size_t>(ri)])
       found.push_back({NeedState::Missing, code::kMissingHipersocketRouter,
                        "the Hipersocket router " + *g.needs.router + " is never started"});
     else if (w.guests[static_cast<size_t>(ri)].state != GuestState::Up)
-      found.push_back({NeedState::Pending, "", "waiting for the Hipersocket router " + *g.needs.router});
+      found.push_back(
+          {NeedState::Pending, "", "waiting for the Hipersocket router " + *g.needs.router});
   }
   for (const auto& zos : g.needs.zos) {
     int si = w.topo.find_system(zos);
@@ -277,7 +287,8 @@ void ipl_zos(World& w, int si, const std::string& why) {
 class SteadyCpu {
  public:
   void set(World& w, int container, double cps, int limit) {
-    int threads = cps > 0 ? std::clamp(static_cast<int>(std::ceil(cps - 1e-9)), 1, std::max(1, limit)) : 0;
+    int threads =
+        cps > 0 ? std::clamp(static_cast<int>(std::ceil(cps - 1e-9)), 1, std::max(1, limit)) : 0;
     double demand = std::min(cps, static_cast<double>(threads));
     if (container == container_ && std::fabs(demand - demand_) < 1e-12) return;
     for (auto& e : execs_) e->cancel();
@@ -314,7 +325,8 @@ void steady_actor(World* w, int zvm, int zos_load) {
     if (zvm >= 0) {
       Zvm& z = w->zvms[static_cast<size_t>(zvm)];
       cpu = z.steady_cpu, fault = z.steady_fault_cpu, container = z.container;
-      limit = z.node.virtual_cpus > 0 ? z.node.virtual_cpus : w->containers[static_cast<size_t>(container)].logical;
+      limit = z.node.virtual_cpus > 0 ? z.node.virtual_cpus
+                                      : w->containers[static_cast<size_t>(container)].logical;
     } else {
       const ZosLoad& l = w->zos_loads[static_cast<size_t>(zos_load)];
       cpu = l.steady_cpu;
@@ -329,7 +341,9 @@ void steady_actor(World* w, int zvm, int zos_load) {
       pages = fault * period * z.fault_rate.level();
     }
     if (pages <= 0) {  // nothing pages: the CPU demand runs by itself until the load changes
-      (zvm >= 0 ? w->zvms[static_cast<size_t>(zvm)].park : w->zos_loads[static_cast<size_t>(zos_load)].park).wait();
+      (zvm >= 0 ? w->zvms[static_cast<size_t>(zvm)].park
+                : w->zos_loads[static_cast<size_t>(zos_load)].park)
+          .wait();
       continue;
     }
     run_paging(*w, zvm, pages, nullptr);  // the guests' page faults over the period
@@ -346,7 +360,9 @@ void wait_guest_volumes(World& w, int gi) {
 
 }  // namespace
 
-int guest_zvm(const World& w, int guest) { return w.topo.guests[static_cast<size_t>(guest)].zvm; }
+int guest_zvm(const World& w, int guest) {
+  return w.topo.guests[static_cast<size_t>(guest)].zvm;
+}
 
 void ipl_system(World& w, int si, const std::string& why) {
   const SystemNode& node = w.topo.systems[static_cast<size_t>(si)];
@@ -395,7 +411,8 @@ void force_off(World& w, int gi, const std::string& why, bool by_operator) {
   if (g.holds_token && z.vcpus) z.vcpus->release();
   if (g.io_zvm >= 0 && --z.io_in_flight == 0) z.paging_busy.set(w.now(), 0.0);
   g.exec_container = -1, g.holds_token = false, g.io_zvm = -1;
-  w.net_waiters.erase(std::remove(w.net_waiters.begin(), w.net_waiters.end(), gi), w.net_waiters.end());
+  w.net_waiters.erase(std::remove(w.net_waiters.begin(), w.net_waiters.end(), gi),
+                      w.net_waiters.end());
   set_steady(w, gi, false);
   z.ws_logged_on = std::max(0.0, z.ws_logged_on - w.topo.guests[static_cast<size_t>(gi)].ws_bytes);
   memory_changed(w, guest_zvm(w, gi));
@@ -414,8 +431,9 @@ void force_off(World& w, int gi, const std::string& why, bool by_operator) {
 
 void memory_changed(World& w, int zvm) {
   Zvm& z = w.zvms[static_cast<size_t>(zvm)];
-  z.fault_rate.set(w.now(), fault_pages_per_cpu_s(overcommit_ratio(z.ws_logged_on, z.real_bytes, z.xstor_bytes),
-                                                  w.sc->params.paging));
+  z.fault_rate.set(
+      w.now(), fault_pages_per_cpu_s(overcommit_ratio(z.ws_logged_on, z.real_bytes, z.xstor_bytes),
+                                     w.sc->params.paging));
 }
 
 void poke_zvm(World& w, int zvm) {
@@ -425,7 +443,8 @@ void poke_zvm(World& w, int zvm) {
 
 void start_steady_loads(World& w) {
   for (size_t z = 0; z < w.zvms.size(); ++z)
-    sg4::Actor::create("steady-" + w.zvms[z].node.name, w.control, steady_actor, &w, static_cast<int>(z), -1);
+    sg4::Actor::create("steady-" + w.zvms[z].node.name, w.control, steady_actor, &w,
+                       static_cast<int>(z), -1);
   for (size_t s = 0; s < w.topo.systems.size(); ++s) {
     const SystemNode& n = w.topo.systems[s];
     if (!n.placed || n.spec->kind != SystemKind::Zos) continue;
@@ -441,7 +460,8 @@ void start_steady_loads(World& w) {
     w.zos_loads.push_back(load);
   }
   for (size_t l = 0; l < w.zos_loads.size(); ++l)
-    sg4::Actor::create("steady-zos" + std::to_string(l), w.control, steady_actor, &w, -1, static_cast<int>(l));
+    sg4::Actor::create("steady-zos" + std::to_string(l), w.control, steady_actor, &w, -1,
+                       static_cast<int>(l));
 }
 
 }  // namespace drsim::sim

@@ -4,12 +4,11 @@
 /// Only simulator/*.cpp include this. Actors run one at a time (contexts/nthreads = 1), so
 /// plain containers are safe.
 
-#include <simgrid/s4u.hpp>
-
 #include <deque>
 #include <map>
 #include <memory>
 #include <optional>
+#include <simgrid/s4u.hpp>
 #include <string>
 #include <vector>
 
@@ -42,17 +41,17 @@ class Level {
 /// dedicated later to a customer's z/VM by an operator action.
 struct Container {
   std::string name;
-  sg4::Host* host = nullptr;            ///< where execs run (one core; its pstate = the share when shared)
+  sg4::Host* host = nullptr;  ///< where execs run (one core; its pstate = the share when shared)
   int logical = 1;
   bool shared = true;
-  int dedicated_later = 0;              ///< CPs an operator dedicated to this (formerly shared) LPAR
+  int dedicated_later = 0;  ///< CPs an operator dedicated to this (formerly shared) LPAR
   double weight = 100;
   bool capped = false;
-  double threads = 0;                   ///< active demand, in CPs
-  double demand = 0;                    ///< min(threads, logical): what PR/SM could give it
-  double bound = -1;                    ///< last share set, in CPs (-1 = none yet)
-  long pstate = -1;                     ///< the host's pstate for that share
-  Level busy;                           ///< fraction of logical CPs with work (what the OS sees)
+  double threads = 0;  ///< active demand, in CPs
+  double demand = 0;   ///< min(threads, logical): what PR/SM could give it
+  double bound = -1;   ///< last share set, in CPs (-1 = none yet)
+  long pstate = -1;    ///< the host's pstate for that share
+  Level busy;          ///< fraction of logical CPs with work (what the OS sees)
 };
 
 /// Where a steady-load actor waits until its load changes (poke() wakes it once).
@@ -72,20 +71,21 @@ struct Park {
 struct Zvm {
   ZvmNode node;
   int container = -1;
-  sg4::Host* paging = nullptr;  ///< its paging volumes: a host whose speed is their bandwidth (bytes/s)
+  sg4::Host* paging =
+      nullptr;  ///< its paging volumes: a host whose speed is their bandwidth (bytes/s)
   double capacity_pages_per_s = 0;
   sg4::SemaphorePtr vcpus;  ///< 2nd-level VM: its virtual CPs (null = none)
   double real_bytes = 0, xstor_bytes = 0;
-  double ws_logged_on = 0;    ///< sum of working sets of logged-on guests
-  Level fault_rate;           ///< page faults per CP-second of guest work, from the overcommit
+  double ws_logged_on = 0;  ///< sum of working sets of logged-on guests
+  Level fault_rate;         ///< page faults per CP-second of guest work, from the overcommit
   int io_in_flight = 0;
-  Level paging_busy;          ///< 1 while a page I/O is in flight
-  bool up = false;            ///< the vendor's VM is up from the start
-  int generation = 0;         ///< IPL count (re-IPLs increment)
+  Level paging_busy;   ///< 1 while a page I/O is in flight
+  bool up = false;     ///< the vendor's VM is up from the start
+  int generation = 0;  ///< IPL count (re-IPLs increment)
   int reconfigured_at_generation = -1;
-  double steady_cpu = 0;      ///< sum of steady CPs (x SIE multiplier) of up guests + CP itself
-  double steady_fault_cpu = 0;///< guest work that touches pages (no multiplier)
-  Park park;                  ///< its steady-load actor waits here while nothing pages
+  double steady_cpu = 0;        ///< sum of steady CPs (x SIE multiplier) of up guests + CP itself
+  double steady_fault_cpu = 0;  ///< guest work that touches pages (no multiplier)
+  Park park;                    ///< its steady-load actor waits here while nothing pages
 };
 
 /// A load group running steady work outside any z/VM: an up z/OS system, or the vendor's
@@ -93,7 +93,7 @@ struct Zvm {
 struct ZosLoad {
   int system = -1;
   double steady_cpu = 0;
-  int container = -1;   ///< vendor workload: the LPAR it runs in
+  int container = -1;  ///< vendor workload: the LPAR it runs in
   Park park;
 };
 
@@ -158,28 +158,28 @@ struct World {
   const Scenario* sc = nullptr;
   Topology topo;
   Result result;
-  double end_s = 0;             ///< exercise duration
+  double end_s = 0;  ///< exercise duration
   double flops_per_cp_dr = kFlopsPerCp;
 
   // platform
   sg4::Host* control = nullptr;
-  double pool_cps = 0;                 ///< the DR machine's shared CPs
-  double shared_demand = 0;            ///< sum of the shared LPARs' demand, in CPs
-  std::vector<Container> containers;   ///< first topo.lpars.size() entries = DR LPARs
+  double pool_cps = 0;                            ///< the DR machine's shared CPs
+  double shared_demand = 0;                       ///< sum of the shared LPARs' demand, in CPs
+  std::vector<Container> containers;              ///< first topo.lpars.size() entries = DR LPARs
   std::map<std::string, int> reserved_dedicated;  ///< z/VM name -> container for dedicate-cpus
   std::vector<Zvm> zvms;
-  std::vector<int> system_container;   ///< per production system: where its own work runs
+  std::vector<int> system_container;            ///< per production system: where its own work runs
   std::vector<sg4::SemaphorePtr> system_vcpus;  ///< guest-mode systems
 
   // tape
   int drives = 0;
-  double ddr_rate_Bps = 0;             ///< a drive's rate for DDR's small blocks
-  sg4::Host* dasd = nullptr;           ///< the DASD subsystem restores write to: speed = its bandwidth
-  double drive_rate_Bps = 0;           ///< each drive's effective restore rate (tape model)
+  double ddr_rate_Bps = 0;    ///< a drive's rate for DDR's small blocks
+  sg4::Host* dasd = nullptr;  ///< the DASD subsystem restores write to: speed = its bandwidth
+  double drive_rate_Bps = 0;  ///< each drive's effective restore rate (tape model)
   std::vector<Volume> volumes;
   std::deque<int> tape_queue;
   sg4::SemaphorePtr tape_items;
-  std::vector<int> volumes_left;       ///< per system
+  std::vector<int> volumes_left;  ///< per system
   double drive_busy_s = 0;
   double restore_first = -1, restore_last = -1;
 
@@ -187,11 +187,11 @@ struct World {
   std::vector<SystemLive> systems;
   std::vector<GuestLive> guests;
   std::vector<ZosLoad> zos_loads;
-  std::vector<Lane> lanes;             ///< systems, then guests, then distributed
+  std::vector<Lane> lanes;  ///< systems, then guests, then distributed
   size_t guest_lane0 = 0, dist_lane0 = 0;
   std::map<std::string, Event> events;
-  std::vector<int> net_waiters;        ///< guests waiting for a network change
-  std::map<std::string, bool> hipersocket_defined;   ///< by production name
+  std::vector<int> net_waiters;                     ///< guests waiting for a network change
+  std::map<std::string, bool> hipersocket_defined;  ///< by production name
   std::map<std::string, std::vector<std::string>> vswitch_controllers;  ///< at DR
   std::map<std::string, bool> vswitch_at_dr;
   std::map<std::string, double> noticed;  ///< finding code -> first hour a system hit it

@@ -70,7 +70,8 @@ std::string simulate_isolated(const LoadResult& loaded, unsigned long long seed)
   options.scenario_file = loaded.scenario.file;
   options.scenario_sha256 = loaded.sha256;
   const Scenario& scenario = loaded.scenario;
-  return run_isolated([&scenario, &options] { return to_json(simulate(scenario, options)).dump(); });
+  return run_isolated(
+      [&scenario, &options] { return to_json(simulate(scenario, options)).dump(); });
 }
 
 }  // namespace
@@ -137,6 +138,8 @@ std::vector<nlohmann::json> events_of(const nlohmann::json& result, const std::s
   return out;
 }
 
-std::string shipped(const std::string& name) { return std::string(DRSIM_SCENARIOS) + "/" + name + ".json"; }
+std::string shipped(const std::string& name) {
+  return std::string(DRSIM_SCENARIOS) + "/" + name + ".json";
+}
 
 }  // namespace drsim::test

@@ -5,7 +5,6 @@
 /// the result.json document back. Also the small base scenario most tests start from.
 
 #include <catch2/catch.hpp>
-
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>

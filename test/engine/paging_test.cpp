@@ -1,7 +1,6 @@
 // Engine mechanism: z/VM memory overcommitment pages on the paging volumes and slows the
 // guests' start-up; forcing guests off lowers the page rate.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <string>
 #include <vector>
@@ -42,8 +41,9 @@ std::vector<double> vm1_paging(const nlohmann::json& r) {
 
 }  // namespace
 
-TEST_CASE("paging slowdown and relief: overcommit pages, guests come up later, a force-off relieves it",
-          "[engine]") {
+TEST_CASE(
+    "paging slowdown and relief: overcommit pages, guests come up later, a force-off relieves it",
+    "[engine]") {
   nlohmann::json roomy = run_text(kBaseScenario);
   nlohmann::json tight = run_text(kBaseScenario, {kTightMemory});
   CHECK(peak_paging(roomy) == 0.0);

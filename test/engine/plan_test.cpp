@@ -1,7 +1,6 @@
 // Engine mechanisms of the plan and the operator: a missing network definition blocks a
 // guest (reported, not hung), a time-triggered reaction fires and acts, and runs repeat.
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -36,7 +35,8 @@ std::string status(const nlohmann::json& r, const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("a guest needing a Hipersocket the DR site lacks is reported blocked, not hung", "[engine]") {
+TEST_CASE("a guest needing a Hipersocket the DR site lacks is reported blocked, not hung",
+          "[engine]") {
   nlohmann::json r = run_text(kBaseScenario, kNeedsMissingHipersocket);
   const auto& lnx2 = system_of(r, "LNX2");
   CHECK(lnx2.at("status").get<std::string>() == "blocked");

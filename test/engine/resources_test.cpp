@@ -1,8 +1,7 @@
 // Engine mechanisms of the DR machine's resources: the tape drive pool, PR/SM weights on
 // the shared CP pool, and the SIE-level CPU multipliers.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,11 +30,12 @@ double phase_length(const nlohmann::json& system, const std::string& phase) {
 /// The base site on a 4-CP machine (2 of them dedicated to DRVM, so a shared pool of 2)
 /// with a vendor z/OS LPAR that wants all 4 of its logical CPs at `weight`.
 std::vector<std::string> busy_vendor_next_door(int weight) {
-  return {"/dr_site/machine/cps=4",
-          R"(/dr_site/lpars=[{"name":"DRZOS","owner":"customer","cps":2,"weight":100},)"
-          R"({"name":"DRVM","owner":"customer","cps":2,"dedicated":true,"memory":"8GB","paging_volumes":4},)"
-          R"({"name":"VNDZOS","owner":"vendor","os":"zos","cps":4,"busy_cps":4,"weight":)" +
-              std::to_string(weight) + "}]"};
+  return {
+      "/dr_site/machine/cps=4",
+      R"(/dr_site/lpars=[{"name":"DRZOS","owner":"customer","cps":2,"weight":100},)"
+      R"({"name":"DRVM","owner":"customer","cps":2,"dedicated":true,"memory":"8GB","paging_volumes":4},)"
+      R"({"name":"VNDZOS","owner":"vendor","os":"zos","cps":4,"busy_cps":4,"weight":)" +
+          std::to_string(weight) + "}]"};
 }
 
 /// VM1 as a guest of the vendor's z/VM (its Linux guests at the 3rd SIE level). The vendor
@@ -65,18 +65,21 @@ TEST_CASE("drive contention: more tape drives never finish the restores later", 
     done.push_back(*t);
   }
   for (size_t i = 1; i < done.size(); ++i) {
-    INFO(drives[i] << " drives: " << done[i] << " s, " << drives[i - 1] << " drives: " << done[i - 1] << " s");
+    INFO(drives[i] << " drives: " << done[i] << " s, " << drives[i - 1]
+                   << " drives: " << done[i - 1] << " s");
     CHECK(done[i] <= done[i - 1]);
   }
   CHECK(done[1] < done[0]);
   CHECK(done[2] < done[1]);
 }
 
-TEST_CASE("DASD subsystem: drives share its bandwidth, so a slow one paces every restore", "[engine]") {
+TEST_CASE("DASD subsystem: drives share its bandwidth, so a slow one paces every restore",
+          "[engine]") {
   auto with_dasd = [](const std::string& rate) {
     std::string text = kBaseScenario;
     const std::string anchor = "\"schema_version\": 1,";
-    text.replace(text.find(anchor), anchor.size(), anchor + R"( "parameters": {"tape": {"dasd_subsystem": ")" + rate + R"("}},)");
+    text.replace(text.find(anchor), anchor.size(),
+                 anchor + R"( "parameters": {"tape": {"dasd_subsystem": ")" + rate + R"("}},)");
     return run_text(text, {"/dr_site/tape/drives=8"});
   };
   nlohmann::json fast = with_dasd("400MBps");
@@ -88,10 +91,11 @@ TEST_CASE("DASD subsystem: drives share its bandwidth, so a slow one paces every
   double bytes = slow.at("metrics").at("restore_bytes").get<double>();
   CHECK(*slow_done >= bytes / 20e6);  // 8 drives cannot write faster than the subsystem takes
   CHECK(*slow_done > *fast_done);
-  CHECK(*fast_done < bytes / 20e6);   // with room in the subsystem the drives set the pace
+  CHECK(*fast_done < bytes / 20e6);  // with room in the subsystem the drives set the pace
 }
 
-TEST_CASE("weight sharing: a heavier vendor LPAR on the shared pool slows the z/OS IPL", "[engine]") {
+TEST_CASE("weight sharing: a heavier vendor LPAR on the shared pool slows the z/OS IPL",
+          "[engine]") {
   nlohmann::json even = run_text(kBaseScenario, busy_vendor_next_door(100));
   nlohmann::json heavy = run_text(kBaseScenario, busy_vendor_next_door(900));
   auto even_up = up_s(even, "ZOS1");
@@ -99,7 +103,8 @@ TEST_CASE("weight sharing: a heavier vendor LPAR on the shared pool slows the z/
   REQUIRE(even_up.has_value());
   REQUIRE(heavy_up.has_value());
   CHECK(*heavy_up > *even_up);
-  CHECK(phase_length(system_of(heavy, "ZOS1"), "ipl") > phase_length(system_of(even, "ZOS1"), "ipl"));
+  CHECK(phase_length(system_of(heavy, "ZOS1"), "ipl") >
+        phase_length(system_of(even, "ZOS1"), "ipl"));
   // the dedicated LPAR does not share the pool: VM1 comes up at the same time
   CHECK(up_s(heavy, "VM1") == up_s(even, "VM1"));
   for (const auto* r : {&even, &heavy})
@@ -110,7 +115,10 @@ TEST_CASE("weight sharing: a heavier vendor LPAR on the shared pool slows the z/
     }
 }
 
-TEST_CASE("PR/SM share: a single-threaded z/OS IPL runs at its water-filled share, rounded down to the ladder", "[engine]") {
+TEST_CASE(
+    "PR/SM share: a single-threaded z/OS IPL runs at its water-filled share, rounded down to the "
+    "ladder",
+    "[engine]") {
   // pool = 4 CPs - 2 dedicated to DRVM; DRZOS (weight 100, IPL = 1 thread) against a vendor
   // LPAR that wants 4 CPs at weight 300: DRZOS is entitled to a quarter of the pool
   nlohmann::json r = run_text(kBaseScenario, busy_vendor_next_door(300));
@@ -123,11 +131,12 @@ TEST_CASE("PR/SM share: a single-threaded z/OS IPL runs at its water-filled shar
   double cpu_s = ipl.cpu_s * drsim::sie_cpu_multiplier(1, drsim::WorkloadClass::Zos, params.cpu);
   double exact = cpu_s / share[0] + ipl.wait_s;
   double got = phase_length(system_of(r, "ZOS1"), "ipl");
-  CHECK(got >= exact - 1e-6);                                     // never more than the share
+  CHECK(got >= exact - 1e-6);                                   // never more than the share
   CHECK(got <= cpu_s / share[0] * 1.0014 + ipl.wait_s + 1e-6);  // at most one ladder step less
 }
 
-TEST_CASE("share ladder: ascending speeds, every whole CP exact, steps of at most 0.14 %", "[engine]") {
+TEST_CASE("share ladder: ascending speeds, every whole CP exact, steps of at most 0.14 %",
+          "[engine]") {
   for (int logical : {1, 2, 3, 7, 16}) {
     INFO(logical);
     std::vector<double> speeds = drsim::sim::share_speeds(logical, 2e9);
@@ -135,7 +144,8 @@ TEST_CASE("share ladder: ascending speeds, every whole CP exact, steps of at mos
     CHECK(speeds.front() > 0.0);
     CHECK(speeds.front() < 1e-6 * 2e9);  // an idle LPAR barely moves
     CHECK(speeds.back() == logical * 2e9);
-    for (int n = 1; n <= logical; ++n) CHECK(std::count(speeds.begin(), speeds.end(), n * 2e9) == 1);
+    for (int n = 1; n <= logical; ++n)
+      CHECK(std::count(speeds.begin(), speeds.end(), n * 2e9) == 1);
     for (size_t i = 2; i < speeds.size(); ++i) {
       CHECK(speeds[i] > speeds[i - 1]);
       CHECK(speeds[i] <= speeds[i - 1] * 1.0014);
@@ -157,6 +167,7 @@ TEST_CASE("SIE multiplier: Linux under a VM under the vendor's VM comes up later
     REQUIRE(own_up.has_value());
     REQUIRE(nested_up.has_value());
     CHECK(*nested_up > *own_up);
-    CHECK(phase_length(system_of(nested, name), "boot") > phase_length(system_of(own, name), "boot"));
+    CHECK(phase_length(system_of(nested, name), "boot") >
+          phase_length(system_of(own, name), "boot"));
   }
 }

@@ -1,7 +1,6 @@
 // What-ifs on the shipped scenarios: each change that gives the DR site more (drives,
 // memory, a lower SIE level, a missing definition) never makes the outcome worse.
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <utility>
 #include <vector>
@@ -117,7 +116,8 @@ TEST_CASE("what-if: year 1 with VMPROD in its own LPAR (2nd level) is never slow
   CHECK(*c2 <= *c3);
 }
 
-TEST_CASE("what-if: year 1 with the Hipersocket defined unblocks exactly what it blocked", "[engine]") {
+TEST_CASE("what-if: year 1 with the Hipersocket defined unblocks exactly what it blocked",
+          "[engine]") {
   const std::string code = "missing-hipersockets";
   nlohmann::json base = run_file(shipped(kYear1));
   nlohmann::json fixed = run_file(shipped(kYear1), {kDefineHipersocket});

@@ -1,12 +1,12 @@
 // --set /json/pointer=VALUE: replaces existing values only; malformed arguments are exit 2.
 // GCC 12 gives a false -Warray-bounds inside nlohmann (JSON_DIAGNOSTICS=1) for JSON built here.
 #pragma GCC diagnostic ignored "-Warray-bounds"
-#include <catch2/catch.hpp>
+#include "models/overrides.hpp"
 
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
 
-#include "models/overrides.hpp"
 #include "models/scenario_io.hpp"
 
 using drsim::OverrideStatus;
@@ -19,7 +19,9 @@ json sample() {
                          "production": {"guests": [{"tier": "qa"}, {"tier": "dev"}]}, "a/b": {"c~d": 1}})");
 }
 
-std::string year1_path() { return std::string(DRSIM_SCENARIOS) + "/insurance-2007-year1.json"; }
+std::string year1_path() {
+  return std::string(DRSIM_SCENARIOS) + "/insurance-2007-year1.json";
+}
 
 }  // namespace
 
@@ -29,7 +31,8 @@ TEST_CASE("set: replaces an existing value with JSON", "[overrides]") {
   CHECK(doc["dr_site"]["tape"]["drives"].get<int>() == 6);
   CHECK(drsim::apply_override(doc, "/name=\"what-if\"").status == OverrideStatus::Applied);
   CHECK(doc["name"].get<std::string>() == "what-if");
-  CHECK(drsim::apply_override(doc, "/dr_site/tape={\"drives\": 2}").status == OverrideStatus::Applied);
+  CHECK(drsim::apply_override(doc, "/dr_site/tape={\"drives\": 2}").status ==
+        OverrideStatus::Applied);
   CHECK(doc["dr_site"]["tape"]["drives"].get<int>() == 2);
   CHECK(drsim::apply_override(doc, "/name=\"a=b\"").status == OverrideStatus::Applied);
   CHECK(doc["name"].get<std::string>() == "a=b");
@@ -37,7 +40,8 @@ TEST_CASE("set: replaces an existing value with JSON", "[overrides]") {
 
 TEST_CASE("set: reaches array elements by index and escaped keys", "[overrides]") {
   json doc = sample();
-  CHECK(drsim::apply_override(doc, "/production/guests/1/tier=\"test\"").status == OverrideStatus::Applied);
+  CHECK(drsim::apply_override(doc, "/production/guests/1/tier=\"test\"").status ==
+        OverrideStatus::Applied);
   CHECK(doc["production"]["guests"][1]["tier"].get<std::string>() == "test");
   CHECK(drsim::apply_override(doc, "/a~1b/c~0d=2").status == OverrideStatus::Applied);
   CHECK(doc["a/b"]["c~d"].get<int>() == 2);
@@ -47,8 +51,8 @@ TEST_CASE("set: on a pointer that does not exist is an error naming it", "[overr
   json doc = sample();
   json before = doc;
   for (const char* arg : {"/dr_site/tape/drivez=6", "/production/guests/2/tier=\"qa\"",
-                          "/production/guests/-/tier=\"qa\"", "/production/guests/x=1", "/name/deeper=1",
-                          "/production/guests/01/tier=\"qa\""}) {
+                          "/production/guests/-/tier=\"qa\"", "/production/guests/x=1",
+                          "/name/deeper=1", "/production/guests/01/tier=\"qa\""}) {
     drsim::OverrideResult r = drsim::apply_override(doc, arg);
     INFO(arg);
     CHECK(r.status == OverrideStatus::Missing);
@@ -61,9 +65,10 @@ TEST_CASE("set: on a pointer that does not exist is an error naming it", "[overr
 TEST_CASE("a malformed --set argument is reported as such", "[overrides]") {
   json doc = sample();
   json before = doc;
-  for (const char* arg : {"/dr_site/tape/drives", "dr_site/tape/drives=6", "=6", "/name=what-if", "/name=",
-                          "/dr_site/tape/drives=6 7", "/bad~2escape=1", "/name=[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
-                                                                       "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]"}) {
+  for (const char* arg : {"/dr_site/tape/drives", "dr_site/tape/drives=6", "=6", "/name=what-if",
+                          "/name=", "/dr_site/tape/drives=6 7", "/bad~2escape=1",
+                          "/name=[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+                          "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]"}) {
     INFO(arg);
     drsim::OverrideResult r = drsim::apply_override(doc, arg);
     CHECK(r.status == OverrideStatus::Malformed);
@@ -73,7 +78,8 @@ TEST_CASE("a malformed --set argument is reported as such", "[overrides]") {
 }
 
 TEST_CASE("load_scenario applies --set before validating", "[overrides][scenario]") {
-  drsim::LoadResult ok = drsim::load_scenario(year1_path(), {"/dr_site/tape/drives=6", "/name=\"what-if\""});
+  drsim::LoadResult ok =
+      drsim::load_scenario(year1_path(), {"/dr_site/tape/drives=6", "/name=\"what-if\""});
   REQUIRE(ok.status == drsim::LoadStatus::Ok);
   CHECK(ok.scenario.dr_site.tape.drives == 6);
   CHECK(ok.scenario.name == "what-if");

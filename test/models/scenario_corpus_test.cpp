@@ -2,17 +2,16 @@
 // GCC 12 gives a false -Warray-bounds inside nlohmann (JSON_DIAGNOSTICS=1) for JSON built here.
 #pragma GCC diagnostic ignored "-Warray-bounds"
 // message naming the file and the JSON Pointer; the schema agrees where it can judge.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include "models/schema.hpp"
 #include "models/scenario_io.hpp"
+#include "models/schema.hpp"
 
 namespace {
 
@@ -23,7 +22,9 @@ struct Case {
   std::string schema;
 };
 
-std::string bad_dir() { return std::string(DRSIM_TEST_DATA) + "/bad/"; }
+std::string bad_dir() {
+  return std::string(DRSIM_TEST_DATA) + "/bad/";
+}
 
 std::vector<Case> read_manifest() {
   std::ifstream in(bad_dir() + "EXPECTED.tsv");
@@ -92,7 +93,8 @@ TEST_CASE("each bad file fails with its exit code, file name and pointer", "[cor
   }
 }
 
-TEST_CASE("the schema rejects the structural bad files and passes the semantic ones", "[corpus][schema]") {
+TEST_CASE("the schema rejects the structural bad files and passes the semantic ones",
+          "[corpus][schema]") {
   for (const auto& c : read_manifest()) {
     if (c.schema == "-") continue;
     INFO(c.file);

@@ -2,7 +2,6 @@
 // GCC 12 gives a false -Warray-bounds inside nlohmann (JSON_DIAGNOSTICS=1) for JSON built here.
 #pragma GCC diagnostic ignored "-Warray-bounds"
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -14,7 +13,9 @@ using drsim::LoadStatus;
 
 namespace {
 
-std::string year1_path() { return std::string(DRSIM_SCENARIOS) + "/insurance-2007-year1.json"; }
+std::string year1_path() {
+  return std::string(DRSIM_SCENARIOS) + "/insurance-2007-year1.json";
+}
 
 nlohmann::json year1() {
   std::ifstream in(year1_path());
@@ -23,7 +24,9 @@ nlohmann::json year1() {
   return nlohmann::json::parse(buf.str());
 }
 
-drsim::LoadResult load_json(const nlohmann::json& doc) { return drsim::load_scenario_text(doc.dump(), "t.json"); }
+drsim::LoadResult load_json(const nlohmann::json& doc) {
+  return drsim::load_scenario_text(doc.dump(), "t.json");
+}
 
 bool has_pointer(const drsim::LoadResult& r, const std::string& pointer) {
   for (const auto& e : r.errors)
@@ -76,11 +79,13 @@ TEST_CASE("defaults fill what a scenario leaves out", "[scenario]") {
   CHECK(r.scenario.params.tape.manual_mount_s == 180);
 }
 
-TEST_CASE("parameters take units where the field has one, plain numbers otherwise", "[scenario][params]") {
+TEST_CASE("parameters take units where the field has one, plain numbers otherwise",
+          "[scenario][params]") {
   nlohmann::json doc = year1();
-  doc["parameters"] = {{"tape", {{"manual_mount", "3min"}, {"channel", "17MBps"}, {"effective_fraction", 0.5}}},
-                       {"paging", {{"page_io", "8ms"}, {"curve_factor", {1.0, 0.5, 0.4, 0.3}}}},
-                       {"distributed", {{"teams", 2}}}};
+  doc["parameters"] = {
+      {"tape", {{"manual_mount", "3min"}, {"channel", "17MBps"}, {"effective_fraction", 0.5}}},
+      {"paging", {{"page_io", "8ms"}, {"curve_factor", {1.0, 0.5, 0.4, 0.3}}}},
+      {"distributed", {{"teams", 2}}}};
   drsim::LoadResult r = load_json(doc);
   REQUIRE(r.status == LoadStatus::Ok);
   CHECK(r.scenario.params.tape.manual_mount_s == 180);
@@ -90,7 +95,8 @@ TEST_CASE("parameters take units where the field has one, plain numbers otherwis
   CHECK(r.scenario.params.paging.curve_factor[1] == 0.5);
   CHECK(r.scenario.params.distributed.teams == 2);
 
-  doc["parameters"] = {{"tape", {{"manual_mount", 180}, {"channel", "fast"}}}, {"paging", {{"curve_ratio", {1, 2}}}}};
+  doc["parameters"] = {{"tape", {{"manual_mount", 180}, {"channel", "fast"}}},
+                       {"paging", {{"curve_ratio", {1, 2}}}}};
   r = load_json(doc);
   CHECK(r.status == LoadStatus::Invalid);
   CHECK(has_pointer(r, "/parameters/tape/manual_mount"));
@@ -112,7 +118,8 @@ TEST_CASE("all problems are reported at once, each once", "[scenario]") {
   CHECK(has_pointer(r, "/exercise/rto"));
   CHECK(has_pointer(r, "/plan/steps/2"));
   for (size_t i = 0; i < r.errors.size(); ++i)
-    for (size_t j = i + 1; j < r.errors.size(); ++j) CHECK(r.errors[i].pointer != r.errors[j].pointer);
+    for (size_t j = i + 1; j < r.errors.size(); ++j)
+      CHECK(r.errors[i].pointer != r.errors[j].pointer);
 }
 
 TEST_CASE("absurd input is refused cleanly", "[scenario][robustness]") {
@@ -125,7 +132,8 @@ TEST_CASE("absurd input is refused cleanly", "[scenario][robustness]") {
   CHECK(drsim::load_scenario_text("", "empty.json").status == LoadStatus::Unreadable);
   CHECK(drsim::load_scenario_text("{\"a\": NaN}", "nan.json").status == LoadStatus::Unreadable);
   CHECK(drsim::load_scenario_text("{\"a\": 1e999}", "big.json").status == LoadStatus::Unreadable);
-  CHECK(drsim::load_scenario_text(std::string("\x00\xff\xfe", 3), "bin.json").status == LoadStatus::Unreadable);
+  CHECK(drsim::load_scenario_text(std::string("\x00\xff\xfe", 3), "bin.json").status ==
+        LoadStatus::Unreadable);
   CHECK(drsim::load_scenario_text("\"just a string\"", "s.json").status == LoadStatus::Invalid);
   CHECK(drsim::load_scenario("/nonexistent/scenario.json").status == LoadStatus::Unreadable);
   CHECK(drsim::load_scenario(DRSIM_SCENARIOS).status == LoadStatus::Unreadable);
@@ -133,9 +141,11 @@ TEST_CASE("absurd input is refused cleanly", "[scenario][robustness]") {
 
 TEST_CASE("wrong types anywhere are errors, never exceptions", "[scenario][robustness]") {
   nlohmann::json doc = year1();
-  for (const char* section : {"exercise", "production", "dr_site", "backups", "plan", "reactions", "parameters"}) {
-    for (const nlohmann::json& value : {nlohmann::json(1e12), nlohmann::json("x"), nlohmann::json::array({1, "a"}),
-                                        nlohmann::json::object({{"k", nullptr}}), nlohmann::json(nullptr)}) {
+  for (const char* section :
+       {"exercise", "production", "dr_site", "backups", "plan", "reactions", "parameters"}) {
+    for (const nlohmann::json& value :
+         {nlohmann::json(1e12), nlohmann::json("x"), nlohmann::json::array({1, "a"}),
+          nlohmann::json::object({{"k", nullptr}}), nlohmann::json(nullptr)}) {
       nlohmann::json broken = doc;
       broken[section] = value;
       drsim::LoadResult r = load_json(broken);
@@ -144,7 +154,8 @@ TEST_CASE("wrong types anywhere are errors, never exceptions", "[scenario][robus
     }
   }
   nlohmann::json arrays = doc;
-  arrays["production"]["guests"] = nlohmann::json::array({1, "x", nullptr, nlohmann::json::object()});
+  arrays["production"]["guests"] =
+      nlohmann::json::array({1, "x", nullptr, nlohmann::json::object()});
   arrays["plan"]["steps"][0] = {{"id", 5}, {"action", true}, {"after", "x"}};
   CHECK(load_json(arrays).status == LoadStatus::Invalid);
 }
@@ -174,8 +185,10 @@ TEST_CASE("values with units: bare numbers refused except 0", "[scenario][units]
 }
 
 TEST_CASE("SHA-256 matches the FIPS 180-4 test vectors", "[sha256]") {
-  CHECK(drsim::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-  CHECK(drsim::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(drsim::sha256_hex("") ==
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(drsim::sha256_hex("abc") ==
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   CHECK(drsim::sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
   CHECK(drsim::sha256_hex(std::string(1000000, 'a')) ==

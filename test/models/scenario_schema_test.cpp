@@ -3,13 +3,12 @@
 #pragma GCC diagnostic ignored "-Warray-bounds"
 // the shipped file; valijson contexts become JSON Pointers.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-#include "models/schema.hpp"
 #include "models/scenario_io.hpp"
+#include "models/schema.hpp"
 
 namespace {
 
@@ -34,7 +33,8 @@ TEST_CASE("the embedded schema is the shipped file and valid draft-07 JSON", "[s
   CHECK(schema.at("additionalProperties").get<bool>() == false);
 }
 
-TEST_CASE("every shipped scenario passes both the schema and the C++ checks", "[schema][scenarios]") {
+TEST_CASE("every shipped scenario passes both the schema and the C++ checks",
+          "[schema][scenarios]") {
   int count = 0;
   for (const auto& entry : std::filesystem::directory_iterator(DRSIM_SCENARIOS)) {
     if (!is_scenario(entry.path())) continue;
@@ -52,8 +52,8 @@ TEST_CASE("every shipped scenario passes both the schema and the C++ checks", "[
 }
 
 TEST_CASE("the four story scenarios are valid once they are shipped", "[scenarios]") {
-  for (const char* name : {"insurance-2006-pre-linux", "insurance-2007-year1", "insurance-2008-year2",
-                           "insurance-2009-year3"}) {
+  for (const char* name : {"insurance-2006-pre-linux", "insurance-2007-year1",
+                           "insurance-2008-year2", "insurance-2009-year3"}) {
     std::string path = std::string(DRSIM_SCENARIOS) + "/" + name + ".json";
     if (!std::filesystem::exists(path)) {
       WARN(path << " is not written yet");
@@ -76,7 +76,8 @@ TEST_CASE("valijson contexts become JSON Pointers", "[schema]") {
 }
 
 TEST_CASE("schema errors name the failing value, not the enclosing objects", "[schema]") {
-  nlohmann::json doc = nlohmann::json::parse(read_text(std::string(DRSIM_SCENARIOS) + "/insurance-2007-year1.json"));
+  nlohmann::json doc =
+      nlohmann::json::parse(read_text(std::string(DRSIM_SCENARIOS) + "/insurance-2007-year1.json"));
   doc["dr_site"]["tape"]["drives"] = "four";
   doc["production"]["guests"][3]["tier"] = "gold";
   doc["dr_site"]["tape"].erase("mount");
@@ -85,11 +86,14 @@ TEST_CASE("schema errors name the failing value, not the enclosing objects", "[s
   std::vector<std::string> pointers;
   for (const auto& e : errors) pointers.push_back(e.pointer);
   std::sort(pointers.begin(), pointers.end());
-  CHECK(pointers == std::vector<std::string>{"/dr_site/tape/drives", "/dr_site/tape/mout", "/production/guests/3/tier"});
+  CHECK(pointers == std::vector<std::string>{"/dr_site/tape/drives", "/dr_site/tape/mout",
+                                             "/production/guests/3/tier"});
 }
 
-TEST_CASE("strings too long for the schema's patterns are refused before the regex runs", "[schema]") {
-  nlohmann::json doc = nlohmann::json::parse(read_text(std::string(DRSIM_SCENARIOS) + "/insurance-2007-year1.json"));
+TEST_CASE("strings too long for the schema's patterns are refused before the regex runs",
+          "[schema]") {
+  nlohmann::json doc =
+      nlohmann::json::parse(read_text(std::string(DRSIM_SCENARIOS) + "/insurance-2007-year1.json"));
   doc["production"]["systems"][0]["memory"] = std::string(1000000, '9') + "GB";
   auto errors = drsim::check_against_schema(doc, "x.json");
   REQUIRE(errors.size() == 1);

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "models/units.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace drsim::units;
 

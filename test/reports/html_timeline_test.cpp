@@ -15,13 +15,16 @@ using nlohmann::json;
 namespace {
 
 json sample() {
-  static const json doc = drsim::reports::load_result(std::string(DRSIM_TEST_DATA) + "/results/sample-year1.json");
+  static const json doc =
+      drsim::reports::load_result(std::string(DRSIM_TEST_DATA) + "/results/sample-year1.json");
   return doc;
 }
 
 std::size_t count(const std::string& text, const std::string& what) {
   std::size_t n = 0;
-  for (auto pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + what.size())) ++n;
+  for (auto pos = text.find(what); pos != std::string::npos;
+       pos = text.find(what, pos + what.size()))
+    ++n;
   return n;
 }
 
@@ -41,7 +44,8 @@ TEST_CASE("the sample renders one lane per system with its phases", "[html]") {
   const std::string html = render_timeline_html(doc);
   CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
   CHECK(count(html, "class=\"row lane ") == doc.at("systems").size());
-  for (const json& s : doc.at("systems")) CHECK(html.find(">" + s.at("name").get<std::string>() + "<") != std::string::npos);
+  for (const json& s : doc.at("systems"))
+    CHECK(html.find(">" + s.at("name").get<std::string>() + "<") != std::string::npos);
   CHECK(count(html, "class=\"ph p-blocked\"") > 0);
   CHECK(count(html, "class=\"ph p-forced-off\"") > 0);
   CHECK(html.find("blocked: missing-hipersockets") != std::string::npos);
@@ -53,8 +57,9 @@ TEST_CASE("summary, RTO line, milestones and findings at their hour", "[html]") 
   const json doc = sample();
   const std::string html = render_timeline_html(doc);
   CHECK(html.find("RTO 48 h MISSED") != std::string::npos);
-  CHECK(html.find("class=\"rtoline missed\" style=\"--l:58.537\"") != std::string::npos);  // 48 h of 82 h
-  CHECK(html.find("Mon 11:45 (+3 h 45 min)") != std::string::npos);                        // first z/OS up
+  CHECK(html.find("class=\"rtoline missed\" style=\"--l:58.537\"") !=
+        std::string::npos);                                          // 48 h of 82 h
+  CHECK(html.find("Mon 11:45 (+3 h 45 min)") != std::string::npos);  // first z/OS up
   CHECK(count(html, "class=\"pt pin sev-") == doc.at("findings").size());
   CHECK(count(html, "class=\"mline\"") == doc.at("milestones").size());
   CHECK(count(html, "class=\"pt pin act\"") == doc.at("events").size());
@@ -90,7 +95,8 @@ TEST_CASE("every text from the result is escaped", "[html]") {
   doc["systems"][1]["phases"][0]["note"] = "</script><!--";
   const std::string html = render_timeline_html(doc);
   CHECK(html.find("alert(1)</script>") == std::string::npos);
-  CHECK(count(html, "alert(2)") == count(html, "&lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt;"));
+  CHECK(count(html, "alert(2)") ==
+        count(html, "&lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt;"));
   CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
   CHECK(html.find("<b>bold</b>") == std::string::npos);
   CHECK(count(html, "<script") == 2);
@@ -128,7 +134,8 @@ TEST_CASE("a field of the wrong type names its JSON Pointer", "[html]") {
 }
 
 TEST_CASE("a result with only the contract's fields renders", "[html]") {
-  json doc = json::parse(R"({"drsim_version": "0.3.0", "scenario": {"name": "min", "file": "x.json", "sha256": "0"},
+  json doc = json::parse(
+      R"({"drsim_version": "0.3.0", "scenario": {"name": "min", "file": "x.json", "sha256": "0"},
     "seed": 1, "exercise": {"start": "Mon 08:00", "end": "Thu 18:00"},
     "systems": [{"name": "LNXP01", "kind": "linux", "host": "VMPROD", "sie_level": 2, "tier": "production",
                  "critical": true, "status": "up", "up_s": 19800, "up_at": "Mon 13:30",
@@ -151,7 +158,8 @@ TEST_CASE("1,200 systems render quickly into a file of a few MB", "[html][large]
   for (int i = 0; i < 1200; ++i) {
     json s = model[static_cast<std::size_t>(i) % model.size()];
     s["name"] = s.at("name").get<std::string>() + "-" + std::to_string(i);
-    if (!s.at("host").is_null() && s.at("kind") == "linux") s["host"] = "VM" + std::to_string(i % 12);
+    if (!s.at("host").is_null() && s.at("kind") == "linux")
+      s["host"] = "VM" + std::to_string(i % 12);
     systems.push_back(std::move(s));
   }
   doc["systems"] = std::move(systems);
@@ -170,11 +178,17 @@ TEST_CASE("a blocked bar says its own phase's reason, not the lane's later one",
   s["status"] = "not_started";
   s["blocked_by"] = nullptr;
   s["reason"] = "forced off by reaction keep-one-linux";
-  s["phases"] = json::array({json::object({{"phase", "blocked"}, {"start_s", 100}, {"end_s", 200},
-                                           {"note", "Hipersocket HSZOS has no definition at the DR site"}}),
-                             json::object({{"phase", "forced-off"}, {"start_s", 200}, {"end_s", 300},
-                                           {"note", "forced off by reaction keep-one-linux"}})});
+  s["phases"] =
+      json::array({json::object({{"phase", "blocked"},
+                                 {"start_s", 100},
+                                 {"end_s", 200},
+                                 {"note", "Hipersocket HSZOS has no definition at the DR site"}}),
+                   json::object({{"phase", "forced-off"},
+                                 {"start_s", 200},
+                                 {"end_s", 300},
+                                 {"note", "forced off by reaction keep-one-linux"}})});
   const std::string html = render_timeline_html(doc);
-  CHECK(html.find("blocked \u2014 Hipersocket HSZOS has no definition at the DR site") != std::string::npos);
+  CHECK(html.find("blocked \u2014 Hipersocket HSZOS has no definition at the DR site") !=
+        std::string::npos);
   CHECK(html.find("blocked \u2014 forced off") == std::string::npos);
 }

@@ -104,17 +104,26 @@ TEST_CASE("hour ticks are the whole hours inside the axis", "[layout]") {
 namespace {
 LaneKey key(std::string name, std::string kind, std::string tier, std::string host, int sie,
             std::string lpar = "VNDVM") {
-  return LaneKey{std::move(name), std::move(kind), std::move(tier), "DR z9 EC", std::move(lpar), std::move(host), sie};
+  return LaneKey{std::move(name),
+                 std::move(kind),
+                 std::move(tier),
+                 "DR z9 EC",
+                 std::move(lpar),
+                 std::move(host),
+                 sie};
 }
 }  // namespace
 
 TEST_CASE("lanes group by machine, LPAR, VM and tier", "[layout]") {
-  std::vector<LaneKey> keys{
-      key("LNXT01", "linux", "test", "VMPROD", 3),  key("ZOSP2", "zos", "production", "VNDVM", 2),
-      key("VMPROD", "zvm", "production", "VNDVM", 2), key("LNXP02", "linux", "production", "VMPROD", 3),
-      key("TCPIP", "cms", "production", "VMPROD", 3), key("ZOSP1", "zos", "production", "VNDVM", 2),
-      LaneKey{"WIN-AD", "distributed", "", "", "", "staff", 0}, key("LNXP01", "linux", "production", "VMPROD", 3),
-      key("ZOSX", "zos", "production", "ZOSLP", 1, "ZOSLP")};
+  std::vector<LaneKey> keys{key("LNXT01", "linux", "test", "VMPROD", 3),
+                            key("ZOSP2", "zos", "production", "VNDVM", 2),
+                            key("VMPROD", "zvm", "production", "VNDVM", 2),
+                            key("LNXP02", "linux", "production", "VMPROD", 3),
+                            key("TCPIP", "cms", "production", "VMPROD", 3),
+                            key("ZOSP1", "zos", "production", "VNDVM", 2),
+                            LaneKey{"WIN-AD", "distributed", "", "", "", "staff", 0},
+                            key("LNXP01", "linux", "production", "VMPROD", 3),
+                            key("ZOSX", "zos", "production", "ZOSLP", 1, "ZOSLP")};
   auto groups = group_lanes(keys);
   REQUIRE(groups.size() == 2);
   CHECK(groups[0].label == "DR z9 EC");
