@@ -1,5 +1,7 @@
 // After the run: statuses and reasons of every lane, milestones, recovery vs RTO, metrics,
-// the rto-missed finding and the sampled series.
+// the rto-missed finding and the sampled series (see finish.hpp).
+#include "simulator/finish.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -11,15 +13,16 @@ namespace drsim::sim {
 namespace {
 
 void close_lanes(World& w) {
-  for (size_t si = 0; si < w.topo.systems.size(); ++si) {
-    const SystemLive& s = w.systems[si];
-    if (!s.restored && s.restore_start >= 0)
-      w.result.systems[si].phases.insert(
-          w.result.systems[si].phases.begin(),
-          PhaseRecord{"restore", s.restore_start, w.end_s,
-                      std::to_string(s.volumes) + " volumes so far"});
+  for (auto& s : w.systems) {
+    const Restore& r = s.restore;
+    if (!r.done && r.start >= 0)
+      s.lane.result().phases.insert(
+          s.lane.result().phases.begin(),
+          PhaseRecord{"restore", r.start, w.end_s, std::to_string(r.volumes) + " volumes so far"});
   }
-  for (auto& lane : w.lanes) lane.end(w.end_s);
+  for (auto& s : w.systems) s.lane.end(w.end_s);
+  for (auto& g : w.guests) g.lane.end(w.end_s);
+  for (auto& d : w.distributed) d.lane.end(w.end_s);
   for (auto& r : w.result.systems) {
     std::erase_if(r.phases, [](const PhaseRecord& p) { return p.end_s <= p.start_s; });
     std::stable_sort(
@@ -28,66 +31,11 @@ void close_lanes(World& w) {
   }
 }
 
-void system_status(World& w, size_t si) {
-  SystemResult& r = w.result.systems[si];
-  const SystemNode& n = w.topo.systems[si];
-  if (w.systems[si].up) {
-    r.status = "up";
-    r.reason.clear();
-    return;
-  }
-  r.status = "not_started";
-  if (n.mode == PlacementMode::GuestsDirect && n.lpar >= 0)
-    r.reason = "not brought up: its guests run directly under the vendor's VM " + r.lpar;
-  else if (!n.placed)
-    r.reason = "not placed at the DR site";
-  else if (!r.planned)
-    r.reason = "not in the recovery plan";
-  else if (!w.systems[si].restored)
-    r.reason = "its volumes were not restored by the exercise end";
-  else
-    r.reason = "IPL not finished by the exercise end";
-}
-
-void guest_status(World& w, size_t gi) {
-  SystemResult& r = w.result.systems[w.guest_lane0 + gi];
-  const GuestLive& g = w.guests[gi];
-  switch (g.state) {
-    case GuestState::Up:
-      r.status = "up";
-      r.reason.clear();
-      r.blocked_by.clear();
-      return;
-    case GuestState::Blocked:
-      r.status = "blocked";
-      return;
-    case GuestState::Waiting:
-      r.status = "degraded";
-      return;
-    case GuestState::Starting:
-      r.status = "degraded";
-      r.reason = "still starting at the exercise end";
-      return;
-    case GuestState::ForcedOff:
-      r.status = "not_started";
-      return;
-    case GuestState::Off:
-      break;
-  }
-  r.status = "not_started";
-  if (!w.topo.guests[gi].at_dr)
-    r.reason = "not at the DR site";
-  else if (!r.planned)
-    r.reason = "not in the recovery plan";
-  else if (r.reason.empty())
-    r.reason = "never logged on (its VM was not up)";
-}
-
 void statuses(World& w) {
-  for (size_t si = 0; si < w.topo.systems.size(); ++si) system_status(w, si);
-  for (size_t gi = 0; gi < w.topo.guests.size(); ++gi) guest_status(w, gi);
-  for (size_t di = w.dist_lane0; di < w.result.systems.size(); ++di) {
-    SystemResult& r = w.result.systems[di];
+  for (auto& s : w.systems) s.finish();
+  for (auto& g : w.guests) g.finish();
+  for (auto& d : w.distributed) {
+    SystemResult& r = d.lane.result();
     bool up = r.up_s.has_value();
     r.status = up ? "up" : "not_started";
     if (!up)
@@ -116,8 +64,9 @@ std::optional<double> all_up(const World& w, const std::function<bool(const Syst
 
 void milestones(World& w) {
   Result& res = w.result;
-  if (w.restore_last >= 0 && res.volumes_restored == static_cast<int>(w.volumes.size()))
-    res.restores_done_s = w.restore_last;
+  const TapePool& tape = w.tape;
+  if (tape.restore_last >= 0 && res.volumes_restored == static_cast<int>(tape.volumes.size()))
+    res.restores_done_s = tape.restore_last;
   add_milestone(w, "restores-done", "all tape restores done", res.restores_done_s);
   std::optional<double> first_zos;
   for (const auto& r : res.systems)
@@ -162,8 +111,9 @@ void recovery(World& w) {
 
 void metrics(World& w) {
   Result& res = w.result;
-  double span = w.restore_first >= 0 ? std::max(1.0, w.restore_last - w.restore_first) : 0;
-  res.tape_utilisation = span > 0 && w.drives > 0 ? w.drive_busy_s / (span * w.drives) : 0;
+  const TapePool& tape = w.tape;
+  double span = tape.restore_first >= 0 ? std::max(1.0, tape.restore_last - tape.restore_first) : 0;
+  res.tape_utilisation = span > 0 && tape.drives > 0 ? tape.drive_busy_s / (span * tape.drives) : 0;
   res.step_s = 300;
   for (const auto& z : w.zvms) {
     if (z.capacity_pages_per_s <= 0) continue;
@@ -174,7 +124,7 @@ void metrics(World& w) {
     res.peak_paging = std::max(res.peak_paging, peak);
     res.paging_series[z.node.name] = std::move(s);
   }
-  for (const auto& c : w.containers) {
+  for (const auto& c : w.prsm.lpars()) {
     auto s = c.busy.series(res.step_s, w.end_s);
     double sum = 0, peak = 0;
     for (double v : s) sum += v, peak = std::max(peak, v);

@@ -1,6 +1,8 @@
 // Scenario -> SimGrid platform: a host per LPAR (shared ones with a ladder of share speeds),
 // reserved hosts for dedicated CPs; bandwidth hosts for the DASD subsystem and the paging
-// volumes.
+// volumes (see platform.hpp).
+#include "simulator/platform.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -19,8 +21,40 @@ constexpr int kStepsPerDoubling = 512;
 constexpr int kLowestLog2 = -16;
 constexpr double kIdleCp = 1e-9;  ///< pstate 0: an LPAR with no work (a speed must be > 0)
 
-Container make_container(const std::string& name, sg4::Host* host, int logical, bool shared) {
-  Container c;
+/// The CPU hosts: one per LPAR (in topology order), then the reserved ones (by reaction).
+struct CpuHosts {
+  std::vector<sg4::Host*> lpars;
+  std::map<std::string, sg4::Host*> reserved;  ///< by z/VM name
+  int pool_cps = 1;
+};
+
+CpuHosts build_cpu_hosts(World& w, sg4::NetZone* zone, double flops_per_cp) {
+  CpuHosts out;
+  int dedicated_cps = 0;
+  for (const auto& l : w.topo.lpars) dedicated_cps += l.dedicated ? l.logical_cps : 0;
+  out.pool_cps = std::max(1, w.sc->dr_site.machine.cps - dedicated_cps);
+  std::map<int, std::vector<double>> ladders;  // by logical CPs: most LPARs share a few sizes
+  for (const auto& l : w.topo.lpars) {
+    if (l.dedicated) {
+      out.lpars.push_back(
+          zone->create_host("lpar-" + l.name, flops_per_cp)->set_core_count(l.logical_cps));
+      continue;
+    }
+    auto [it, added] = ladders.try_emplace(l.logical_cps);
+    if (added) it->second = share_speeds(l.logical_cps, flops_per_cp);
+    out.lpars.push_back(zone->create_host("lpar-" + l.name, it->second));
+  }
+  for (const auto& r : w.sc->reactions) {
+    if (r.action != ActionKind::DedicateCpus || w.topo.find_system(r.target) < 0) continue;
+    int n = std::max(1, r.cpus.value_or(1));
+    out.reserved[r.target] = zone->create_host("ded-" + r.target, flops_per_cp)->set_core_count(n);
+  }
+  w.control = zone->create_host("control", 1.0);
+  return out;
+}
+
+Lpar make_lpar(const std::string& name, sg4::Host* host, int logical, bool shared) {
+  Lpar c;
   c.name = name;
   c.host = host;
   c.logical = logical;
@@ -28,49 +62,18 @@ Container make_container(const std::string& name, sg4::Host* host, int logical, 
   return c;
 }
 
-/// Creates the CPU hosts: one per LPAR (in topology order), then the reserved ones.
-std::vector<sg4::Host*> build_cpu_hosts(World& w, sg4::NetZone* zone) {
-  const auto& lpars = w.topo.lpars;
-  int dedicated_cps = 0;
-  for (const auto& l : lpars) dedicated_cps += l.dedicated ? l.logical_cps : 0;
-  w.pool_cps = std::max(1, w.sc->dr_site.machine.cps - dedicated_cps);
-  std::vector<sg4::Host*> hosts;
-  std::map<int, std::vector<double>> ladders;  // by logical CPs: most LPARs share a few sizes
-  for (const auto& l : lpars) {
-    if (l.dedicated) {
-      hosts.push_back(
-          zone->create_host("lpar-" + l.name, w.flops_per_cp_dr)->set_core_count(l.logical_cps));
-      continue;
-    }
-    auto [it, added] = ladders.try_emplace(l.logical_cps);
-    if (added) it->second = share_speeds(l.logical_cps, w.flops_per_cp_dr);
-    hosts.push_back(zone->create_host("lpar-" + l.name, it->second));
-  }
-  for (const auto& r : w.sc->reactions) {
-    if (r.action != ActionKind::DedicateCpus || w.topo.find_system(r.target) < 0) continue;
-    int n = std::max(1, r.cpus.value_or(1));
-    w.reserved_dedicated[r.target] = -static_cast<int>(hosts.size()) - 1;
-    hosts.push_back(zone->create_host("ded-" + r.target, w.flops_per_cp_dr)->set_core_count(n));
-  }
-  w.control = zone->create_host("control", 1.0);
-  return hosts;
-}
-
-void build_containers(World& w, const std::vector<sg4::Host*>& hosts) {
+void build_lpars(World& w, const CpuHosts& hosts) {
   const auto& lpars = w.topo.lpars;
   for (size_t li = 0; li < lpars.size(); ++li) {
     const auto& l = lpars[li];
-    Container c = make_container(l.name, hosts[li], l.logical_cps, !l.dedicated);
+    Lpar c = make_lpar(l.name, hosts.lpars[li], l.logical_cps, !l.dedicated);
     c.weight = l.weight;
     c.capped = l.capped;
-    w.containers.push_back(c);
+    w.prsm.add(std::move(c));
   }
-  for (auto& [name, slot] : w.reserved_dedicated) {
-    sg4::Host* h = hosts[static_cast<size_t>(-slot - 1)];
-    Container c = make_container(name + " (dedicated)", h, h->get_core_count(), false);
-    slot = static_cast<int>(w.containers.size());
-    w.containers.push_back(c);
-  }
+  for (const auto& [name, h] : hosts.reserved)
+    w.reserved_dedicated[name] =
+        &w.prsm.add(make_lpar(name + " (dedicated)", h, h->get_core_count(), false));
 }
 
 // Bandwidths are hosts whose speed is bytes/s, and a transfer is an exec of its bytes: not
@@ -81,11 +84,12 @@ void build_storage(World& w, sg4::NetZone* zone) {
   const auto& tp = w.sc->dr_site.tape;
   auto type = find_tape_drive_type(tp.drive_type);
   double native = tp.rate_Bps.value_or(type ? type->native_Bps : 100e6);
-  w.drive_rate_Bps = effective_restore_rate_Bps(native, w.sc->params.tape);
+  TapePool& pool = w.tape;
+  pool.drive_rate_Bps = effective_restore_rate_Bps(native, w.sc->params.tape);
   // DDR's small blocks: the drive streams slower, so the tape is busy longer
-  w.ddr_rate_Bps = std::min(w.drive_rate_Bps, w.sc->params.tape.ddr_Bps);
-  w.drives = tp.drives;
-  w.dasd = zone->create_host("dasd", std::max(1.0, w.sc->params.tape.dasd_subsystem_Bps));
+  pool.ddr_rate_Bps = std::min(pool.drive_rate_Bps, w.sc->params.tape.ddr_Bps);
+  pool.drives = tp.drives;
+  pool.dasd = zone->create_host("dasd", std::max(1.0, w.sc->params.tape.dasd_subsystem_Bps));
   for (auto& z : w.zvms) {
     z.capacity_pages_per_s =
         paging_capacity_pages_per_s(z.node.paging_volumes, w.sc->params.paging);
@@ -96,33 +100,11 @@ void build_storage(World& w, sg4::NetZone* zone) {
 
 void build_zvms(World& w) {
   for (const auto& node : w.topo.zvms) {
-    Zvm z;
-    z.node = node;
-    z.container = node.lpar;
+    Zvm& z = w.zvms.emplace_back(node);
     z.real_bytes = node.real_bytes;
     z.xstor_bytes = node.xstor_bytes;
     z.up = node.system.empty();  // the vendor's VM runs from the start
     if (node.virtual_cpus > 0) z.vcpus = sg4::Semaphore::create(node.virtual_cpus);
-    w.zvms.push_back(z);
-  }
-}
-
-void build_systems(World& w) {
-  size_t n = w.topo.systems.size();
-  w.systems.assign(n, SystemLive{});
-  w.system_container.assign(n, -1);
-  w.system_vcpus.assign(n, nullptr);
-  for (size_t i = 0; i < n; ++i) {
-    const SystemNode& s = w.topo.systems[i];
-    if (!s.placed) continue;
-    w.system_container[i] = s.lpar;
-    if (s.virtual_cpus > 0) {
-      // a z/VM's own semaphore doubles as its guests' virtual CPs
-      if (s.zvm >= 0 && w.zvms[static_cast<size_t>(s.zvm)].vcpus)
-        w.system_vcpus[i] = w.zvms[static_cast<size_t>(s.zvm)].vcpus;
-      else
-        w.system_vcpus[i] = sg4::Semaphore::create(s.virtual_cpus);
-    }
   }
 }
 
@@ -147,16 +129,16 @@ void build_platform(World& w) {
   const auto& dr = w.sc->dr_site.machine;
   double factor =
       (prod.engine_mips > 0 && dr.engine_mips > 0) ? dr.engine_mips / prod.engine_mips : 1.0;
-  w.flops_per_cp_dr = kFlopsPerCp * factor;
+  double flops_per_cp = kFlopsPerCp * factor;
   sg4::NetZone* zone = sg4::create_full_zone("dr-site");
   build_zvms(w);
-  std::vector<sg4::Host*> dedicated = build_cpu_hosts(w, zone);
+  CpuHosts hosts = build_cpu_hosts(w, zone, flops_per_cp);
   build_storage(w, zone);
   zone->seal();
-  build_containers(w, dedicated);
-  build_systems(w);
-  for (auto& c : w.containers) c.busy.set(0, 0);
-  cpu_rebalance(w);
+  w.prsm.configure(w.sc->params.cpu, hosts.pool_cps, flops_per_cp);
+  build_lpars(w, hosts);
+  for (auto& z : w.zvms) z.lpar = &w.prsm.lpars()[z.node.lpar];
+  w.prsm.rebalance();
 }
 
 }  // namespace drsim::sim

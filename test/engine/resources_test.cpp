@@ -10,7 +10,7 @@
 #include "models/cpu.hpp"
 #include "models/params.hpp"
 #include "models/startup.hpp"
-#include "simulator/world.hpp"
+#include "simulator/platform.hpp"
 
 using drsim::test::find_phase;
 using drsim::test::kBaseScenario;

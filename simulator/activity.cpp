@@ -1,0 +1,51 @@
+// CPU work, transfers and waits: the activities every actor is made of (see activity.hpp).
+#include "simulator/activity.hpp"
+
+#include <algorithm>
+
+#include "simulator/world.hpp"
+
+namespace drsim::sim {
+
+void run_cpu(World& w, Lpar& lpar, double cp_seconds, int threads, Holding* holding,
+             const sg4::SemaphorePtr& vcpus) {
+  if (cp_seconds <= 0) return;
+  if (vcpus) {
+    vcpus->acquire();
+    if (holding) holding->hold_token(vcpus);
+  }
+  threads = std::max(1, threads);
+  w.prsm.change(lpar, threads);
+  if (holding) holding->hold_cpu(&lpar, threads);
+  sg4::ExecPtr e = sg4::Exec::init();
+  e->set_flops_amount(cp_seconds * kFlopsPerCp / threads);
+  e->set_host(lpar.host);
+  e->set_thread_count(threads);
+  e->start();
+  e->wait();
+  ++w.activities;
+  if (holding) holding->hold_cpu(nullptr, 0);
+  w.prsm.change(lpar, -threads);
+  if (vcpus) {
+    if (holding) holding->hold_token(nullptr);
+    vcpus->release();
+  }
+}
+
+void transfer(World& w, sg4::Host* bandwidth, double bytes, double bound) {
+  sg4::ExecPtr io = sg4::Exec::init();
+  io->set_flops_amount(bytes);
+  io->set_host(bandwidth);
+  if (bound > 0) io->set_bound(bound);
+  io->start();
+  io->wait();
+  ++w.activities;
+}
+
+void sleep_for(World& w, double seconds) {
+  if (seconds <= 0) return;
+  sg4::this_actor::sleep_for(seconds);
+  ++w.activities;
+}
+
+}  // namespace drsim::sim

@@ -1,0 +1,27 @@
+#pragma once
+/// \file activity.hpp
+/// The three ways simulated time passes for an actor: CPU work in an LPAR, bytes through a
+/// bandwidth (paging volumes, the DASD subsystem), and plain waiting. Each counts one
+/// activity in World::activities (result.json metrics.events).
+
+#include <simgrid/s4u.hpp>
+
+namespace drsim::sim {
+
+namespace sg4 = simgrid::s4u;
+struct World;
+struct Lpar;
+class Holding;
+
+/// Runs cp_seconds of work (already multiplied for SIE) on `threads` CPs of an LPAR, taking
+/// one of `vcpus` first when the work runs in a 2nd-level VM; `holding` (may be null) records
+/// what is held meanwhile.
+void run_cpu(World& w, Lpar& lpar, double cp_seconds, int threads, Holding* holding,
+             const sg4::SemaphorePtr& vcpus);
+/// Moves `bytes` through a bandwidth host (its speed is bytes/s, shared max-min fairly with
+/// the other transfers there), at most `bound` bytes/s when > 0; blocks until done.
+void transfer(World& w, sg4::Host* bandwidth, double bytes, double bound = -1);
+/// Waits `seconds` of simulated time (nothing when <= 0).
+void sleep_for(World& w, double seconds);
+
+}  // namespace drsim::sim

@@ -1,0 +1,13 @@
+#pragma once
+/// \file finish.hpp
+/// After the run: every row's status and reason, the milestones, recovery against the RTO
+/// (rto-missed), the metrics and the sampled series of the result.
+
+namespace drsim::sim {
+
+struct World;
+
+/// Completes w.result from the world at the exercise end.
+void finish_result(World& w);
+
+}  // namespace drsim::sim

@@ -1,0 +1,191 @@
+// A guest's start-up (boot or logon, TSM restore, application start with paging, network
+// needs), its steady load, XAUTOLOG and forced logoff (see guest.hpp).
+#include "simulator/guest.hpp"
+
+#include <algorithm>
+
+#include "models/cpu.hpp"
+#include "models/startup.hpp"
+#include "simulator/activity.hpp"
+#include "simulator/world.hpp"
+
+namespace drsim::sim {
+namespace {
+
+constexpr int kSlices =
+    2;  ///< boot/app work is split so paging and CPU interleave (docs/engine.md)
+
+}  // namespace
+
+double Guest::multiplier(const World& w) const {
+  auto cls = spec().kind == GuestKind::Linux ? WorkloadClass::Linux : WorkloadClass::Cms;
+  return sie_cpu_multiplier(node.sie_level, cls, w.sc->params.cpu);
+}
+
+/// CPU work with page faults, in slices: after each CPU slice the guest faults in the pages
+/// that slice touched, at the VM's fault rate averaged over the time the slice ran.
+void Guest::work_with_paging(World& w, const Work& work) {
+  Zvm& z = *zvm;
+  double mult = multiplier(w);
+  for (int k = 0; k < kSlices; ++k) {
+    double slice = work.cpu_s / kSlices;
+    double t0 = w.now(), faults0 = z.fault_rate.integral(t0);
+    run_cpu(w, *z.lpar, slice * mult, 1, &holding_, z.vcpus);
+    double t1 = w.now();
+    double rate =
+        t1 > t0 ? (z.fault_rate.integral(t1) - faults0) / (t1 - t0) : z.fault_rate.level();
+    z.page_in(w, slice * rate, &holding_);
+  }
+  sleep_for(w, work.wait_s);
+}
+
+void Guest::set_steady(World& w, bool on) {
+  if (steady_added_ == on) return;
+  Zvm& z = *zvm;
+  double sign = on ? 1.0 : -1.0;
+  if (on) {
+    steady_fault_ = spec().steady_cpu;
+    steady_cpu_ = steady_fault_ * multiplier(w);
+  }
+  z.steady_cpu = std::max(0.0, z.steady_cpu + sign * steady_cpu_);
+  z.steady_fault_cpu = std::max(0.0, z.steady_fault_cpu + sign * steady_fault_);
+  steady_added_ = on;
+  z.poke();
+}
+
+void Guest::become_up(World& w) {
+  state = GuestState::Up;
+  if (!lane.result().up_s) lane.result().up_s = w.now();
+  lane.begin("up", w.now());
+  set_steady(w, true);
+  if (spec().role != GuestRole::None) w.network.notify();
+  came_up.fire();
+}
+
+void Guest::wait_for_needs(World& w) {
+  for (;;) {
+    NeedState n = w.network.check(w, *this);
+    if (n.kind == NeedState::Ok) return;
+    if (n.kind == NeedState::Missing) {
+      state = GuestState::Blocked;
+      lane.begin("blocked", w.now(), n.reason);
+      lane.result().blocked_by = n.code;
+      lane.result().reason = n.reason;
+      w.note_blocked(n.code);
+    } else {
+      state = GuestState::Waiting;
+      lane.begin("waiting", w.now(), n.reason);
+      lane.result().reason = n.reason;
+    }
+    set_steady(w, true);  // a booted guest idles along while it waits
+    w.network.wait(*this);
+  }
+}
+
+/// The start-up actor's body.
+void Guest::start_up(World& w) {
+  const IplParams& ip = w.sc->params.ipl;
+  state = GuestState::Starting;
+  lane.result().reason.clear();
+  lane.result().blocked_by.clear();
+  if (spec().kind == GuestKind::Cms) {
+    lane.begin("logon", w.now());
+    work_with_paging(w, cms_logon(ip));
+  } else {
+    lane.begin("boot", w.now());
+    work_with_paging(w, linux_boot(ip, spec().boot_s, true));
+    for (const auto& t : w.sc->backups.tsm) {
+      if (t.guest != name() || t.rate_Bps <= 0) continue;
+      lane.begin("tsm-restore", w.now(), "TSM incrementals");
+      sleep_for(w, t.bytes / t.rate_Bps);
+    }
+    Work app = app_start(ip, spec().app_start_s);
+    if (app.cpu_s + app.wait_s > 0) {
+      lane.begin("app-start", w.now());
+      work_with_paging(w, app);
+    }
+  }
+  wait_for_needs(w);
+  lane.result().reason.clear();
+  lane.result().blocked_by.clear();
+  become_up(w);
+}
+
+void Guest::logon(World& w) {
+  logged_on = true;
+  zvm->ws_logged_on += node.ws_bytes;
+  zvm->memory_changed(w);
+  wake = sg4::Semaphore::create(0);
+  actor_ = sg4::Actor::create(name(), w.control, [this, &w] { start_up(w); });
+}
+
+void Guest::force_off(World& w, const std::string& why, bool by_operator) {
+  if (by_operator) operator_forced = true;
+  if (!logged_on) return;
+  if (actor_ && state != GuestState::Up) actor_->kill();
+  actor_ = nullptr;
+  holding_.release(w.prsm);
+  w.network.forget(*this);
+  set_steady(w, false);
+  zvm->ws_logged_on = std::max(0.0, zvm->ws_logged_on - node.ws_bytes);
+  zvm->memory_changed(w);
+  logged_on = false;
+  bool was_role_up = state == GuestState::Up && spec().role != GuestRole::None;
+  state = by_operator ? GuestState::ForcedOff : GuestState::Off;
+  if (by_operator)
+    lane.begin("forced-off", w.now(), why);
+  else
+    lane.begin("waiting", w.now(), why);
+  lane.result().reason = why;
+  lane.result().blocked_by.clear();
+  if (was_role_up) w.network.notify();
+}
+
+void Guest::finish() {
+  SystemResult& r = lane.result();
+  switch (state) {
+    case GuestState::Up:
+      r.status = "up";
+      r.reason.clear();
+      r.blocked_by.clear();
+      return;
+    case GuestState::Blocked:
+      r.status = "blocked";
+      return;
+    case GuestState::Waiting:
+      r.status = "degraded";
+      return;
+    case GuestState::Starting:
+      r.status = "degraded";
+      r.reason = "still starting at the exercise end";
+      return;
+    case GuestState::ForcedOff:
+      r.status = "not_started";
+      return;
+    case GuestState::Off:
+      break;
+  }
+  r.status = "not_started";
+  if (!node.at_dr)
+    r.reason = "not at the DR site";
+  else if (!r.planned)
+    r.reason = "not in the recovery plan";
+  else if (r.reason.empty())
+    r.reason = "never logged on (its VM was not up)";
+}
+
+void xautolog(World& w, const std::vector<Guest*>& guests, double stagger) {
+  bool first = true;
+  for (Guest* g : guests) {
+    if (!g->node.at_dr || g->logged_on || g->operator_forced) continue;
+    if (!g->zvm->up) g->zvm->came_up.wait();
+    // its minidisks are on its production VM's packs: under the vendor's VM nothing else
+    // waits for them, so the guest does
+    if (System* vm = w.find_system(g->spec().vm)) w.tape.wait_restored(*vm);
+    if (!first) sleep_for(w, stagger);
+    first = false;
+    if (!g->operator_forced && !g->logged_on) g->logon(w);
+  }
+}
+
+}  // namespace drsim::sim

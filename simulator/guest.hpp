@@ -1,0 +1,67 @@
+#pragma once
+/// \file guest.hpp
+/// A Linux or CMS guest of a z/VM at the DR site: XAUTOLOGged by a plan step or an operator,
+/// it boots (or logs on), restores its TSM incrementals, starts its application, waits for
+/// its network needs, then runs; an operator may force it off. Its actor is its start-up.
+
+#include <simgrid/s4u.hpp>
+#include <string>
+#include <vector>
+
+#include "models/startup.hpp"
+#include "models/topology.hpp"
+#include "simulator/event.hpp"
+#include "simulator/holding.hpp"
+#include "simulator/lane.hpp"
+
+namespace drsim::sim {
+
+namespace sg4 = simgrid::s4u;
+struct World;
+class Zvm;
+
+enum class GuestState { Off, Starting, Waiting, Blocked, Up, ForcedOff };
+
+/// A guest with its spec node, live state and result row.
+class Guest {
+ public:
+  Guest(const GuestNode& node, Zvm* zvm, Lane lane) : node(node), zvm(zvm), lane(lane) {}
+
+  const GuestSpec& spec() const { return *node.spec; }
+  const std::string& name() const { return node.spec->name; }
+  /// Logs it on: its working set joins its z/VM's and its start-up actor begins.
+  void logon(World& w);
+  /// Logs it off now, releasing what its actor held; `by_operator` keeps it off.
+  void force_off(World& w, const std::string& why, bool by_operator);
+  /// Its status and reason at the exercise end.
+  void finish();
+
+  const GuestNode& node;
+  Zvm* zvm;  ///< the z/VM it runs under at DR (null when not at DR)
+  Lane lane;
+  GuestState state = GuestState::Off;
+  bool in_plan = false;  ///< a plan step XAUTOLOGs it
+  bool logged_on = false;
+  bool operator_forced = false;
+  sg4::SemaphorePtr wake;  ///< where it waits for a network change
+  Event came_up;           ///< first time it is up
+
+ private:
+  void start_up(World& w);
+  void work_with_paging(World& w, const Work& work);
+  void wait_for_needs(World& w);
+  void become_up(World& w);
+  void set_steady(World& w, bool on);
+  double multiplier(const World& w) const;
+
+  sg4::ActorPtr actor_;
+  Holding holding_;
+  bool steady_added_ = false;
+  double steady_cpu_ = 0, steady_fault_ = 0;
+};
+
+/// XAUTOLOG: logs the guests on in order, `stagger` apart, each once its z/VM is up and its
+/// minidisks are restored; skips guests not at DR, already on, or forced off.
+void xautolog(World& w, const std::vector<Guest*>& guests, double stagger);
+
+}  // namespace drsim::sim

@@ -1,0 +1,16 @@
+// Releasing what a forced-off guest's actor held (see holding.hpp).
+#include "simulator/holding.hpp"
+
+#include "simulator/lpar_shares.hpp"
+#include "simulator/zvm.hpp"
+
+namespace drsim::sim {
+
+void Holding::release(Prsm& prsm) {
+  if (lpar_) prsm.change(*lpar_, -threads_);
+  if (token_) token_->release();
+  if (io_) io_->end_io();
+  lpar_ = nullptr, token_ = nullptr, io_ = nullptr;
+}
+
+}  // namespace drsim::sim

@@ -1,0 +1,27 @@
+#pragma once
+/// \file level.hpp
+/// A piecewise-constant level over time (busy CPs, paging volumes busy, a fault rate),
+/// integrated exactly: what an RMF or z/VM performance monitor would have averaged.
+
+#include <utility>
+#include <vector>
+
+namespace drsim::sim {
+
+/// A level that changes at instants and is integrated exactly between them.
+class Level {
+ public:
+  /// Sets the level from `now` on.
+  void set(double now, double level);
+  /// The integral of the level from 0 to `now`.
+  double integral(double now) const { return integral_ + level_ * (now - last_); }
+  double level() const { return level_; }
+  /// Mean level over each [i*step, (i+1)*step) up to end.
+  std::vector<double> series(double step, double end) const;
+
+ private:
+  double level_ = 0, last_ = 0, integral_ = 0;
+  std::vector<std::pair<double, double>> changes_;  ///< (time, new level)
+};
+
+}  // namespace drsim::sim

@@ -1,0 +1,94 @@
+// PR/SM weights: the shared pool water-filled among the shared LPARs whenever their demand
+// changes, each share set as its host's pstate (see lpar_shares.hpp, docs/engine.md).
+#include "simulator/lpar_shares.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "models/cpu.hpp"
+
+namespace drsim::sim {
+
+void Prsm::configure(const CpuParams& params, double pool_cps, double flops_per_cp) {
+  params_ = &params;
+  pool_cps_ = pool_cps;
+  flops_per_cp_ = flops_per_cp;
+}
+
+Lpar& Prsm::add(Lpar lpar) {
+  lpars_.push_back(std::move(lpar));
+  return lpars_.back();
+}
+
+/// Gives an LPAR `cps` CPs: its host's pstate with the largest speed not above that (only
+/// when it changed: a new speed makes SimGrid re-solve that host's activities).
+void Prsm::set_share(Lpar& c, double cps) {
+  if (std::fabs(cps - c.bound) <= 1e-12) return;
+  c.bound = cps;
+  const double want = cps * flops_per_cp_ * (1 + 1e-12);
+  long lo = 0, hi = static_cast<long>(c.host->get_pstate_count()) - 1;  // speed(lo) <= want
+  while (lo < hi) {
+    long mid = (lo + hi + 1) / 2;
+    if (c.host->get_pstate_speed(static_cast<unsigned long>(mid)) <= want)
+      lo = mid;
+    else
+      hi = mid - 1;
+  }
+  long k = lo;
+  if (k == c.pstate) return;
+  c.pstate = k;
+  c.host->set_pstate(static_cast<unsigned long>(k));
+}
+
+double Prsm::capacity() const {
+  return pool_cps_ * (1.0 - lpar_overhead_fraction(false, *params_));
+}
+
+void Prsm::rebalance() {
+  std::vector<LparDemand> demands;
+  std::vector<Lpar*> shared;
+  for (auto& c : lpars_) {
+    if (!c.shared) continue;
+    shared.push_back(&c);
+    demands.push_back(LparDemand{c.weight, c.demand, double(c.logical), c.capped});
+  }
+  if (shared.empty()) return;
+  std::vector<double> alloc = share_cps(demands, capacity());
+  for (size_t k = 0; k < shared.size(); ++k) set_share(*shared[k], alloc[k]);
+}
+
+void Prsm::change(Lpar& c, double delta_threads) {
+  c.threads = std::max(0.0, c.threads + delta_threads);
+  if (c.threads < 1e-9) c.threads = 0;
+  c.busy.set(sg4::Engine::get_clock(), std::min(1.0, c.threads / c.logical));
+  double old = c.demand;
+  c.demand = std::min(c.threads, double(c.logical));
+  if (c.demand == old) return;
+  if (c.dedicated_later > 0) set_share(c, std::min(c.demand, double(c.dedicated_later)));
+  if (!c.shared) return;
+  double before = shared_demand_;
+  shared_demand_ += c.demand - old;
+  double cap = capacity();
+  // While the pool has room before and after, every uncapped LPAR gets its demand: only this
+  // LPAR's share moves, and the weighted water-filling over all LPARs can be skipped.
+  if (before <= cap && shared_demand_ <= cap && !c.capped)
+    set_share(c, c.demand);
+  else
+    rebalance();
+}
+
+void Prsm::dedicate(Lpar& c, int cps) {
+  if (!c.shared) return;
+  shared_demand_ -= c.demand;
+  c.shared = false;
+  c.dedicated_later = std::min(cps, c.logical);
+  set_share(c, std::min(c.demand, double(c.dedicated_later)));
+}
+
+void Prsm::shrink_pool(int cps) {
+  pool_cps_ = std::max(1.0, pool_cps_ - cps);
+  rebalance();
+}
+
+}  // namespace drsim::sim

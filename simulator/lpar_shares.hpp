@@ -1,0 +1,69 @@
+#pragma once
+/// \file lpar_shares.hpp
+/// The DR machine's CPs as PR/SM hands them out: an Lpar per DR LPAR (and per set of CPs an
+/// operator dedicates later to a customer's z/VM), and the Prsm that water-fills the shared
+/// pool among the shared LPARs by weight whenever their demand changes.
+
+#include <deque>
+#include <simgrid/s4u.hpp>
+#include <string>
+
+#include "models/params.hpp"
+#include "simulator/level.hpp"
+
+namespace drsim::sim {
+
+namespace sg4 = simgrid::s4u;
+
+/// Work of one full-speed production engine in one second, in SimGrid flops.
+inline constexpr double kFlopsPerCp = 1e9;
+
+/// A CPU container: a DR LPAR (shared or dedicated), or CPs dedicated later to a customer's
+/// z/VM by an operator action. Its host runs the execs; a shared one's host is one core whose
+/// pstate is its current share.
+struct Lpar {
+  std::string name;
+  sg4::Host* host = nullptr;
+  int logical = 1;
+  bool shared = true;
+  int dedicated_later = 0;  ///< CPs an operator dedicated to this (formerly shared) LPAR
+  double weight = 100;
+  bool capped = false;
+  double threads = 0;  ///< active demand, in CPs
+  double demand = 0;   ///< min(threads, logical): what PR/SM could give it
+  double bound = -1;   ///< last share set, in CPs (-1 = none yet)
+  long pstate = -1;    ///< the host's pstate for that share
+  Level busy;          ///< fraction of logical CPs with work (what the OS sees)
+};
+
+/// PR/SM on the DR machine: owns the Lpars and gives the shared ones their share of the pool.
+class Prsm {
+ public:
+  /// `pool_cps`: the machine's CPs not dedicated to an LPAR; `flops_per_cp`: a DR CP's speed.
+  void configure(const CpuParams& params, double pool_cps, double flops_per_cp);
+  Lpar& add(Lpar lpar);
+  std::deque<Lpar>& lpars() { return lpars_; }
+  const std::deque<Lpar>& lpars() const { return lpars_; }
+  double flops_per_cp() const { return flops_per_cp_; }
+
+  /// `delta_threads` more (or fewer) CPs of work in `lpar`; re-shares the pool if needed.
+  void change(Lpar& lpar, double delta_threads);
+  /// Water-fills the pool among the shared LPARs by weight (models/cpu.hpp share_cps).
+  void rebalance();
+  /// Takes a shared LPAR out of the pool with `cps` CPs of its own (an operator's action).
+  void dedicate(Lpar& lpar, int cps);
+  /// The pool loses `cps` CPs (dedicated by an operator) and is re-shared.
+  void shrink_pool(int cps);
+
+ private:
+  void set_share(Lpar& c, double cps);
+  double capacity() const;
+
+  const CpuParams* params_ = nullptr;
+  double pool_cps_ = 0;       ///< the DR machine's shared CPs
+  double shared_demand_ = 0;  ///< sum of the shared LPARs' demand, in CPs
+  double flops_per_cp_ = kFlopsPerCp;
+  std::deque<Lpar> lpars_;  ///< the DR LPARs in topology order, then the reserved ones
+};
+
+}  // namespace drsim::sim

@@ -1,0 +1,53 @@
+#pragma once
+/// \file network.hpp
+/// The DR site's networks as a guest needs them: Hipersockets defined, VSWITCHes with a
+/// controller and an OSA uplink, device numbers that changed at DR, a Hipersocket router,
+/// the z/OS systems it talks to. Guests whose needs are not met wait here until a network
+/// change (a definition, a router or controller up) wakes them.
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace drsim::sim {
+
+struct World;
+class Guest;
+class Zvm;
+
+/// Whether a guest's network needs are met: Ok, Pending (something is on its way) or
+/// Missing (nothing in the plan provides it: the guest is blocked, with a finding code).
+struct NeedState {
+  enum Kind { Ok, Pending, Missing } kind = Ok;
+  std::string code, reason;
+};
+
+/// The network definitions at the DR site and the guests waiting for them to change.
+class Network {
+ public:
+  /// What the DR site defines before anyone acts.
+  void init(const World& w);
+  /// The first missing need of a guest, else its first pending one, else Ok.
+  NeedState check(const World& w, const Guest& g) const;
+  /// An operator defines a Hipersocket or VSWITCH (with its production controllers) at DR;
+  /// false when production has no network of that name.
+  bool define(const World& w, const std::string& name);
+  /// Blocks a guest until the next notify().
+  void wait(Guest& g);
+  /// Something a guest may need changed: wakes every waiting guest.
+  void notify();
+  /// A guest forced off waits no more.
+  void forget(const Guest& g);
+
+ private:
+  NeedState check_hipersocket(const World& w, const Zvm& z, const std::string& hs) const;
+  NeedState check_vswitch(const World& w, const Zvm& z, const std::string& vs) const;
+  NeedState check_router(const World& w, const std::string& router) const;
+
+  std::map<std::string, bool> hipersocket_defined_;                      ///< by production name
+  std::map<std::string, std::vector<std::string>> vswitch_controllers_;  ///< at DR
+  std::map<std::string, bool> vswitch_at_dr_;
+  std::vector<Guest*> waiters_;
+};
+
+}  // namespace drsim::sim

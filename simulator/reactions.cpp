@@ -1,0 +1,132 @@
+// The operator's reactions (see reactions.hpp).
+#include "simulator/reactions.hpp"
+
+#include <algorithm>
+
+#include "models/units.hpp"
+#include "simulator/activity.hpp"
+#include "simulator/world.hpp"
+
+namespace drsim::sim {
+namespace {
+
+bool contains(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+/// The guests of a z/VM a force-off rule picks: by tier or name, or all but `keep`.
+std::vector<Guest*> select_guests(World& w, const ReactionSpec& r, const Zvm* zvm) {
+  std::vector<Guest*> out;
+  for (auto& g : w.guests) {
+    if (!g.node.at_dr || g.zvm != zvm) continue;
+    bool pick = r.tiers.empty() && r.guests.empty() && !r.keep.empty();
+    pick |= std::find(r.tiers.begin(), r.tiers.end(), g.spec().tier) != r.tiers.end();
+    pick |= contains(r.guests, g.name());
+    if (contains(r.keep, g.name())) pick = false;
+    if (pick) out.push_back(&g);
+  }
+  return out;
+}
+
+}  // namespace
+
+bool Reaction::ready() const {
+  return spec.after_reaction.empty() || (after && after->done.fired());
+}
+
+void Reaction::trigger(World& w) {
+  w.log_event(
+      "reaction", spec.id,
+      "condition met; action takes effect after " + units::format_duration(spec.lead_time_s));
+  sg4::Actor::create("reaction-" + spec.id, w.control, [this, &w] { run(w); });
+}
+
+void Reaction::run(World& w) {
+  sleep_for(w, spec.lead_time_s);
+  switch (spec.action) {
+    case ActionKind::ForceOff:
+      force_off(w);
+      break;
+    case ActionKind::SetMemory:
+      set_memory(w);
+      break;
+    case ActionKind::DefineNetwork:
+      define_network(w);
+      break;
+    case ActionKind::DedicateCpus:
+      dedicate(w);
+      break;
+    case ActionKind::Start:
+      start_guests(w);
+      break;
+  }
+  done.fire();
+}
+
+void Reaction::force_off(World& w) {
+  Zvm* z = w.find_zvm(spec.target);
+  if (!z) return;
+  int n = 0;
+  for (Guest* g : select_guests(w, spec, z)) {
+    n += g->logged_on ? 1 : 0;
+    g->force_off(w, "forced off by reaction " + spec.id, true);
+  }
+  w.log_event("operator", spec.id, "forced off " + std::to_string(n) + " guests of " + spec.target);
+}
+
+void Reaction::set_memory(World& w) {
+  Zvm* z = w.find_zvm(spec.target);
+  System* s = w.find_system(spec.target);
+  if (!z || !s) return;
+  if (spec.memory_bytes) z->real_bytes = *spec.memory_bytes;
+  if (spec.xstor_bytes) z->xstor_bytes = *spec.xstor_bytes;
+  z->memory_changed(w);
+  w.log_event("operator", spec.id,
+              spec.target + " shut down for " + units::format_size(z->real_bytes) + " storage + " +
+                  units::format_size(z->xstor_bytes) + " Xstor, re-IPL");
+  std::vector<Guest*> restart;
+  for (auto& g : w.guests) {
+    if (g.zvm != z || !g.logged_on) continue;
+    restart.push_back(&g);
+    g.force_off(w, "VM " + spec.target + " shut down by " + spec.id, false);
+  }
+  z->steady_cpu = 0;
+  z->poke();
+  s->ipl(w, "re-IPL with more storage (" + spec.id + ")");
+  xautolog(w, restart, w.sc->params.ipl.xautolog_stagger_s);
+}
+
+void Reaction::define_network(World& w) {
+  bool found = w.network.define(w, spec.target);
+  w.log_event("operator", spec.id,
+              found ? spec.target + " defined at the DR site" : spec.target + " unknown");
+  w.network.notify();
+}
+
+void Reaction::dedicate(World& w) {
+  int n = std::max(1, spec.cpus.value_or(1));
+  auto res = w.reserved_dedicated.find(spec.target);
+  if (res != w.reserved_dedicated.end()) {
+    if (Zvm* z = w.find_zvm(spec.target)) {
+      z->lpar = res->second;
+      z->poke();
+    }
+    if (System* s = w.find_system(spec.target)) s->lpar = res->second;
+  } else {
+    int li = w.topo.find_lpar(spec.target);
+    if (li < 0) return;
+    w.prsm.dedicate(w.prsm.lpars()[li], n);
+  }
+  w.prsm.shrink_pool(n);
+  w.log_event("operator", spec.id, std::to_string(n) + " CPs dedicated to " + spec.target);
+}
+
+void Reaction::start_guests(World& w) {
+  std::vector<Guest*> gs;
+  for (const auto& n : spec.guests)
+    if (Guest* g = w.find_guest(n)) gs.push_back(g);
+  w.log_event("operator", spec.id, "XAUTOLOG " + std::to_string(gs.size()) + " guests");
+  xautolog(w, gs, w.sc->params.ipl.xautolog_stagger_s);
+}
+
+}  // namespace drsim::sim

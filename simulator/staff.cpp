@@ -1,0 +1,46 @@
+// Staff teams rebuilding the distributed systems during staff hours (see staff.hpp).
+#include "simulator/staff.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <memory>
+
+#include "models/topology.hpp"
+#include "simulator/activity.hpp"
+#include "simulator/world.hpp"
+
+namespace drsim::sim {
+namespace {
+
+using Queue = std::deque<Distributed*>;
+
+/// One team: takes the next system off the shared queue until none is left.
+void team(World& w, const std::shared_ptr<Queue>& queue) {
+  const ExerciseSpec& ex = w.sc->exercise;
+  while (!queue->empty()) {
+    Distributed& d = *queue->front();
+    queue->pop_front();
+    d.lane.begin("work", w.now(), "staff rebuilding it");
+    double finish = staff_finish_week_s(ex.start_week_s + w.now(), d.spec.work_s, ex.staff_from_s,
+                                        ex.staff_to_s) -
+                    ex.start_week_s;
+    sleep_for(w, finish - w.now());
+    d.lane.result().up_s = w.now();
+    d.lane.begin("up", w.now());
+  }
+}
+
+}  // namespace
+
+void start_distributed(World& w) {
+  auto queue = std::make_shared<Queue>();
+  for (int pass = 0; pass < 2; ++pass)  // critical systems first, then in listed order
+    for (auto& d : w.distributed)
+      if (d.spec.critical == (pass == 0)) queue->push_back(&d);
+  int teams = std::max(1, static_cast<int>(std::lround(w.sc->params.distributed.teams)));
+  for (int t = 0; t < teams; ++t)
+    sg4::Actor::create("team" + std::to_string(t), w.control, [&w, queue] { team(w, queue); });
+}
+
+}  // namespace drsim::sim

@@ -1,0 +1,97 @@
+// Steady loads: running guests, z/OS systems and the vendor's workload as persistent CPU
+// demand, with the guests' page faults every period (see steady_load.hpp).
+#include "simulator/steady_load.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "simulator/activity.hpp"
+#include "simulator/world.hpp"
+
+namespace drsim::sim {
+
+void SteadyCpu::set(World& w, Lpar* lpar, double cps, int limit) {
+  int threads =
+      cps > 0 ? std::clamp(static_cast<int>(std::ceil(cps - 1e-9)), 1, std::max(1, limit)) : 0;
+  double demand = std::min(cps, static_cast<double>(threads));
+  if (lpar == lpar_ && std::fabs(demand - demand_) < 1e-12) return;
+  for (auto& e : execs_) e->cancel();
+  execs_.clear();
+  if (lpar_ && demand_ > 0) w.prsm.change(*lpar_, -demand_);
+  lpar_ = lpar, demand_ = demand;
+  if (demand <= 0) return;
+  w.prsm.change(*lpar, demand);
+  for (int t = 0; t < threads; ++t) {
+    sg4::ExecPtr e = sg4::Exec::init();
+    e->set_flops_amount(1e30);
+    e->set_host(lpar->host);
+    e->set_bound(demand / threads * w.prsm.flops_per_cp());
+    e->start();
+    execs_.push_back(e);
+    ++w.activities;
+  }
+}
+
+void SteadyLoad::start(World& w, const std::string& name) {
+  sg4::Actor::create(name, w.control, [this, &w] { run(w); });
+}
+
+void SteadyLoad::run(World& w) {
+  const double period = 300;
+  for (;;) {
+    double t0 = w.now();
+    Demand d = demand();
+    cpu_.set(w, d.lpar, d.cpu, d.limit);
+    double pages = 0;
+    if (d.pager && d.fault_cpu > 0) pages = d.fault_cpu * period * d.pager->fault_rate.level();
+    if (pages <= 0) {  // nothing pages: the CPU demand runs by itself until the load changes
+      park_.wait();
+      continue;
+    }
+    d.pager->page_in(w, pages, nullptr);  // the guests' page faults over the period
+    sleep_for(w, period - (w.now() - t0));
+  }
+}
+
+SteadyLoad::Demand ZvmLoad::demand() const {
+  Lpar* lpar = zvm_.lpar;
+  int limit = zvm_.node.virtual_cpus > 0 ? zvm_.node.virtual_cpus : lpar->logical;
+  return {lpar, zvm_.steady_cpu, limit, &zvm_, zvm_.steady_fault_cpu};
+}
+
+SteadyLoad::Demand ZosLoad::demand() const {
+  Lpar* lpar = system_.lpar;
+  int vc = system_.node.virtual_cpus;
+  return {lpar, cpu_, vc > 0 ? vc : lpar->logical};
+}
+
+SteadyLoad::Demand VendorLoad::demand() const {
+  return {&lpar_, cpu_, lpar_.logical};
+}
+
+void start_steady_loads(World& w) {
+  for (auto& z : w.zvms) {
+    auto load = std::make_unique<ZvmLoad>(z);
+    z.load = load.get();
+    load->start(w, "steady-" + z.node.name);
+    w.loads.push_back(std::move(load));
+  }
+  std::vector<SteadyLoad*> outside;  // loads outside any z/VM: z/OS first, then the vendor's
+  for (auto& s : w.systems) {
+    if (!s.node.placed || s.node.spec->kind != SystemKind::Zos) continue;
+    auto load = std::make_unique<ZosLoad>(s);
+    s.load = load.get();
+    outside.push_back(load.get());
+    w.loads.push_back(std::move(load));
+  }
+  for (size_t li = 0; li < w.topo.lpars.size(); ++li) {
+    if (w.topo.lpars[li].busy_cps <= 0) continue;
+    auto load = std::make_unique<VendorLoad>(w.prsm.lpars()[li], w.topo.lpars[li].busy_cps);
+    outside.push_back(load.get());
+    w.loads.push_back(std::move(load));
+  }
+  for (size_t k = 0; k < outside.size(); ++k)
+    outside[k]->start(w, "steady-zos" + std::to_string(k));
+}
+
+}  // namespace drsim::sim

@@ -1,0 +1,108 @@
+#pragma once
+/// \file steady_load.hpp
+/// The steady work of running systems, one SteadyLoad per load: a z/VM's running guests and
+/// CP itself (with their page faults), an up z/OS, or the vendor's own workload in its LPAR.
+/// Each is an actor that holds its CPU demand as long-running execs and re-reads it when poked.
+
+#include <memory>
+#include <simgrid/s4u.hpp>
+#include <string>
+#include <vector>
+
+#include "simulator/event.hpp"
+
+namespace drsim::sim {
+
+namespace sg4 = simgrid::s4u;
+struct World;
+struct Lpar;
+class Zvm;
+class System;
+
+/// A load's steady CPU demand as `threads` bounded execs that run until the load changes, so
+/// PR/SM sees one change per load change rather than two per period.
+class SteadyCpu {
+ public:
+  /// Holds `cps` CPs of demand (on at most `limit` threads) in `lpar`.
+  void set(World& w, Lpar* lpar, double cps, int limit);
+
+ private:
+  std::vector<sg4::ExecPtr> execs_;
+  Lpar* lpar_ = nullptr;
+  double demand_ = 0;
+};
+
+/// One steady load and its actor.
+class SteadyLoad {
+ public:
+  virtual ~SteadyLoad() = default;
+  /// Starts its actor (named `name`).
+  void start(World& w, const std::string& name);
+  /// Its load, LPAR or memory changed: the actor re-reads them.
+  void poke() { park_.poke(); }
+
+ protected:
+  /// What the load asks for right now.
+  struct Demand {
+    Lpar* lpar = nullptr;
+    double cpu = 0;        ///< CPs (SIE multiplier included)
+    int limit = 1;         ///< at most this many threads
+    Zvm* pager = nullptr;  ///< the z/VM whose guests fault while they run (if any)
+    double fault_cpu = 0;  ///< guest CPs that touch pages
+  };
+  virtual Demand demand() const = 0;
+
+ private:
+  void run(World& w);
+  Park park_;
+  SteadyCpu cpu_;
+};
+
+/// The running guests of a z/VM and CP itself.
+class ZvmLoad : public SteadyLoad {
+ public:
+  explicit ZvmLoad(Zvm& zvm) : zvm_(zvm) {}
+
+ protected:
+  Demand demand() const override;
+
+ private:
+  Zvm& zvm_;
+};
+
+/// An up z/OS system (nothing until its IPL finishes).
+class ZosLoad : public SteadyLoad {
+ public:
+  explicit ZosLoad(const System& system) : system_(system) {}
+  /// Its steady CPs from now on (the IPL finished).
+  void set_cpu(double cps) {
+    cpu_ = cps;
+    poke();
+  }
+
+ protected:
+  Demand demand() const override;
+
+ private:
+  const System& system_;
+  double cpu_ = 0;
+};
+
+/// The vendor's own workload in one of its LPARs.
+class VendorLoad : public SteadyLoad {
+ public:
+  VendorLoad(Lpar& lpar, double cps) : lpar_(lpar), cpu_(cps) {}
+
+ protected:
+  Demand demand() const override;
+
+ private:
+  Lpar& lpar_;
+  double cpu_;
+};
+
+/// Creates and starts every steady load: per z/VM, then per placed z/OS, then per vendor
+/// workload.
+void start_steady_loads(World& w);
+
+}  // namespace drsim::sim

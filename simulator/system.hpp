@@ -1,0 +1,60 @@
+#pragma once
+/// \file system.hpp
+/// A production z/OS or z/VM system as it comes back at the DR site: its volumes restored
+/// from tape, its IPL (and a z/VM's reconfigure for DR device numbers), then up.
+
+#include <optional>
+#include <simgrid/s4u.hpp>
+#include <string>
+
+#include "models/topology.hpp"
+#include "simulator/event.hpp"
+#include "simulator/lane.hpp"
+
+namespace drsim::sim {
+
+namespace sg4 = simgrid::s4u;
+struct World;
+struct Lpar;
+class Zvm;
+class ZosLoad;
+
+/// A system's restore from tape: its volumes on the drives, then all on DASD.
+struct Restore {
+  bool queued = false;
+  bool done = false;
+  int volumes_left = 0;  ///< volumes not yet on DASD
+  int volumes = 0;       ///< volumes restored so far
+  double start = -1, end = -1;
+  Event finished;
+};
+
+/// A production z/OS or z/VM system at DR.
+class System {
+ public:
+  System(const SystemNode& node, Lane lane) : node(node), lane(lane) {}
+
+  /// Waits for its volumes, then IPLs it (a z/OS with its subsystems); nothing if not placed.
+  void ipl(World& w, const std::string& why);
+  /// A z/VM's SYSTEM CONFIG / TCPIP PROFILE edit for DR device numbers (needs a re-IPL).
+  void reconfigure(World& w, std::optional<double> duration);
+  /// Its status and reason at the exercise end.
+  void finish();
+  const std::string& name() const { return node.spec->name; }
+
+  const SystemNode& node;
+  Lane lane;
+  Lpar* lpar = nullptr;     ///< where its own work runs (null: not placed)
+  sg4::SemaphorePtr vcpus;  ///< guest mode: its virtual CPs
+  Zvm* zvm = nullptr;       ///< a z/VM system: the z/VM it is
+  ZosLoad* load = nullptr;  ///< a z/OS: its steady load
+  bool up = false;
+  Restore restore;
+  Event came_up;  ///< a z/OS: first IPL done
+
+ private:
+  void ipl_zos(World& w, const std::string& why);
+  void ipl_zvm(World& w, const std::string& why);
+};
+
+}  // namespace drsim::sim

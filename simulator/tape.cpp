@@ -1,0 +1,91 @@
+// Tape restores: volumes queued in plan order on the DR site's drive pool (see tape.hpp).
+#include "simulator/tape.hpp"
+
+#include "models/tape.hpp"
+#include "simulator/activity.hpp"
+#include "simulator/world.hpp"
+
+namespace drsim::sim {
+
+void TapePool::volume_done(World& w, const Volume& v, double started) {
+  Restore& r = v.system->restore;
+  if (r.start < 0 || started < r.start) r.start = started;
+  r.end = w.now();
+  r.volumes += 1;
+  w.result.volumes_restored += 1;
+  w.result.restore_bytes += v.bytes;
+  restore_last = w.now();
+  if (--r.volumes_left == 0) {
+    r.done = true;
+    v.system->lane.result().phases.push_back(
+        PhaseRecord{"restore", r.start, r.end, std::to_string(r.volumes) + " volumes"});
+    r.finished.fire();
+  }
+}
+
+/// One drive: mount, locate, transfer, and rewind/unload before its next mount.
+void TapePool::drive(World& w) {
+  const TapeParams& tp = w.sc->params.tape;
+  const TapeSpec& spec = w.sc->dr_site.tape;
+  // the tape model's fixed overhead, less the rewind/unload that follows the transfer
+  const double before = restore_fixed_overhead_s(spec.mount, spec.vts, tp) - tp.rewind_unload_s;
+  double unload = 0;  // the previous tape's rewind/unload, done before the next mount
+  for (;;) {
+    if (unload > 0 && queue_.empty()) {  // idle next: unload now (after the restore span)
+      sleep_for(w, unload);
+      unload = 0;
+    }
+    items_->acquire();
+    const Volume& v = *queue_.front();
+    queue_.pop_front();
+    drive_busy_s += unload;
+    double started = w.now() + unload;
+    if (restore_first < 0) restore_first = started;
+    sleep_for(w, unload + before);
+    // one transfer into the DASD subsystem, which all drives share, bounded by the drive's
+    // rate (DDR's small blocks: a slower drive)
+    transfer(w, dasd, v.bytes, v.ddr ? ddr_rate_Bps : drive_rate_Bps);
+    drive_busy_s += w.now() - started;
+    volume_done(w, v, started);  // the pack is on DASD; the drive still rewinds and unloads
+    unload = tp.rewind_unload_s;
+  }
+}
+
+void TapePool::enqueue(System& s) {
+  if (s.restore.queued) return;
+  s.restore.queued = true;
+  if (s.restore.volumes_left == 0) {
+    s.restore.done = true;
+    s.restore.finished.fire();
+    return;
+  }
+  for (const auto& v : volumes) {
+    if (v.system != &s) continue;
+    queue_.push_back(&v);
+    items_->release();
+  }
+}
+
+void TapePool::wait_restored(System& s) {
+  if (s.restore.done) return;
+  enqueue(s);
+  s.restore.finished.wait();
+}
+
+void TapePool::start(World& w) {
+  for (const auto& g : w.sc->backups.volumes) {
+    System* s = w.find_system(g.system);
+    if (!s) continue;
+    for (int i = 1; i <= g.count; ++i) {
+      std::string name = g.count == 1 ? g.name : g.name + std::to_string(i);
+      volumes.push_back(Volume{name, s, g.bytes, g.ddr});
+      s->restore.volumes_left += 1;
+    }
+  }
+  items_ = sg4::Semaphore::create(0);
+  w.result.tape_drives = drives;
+  for (int d = 0; d < drives; ++d)
+    sg4::Actor::create("drive" + std::to_string(d), w.control, [this, &w] { drive(w); });
+}
+
+}  // namespace drsim::sim

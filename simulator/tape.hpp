@@ -1,0 +1,53 @@
+#pragma once
+/// \file tape.hpp
+/// The DR site's tape library: the drives restoring the production volumes onto DASD, in the
+/// order the plan queues the systems. Each volume is one transfer into the DASD subsystem
+/// that all drives share, bounded by its drive's effective rate; mount, locate, rewind and
+/// job overhead are fixed delays from the tape model.
+
+#include <deque>
+#include <simgrid/s4u.hpp>
+#include <string>
+#include <vector>
+
+namespace drsim::sim {
+
+namespace sg4 = simgrid::s4u;
+struct World;
+class System;
+
+/// One tape volume of a production system (a DASD pack dumped to tape).
+struct Volume {
+  std::string name;
+  System* system = nullptr;
+  double bytes = 0;
+  bool ddr = false;  ///< dumped with DDR (small blocks: a slower drive)
+};
+
+/// The drive pool and its queue of volumes.
+class TapePool {
+ public:
+  /// Lists the volumes and starts one actor per drive.
+  void start(World& w);
+  /// Queues a system's volumes on the drives, once (later calls do nothing).
+  void enqueue(System& s);
+  /// Queues the system's volumes if nobody did, and waits until they are all restored.
+  void wait_restored(System& s);
+
+  int drives = 0;
+  double drive_rate_Bps = 0;  ///< each drive's effective restore rate (tape model)
+  double ddr_rate_Bps = 0;    ///< a drive's rate for DDR's small blocks
+  sg4::Host* dasd = nullptr;  ///< the DASD subsystem restores write to: speed = its bandwidth
+  std::vector<Volume> volumes;
+  double drive_busy_s = 0;
+  double restore_first = -1, restore_last = -1;
+
+ private:
+  void drive(World& w);
+  void volume_done(World& w, const Volume& v, double started);
+
+  std::deque<const Volume*> queue_;
+  sg4::SemaphorePtr items_;
+};
+
+}  // namespace drsim::sim
