@@ -30,6 +30,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   run->add_option("--replications", o.replications, "Monte Carlo replications")
       ->check(CLI::Range(1, 100000));
   run->add_option("--jobs", o.jobs, "parallel simulations")->check(CLI::Range(1, 256));
+  run->add_option("--replication", o.replication,
+                  "replay Monte Carlo replication K of --seed alone, with its own timeline");
   run->add_flag("--quiet", o.quiet, "no summary on stdout");
 
   auto* validate = app.add_subcommand("validate", "check scenario files; report every problem");

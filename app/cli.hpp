@@ -24,6 +24,7 @@ struct CliOptions {
   std::string format = "text";          ///< check --format text|json
   unsigned long long seed = 1;
   int replications = 1;
+  std::optional<unsigned long long> replication;  ///< run --replication K: replay one alone
   int jobs = 1;
   bool quiet = false;
   bool color = false;  ///< set when stdout is a terminal

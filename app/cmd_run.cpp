@@ -1,9 +1,15 @@
 // drsim run SCENARIO.json [--out DIR] [--set ...] [--seed N] [--quiet]
+//                         [--replications N [--jobs J]] [--replication K]
+// A plain run is the nominal run (no uncertainty: the story of the shipped scenarios);
+// --replications N draws N replications (app/replicate.hpp), --replication K replays one.
+#include <unistd.h>
+
 #include <chrono>
 #include <filesystem>
 #include <ostream>
 
 #include "app/cli.hpp"
+#include "app/replicate.hpp"
 #include "models/scenario_io.hpp"
 #include "reports/html_timeline.hpp"
 #include "reports/result_io.hpp"
@@ -11,6 +17,12 @@
 
 namespace drsim {
 namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
 
 std::string default_out_dir(const std::string& scenario_path) {
   return (std::filesystem::path("drsim-out") / std::filesystem::path(scenario_path).stem())
@@ -22,18 +34,88 @@ int report_load_errors(const LoadResult& lr, std::ostream& err) {
   return static_cast<int>(lr.status);
 }
 
+/// What the run produced, before anything is written.
+struct Outcome {
+  nlohmann::json doc;
+  std::string summary;
+  long long events = 0;
+};
+
+/// One simulation in this process: the nominal run, or replication K alone.
+Outcome run_single(const CliOptions& o, const Scenario& sc, const RunOptions& ro) {
+  Outcome out;
+  if (o.replication) {
+    Result r = simulate_replication(sc, ro, *o.replication);
+    out.doc = replication_json(r, *o.replication, o.seed);
+    out.summary = summary_text(r);
+    out.events = r.sim_events;
+  } else {
+    Result r = simulate(sc, ro);
+    out.doc = to_json(r);
+    out.summary = summary_text(r);
+    out.events = r.sim_events;
+  }
+  return out;
+}
+
+std::string pct(double p) {
+  return std::to_string(static_cast<int>(std::lround(p * 100)));
+}
+
+/// The lines a Monte Carlo run prints: the RTO probability and the P50/P90 times.
+std::string batch_summary(const nlohmann::json& doc) {
+  const auto& d = doc["distribution"];
+  const auto& rto = d["rto"];
+  std::string s = "RTO met in " + pct(rto["probability"].get<double>()) + " % of " +
+                  std::to_string(d["replications"].get<long long>()) + " replications (CI " +
+                  pct(rto["ci95"][0].get<double>()) + "-" + pct(rto["ci95"][1].get<double>()) +
+                  " %)\n";
+  auto line = [&](const char* what, const nlohmann::json& q) {
+    auto t = [](const nlohmann::json& v) {
+      if (v.is_null()) return std::string("never");
+      long long m = std::llround(v.get<double>() / 60);
+      return std::to_string(m / 60) + "h" + (m % 60 < 10 ? "0" : "") + std::to_string(m % 60);
+    };
+    s += std::string("  ") + what + ": P10 " + t(q["p10"]) + "  P50 " + t(q["p50"]) + "  P90 " +
+         t(q["p90"]) + " after the start (never in " + pct(q["never_share"].get<double>()) +
+         " %)\n";
+  };
+  line("all critical up", d["critical_up_s"]);
+  line("all up         ", d["all_up_s"]);
+  const auto& runs = d["runs"];
+  s += "  replay: median --replication " + runs["median"].dump() + ", P90 --replication " +
+       runs["p90"].dump() + ", worst --replication " + runs["worst"].dump() + "\n";
+  return s;
+}
+
+/// Writes timeline.html, run-info.json (info plus outputs_s and total_s), then result.json.
+int write_outputs(const std::string& dir, const nlohmann::json& doc, nlohmann::json info,
+                  Clock::time_point t_load, std::ostream& err) {
+  const auto t_out = Clock::now();
+  try {
+    // result.json goes last: if anything before it fails, no result.json is left behind
+    std::filesystem::path d(dir);
+    reports::write_file_atomic((d / "timeline.html").string(), reports::render_timeline_html(doc));
+    std::string result_text = doc.dump(2) + "\n";
+    info["outputs_s"] = seconds_since(t_out);
+    info["total_s"] = seconds_since(t_load);
+    reports::write_file_atomic((d / "run-info.json").string(), info.dump(2) + "\n");
+    reports::write_file_atomic((d / "result.json").string(), result_text);
+  } catch (const std::exception& e) {
+    err << "drsim run: " << e.what() << "\n";
+    return 2;
+  }
+  return 0;
+}
+
 }  // namespace
 
 int cmd_run(const CliOptions& o, std::ostream& out, std::ostream& err) {
-  if (o.replications > 1 || o.jobs > 1) {
-    err << "drsim run: --replications and --jobs are not available yet (Monte Carlo comes with"
-           " 'drsim sweep'); run without them\n";
+  if (o.replication && o.replications > 1) {
+    err << "drsim run: --replication K replays one replication; do not combine it with"
+           " --replications\n";
     return 2;
   }
-  using Clock = std::chrono::steady_clock;
-  auto seconds_since = [](Clock::time_point t) {
-    return std::chrono::duration<double>(Clock::now() - t).count();
-  };
   const auto t_load = Clock::now();
   const std::string& path = o.files.at(0);
   LoadResult lr = load_scenario(path, o.sets);
@@ -45,29 +127,30 @@ int cmd_run(const CliOptions& o, std::ostream& out, std::ostream& err) {
   ro.scenario_sha256 = lr.sha256;
   const double load_s = seconds_since(t_load);
   const auto t_sim = Clock::now();
-  Result result = simulate(lr.scenario, ro);
-  const double simulate_s = seconds_since(t_sim);
-  const auto t_out = Clock::now();
-  nlohmann::json doc = to_json(result);
-  try {
-    // result.json goes last: if anything before it fails, no result.json is left behind
-    std::filesystem::path d(dir);
-    reports::write_file_atomic((d / "timeline.html").string(), reports::render_timeline_html(doc));
-    std::string result_text = doc.dump(2) + "\n";
-    // wall-clock figures of this run (never in result.json: they differ run to run)
-    nlohmann::json info = {{"wall_clock_s", simulate_s},
-                           {"simulation_events", result.sim_events},
-                           {"load_s", load_s},
-                           {"outputs_s", seconds_since(t_out)},
-                           {"total_s", seconds_since(t_load)}};
-    reports::write_file_atomic((d / "run-info.json").string(), info.dump(2) + "\n");
-    reports::write_file_atomic((d / "result.json").string(), result_text);
-  } catch (const std::exception& e) {
-    err << "drsim run: " << e.what() << "\n";
-    return 2;
+  Outcome oc;
+  if (o.replications > 1) {
+    ReplicationOptions rep{o.replications, o.jobs, !o.quiet && isatty(STDERR_FILENO) != 0};
+    try {
+      oc.doc = run_replicated(lr.scenario, ro, rep, err);
+    } catch (const ReplicationInterrupted& e) {
+      err << "drsim run: " << e.what() << "; children stopped, nothing written\n";
+      return 2;
+    } catch (const std::exception& e) {
+      err << "drsim run: " << e.what() << "; nothing written\n";
+      return 2;
+    }
+    oc.summary = batch_summary(oc.doc);
+  } else {
+    oc = run_single(o, lr.scenario, ro);
   }
+  const double simulate_s = seconds_since(t_sim);
+  // wall-clock figures of this run (never in result.json: they differ run to run)
+  nlohmann::json info = {
+      {"wall_clock_s", simulate_s}, {"simulation_events", oc.events}, {"load_s", load_s}};
+  if (o.replications > 1) info["replications"] = o.replications, info["jobs"] = o.jobs;
+  if (int rc = write_outputs(dir, oc.doc, info, t_load, err); rc != 0) return rc;
   if (!o.quiet) {
-    out << summary_text(result);
+    out << oc.summary;
     out << "  result:   " << (std::filesystem::path(dir) / "result.json").string() << "\n";
     out << "  timeline: " << (std::filesystem::path(dir) / "timeline.html").string() << "\n";
   }

@@ -6,6 +6,8 @@
 /// CPU work is measured in CP-seconds: the work one full-speed engine of the production
 /// machine does in one second.
 
+#include "models/uncertainty.hpp"
+
 namespace drsim {
 
 /// Tape restore (DOMAIN.md §1 and "Suggested default parameters / Tape").
@@ -90,6 +92,7 @@ struct ModelParams {
   PagingParams paging;
   CpuParams cpu;
   DistributedParams distributed;
+  UncertaintyParams uncertainty;  ///< spreads and incidents of replications (uncertainty.hpp)
 };
 
 }  // namespace drsim

@@ -150,7 +150,7 @@ void parse_group(const json& v, const std::string& ptr, Diagnostics& d,
 }  // namespace
 
 void parse_params(const json& v, const std::string& ptr, Diagnostics& d, ModelParams& out) {
-  ObjectReader r(v, ptr, d, {"tape", "ipl", "paging", "cpu", "distributed"});
+  ObjectReader r(v, ptr, d, {"tape", "ipl", "paging", "cpu", "distributed", "uncertainty"});
   if (const json* g = r.child("tape")) parse_group(*g, r.ptr("tape"), d, tape_fields(), out.tape);
   if (const json* g = r.child("ipl")) parse_group(*g, r.ptr("ipl"), d, ipl_fields(), out.ipl);
   if (const json* g = r.child("paging"))
@@ -158,6 +158,8 @@ void parse_params(const json& v, const std::string& ptr, Diagnostics& d, ModelPa
   if (const json* g = r.child("cpu")) parse_group(*g, r.ptr("cpu"), d, cpu_fields(), out.cpu);
   if (const json* g = r.child("distributed"))
     parse_group(*g, r.ptr("distributed"), d, distributed_fields(), out.distributed);
+  if (const json* g = r.child("uncertainty"))
+    parse_uncertainty(*g, r.ptr("uncertainty"), d, out.uncertainty);
 }
 
 }  // namespace drsim

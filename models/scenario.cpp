@@ -150,7 +150,7 @@ Scenario parse_scenario(const json& doc, Diagnostics& d) {
   s.file = d.file();
   ObjectReader r(doc, "", d,
                  {"schema_version", "name", "description", "exercise", "production", "dr_site",
-                  "backups", "plan", "reactions", "parameters"});
+                  "backups", "plan", "reactions", "parameters", "risks"});
   if (!r.ok()) return s;
   r.integer("schema_version", s.schema_version, Bounds{1, 1}, Need::Required);
   r.string("name", s.name, Need::Required);
@@ -163,6 +163,7 @@ Scenario parse_scenario(const json& doc, Diagnostics& d) {
   if (const json* v = section(r, "plan")) parse_plan(*v, r.ptr("plan"), d, s.plan);
   if (const json* v = r.child("reactions")) parse_reactions(*v, r.ptr("reactions"), d, s.reactions);
   if (const json* v = r.child("parameters")) parse_params(*v, r.ptr("parameters"), d, s.params);
+  if (const json* v = r.child("risks")) parse_risks(*v, r.ptr("risks"), d, s);
   return s;
 }
 

@@ -261,6 +261,16 @@ struct ReactionSpec {
   std::string pointer;
 };
 
+/// A risk the scenario names: the vendor forgets one DR network definition (the story's
+/// lesson 1, "what we thought was going to be the configuration, wasn't"). In a replication
+/// it happens with `probability`; the plain run never applies it.
+struct RiskSpec {
+  std::string id;
+  double probability = 0;
+  std::string forget;  ///< a DR-site Hipersocket, OSA or VSWITCH definition, by name
+  std::string pointer;
+};
+
 struct Scenario {
   int schema_version = 1;
   std::string name;
@@ -273,6 +283,7 @@ struct Scenario {
   PlanSpec plan;
   std::vector<ReactionSpec> reactions;
   ModelParams params;
+  std::vector<RiskSpec> risks;
 };
 
 }  // namespace drsim

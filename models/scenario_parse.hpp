@@ -41,6 +41,11 @@ void parse_reactions(const nlohmann::json& v, const std::string& ptr, Diagnostic
                      std::vector<ReactionSpec>& out);
 void parse_params(const nlohmann::json& v, const std::string& ptr, Diagnostics& d,
                   ModelParams& out);
+/// parameters.uncertainty: "none" or an object of spreads and incident probabilities.
+void parse_uncertainty(const nlohmann::json& v, const std::string& ptr, Diagnostics& d,
+                       UncertaintyParams& out);
+/// risks: [{"id", "probability", "forget"}]; `forget` must name a DR network definition.
+void parse_risks(const nlohmann::json& v, const std::string& ptr, Diagnostics& d, Scenario& s);
 void parse_machine(const nlohmann::json& v, const std::string& ptr, Diagnostics& d,
                    MachineSpec& out);
 

@@ -143,7 +143,7 @@ void compare_paging(const Doc& b, const Doc& c, const ToleranceSettings& tol, Co
 }
 
 int priority(const std::string& metric) {
-  if (metric == "rto_met") return 0;
+  if (metric == "rto_met" || metric == "rto_probability") return 0;
   if (metric == "blocked") return 1;
   if (metric == "finding") return 2;
   if (metric == "paging") return 4;
@@ -215,6 +215,7 @@ Comparison compare_results(const ResultInput& baseline, const ResultInput& curre
   compare_rto(b, c, out.rows);
   compare_recovery(b, c, tolerances, out.rows);
   compare_percentiles(b, c, tolerances, out);
+  compare_detail::compare_distributions(b, c, tolerances, out);
   compare_detail::compare_systems(b, c, tolerances, out.rows);
   compare_detail::compare_findings(b, c, out.rows);
   compare_paging(b, c, tolerances, out);

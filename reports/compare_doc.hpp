@@ -86,4 +86,9 @@ void compare_systems(const Doc& b, const Doc& c, const ToleranceSettings& tol,
 /// Rows for /findings: added (an error is a regression), resolved, still there.
 void compare_findings(const Doc& b, const Doc& c, std::vector<CompareRow>& rows);
 
+/// Rows for two Monte Carlo results (/distribution in both): the RTO probability against the
+/// baseline's 95 % interval, and each critical system's P90; a note when only one has it.
+void compare_distributions(const Doc& b, const Doc& c, const ToleranceSettings& tol,
+                           Comparison& out);
+
 }  // namespace drsim::reports::compare_detail

@@ -219,6 +219,49 @@ void read_axis(const json& doc, TimelineData& d) {
   }
 }
 
+std::vector<double> numbers(const json& obj, const std::string& ptr, const char* key) {
+  const json& arr = array_at(obj, ptr, key);
+  std::vector<double> out;
+  for (std::size_t i = 0; i < arr.size(); ++i) {
+    if (!arr[i].is_number()) wrong(pointer_join(pointer_join(ptr, key), i), "a number", &arr[i]);
+    out.push_back(arr[i].get<double>());
+  }
+  return out;
+}
+
+/// The distribution section, if any; each system's whisker matched by name.
+std::optional<DistributionView> read_distribution(const json& doc, const TimelineData& d) {
+  const json& dist = object_at(doc, "", "distribution");
+  if (dist.empty()) return std::nullopt;
+  const std::string p = "/distribution";
+  DistributionView v;
+  v.replications = number(dist, p, "replications", true).value_or(0);
+  const json& rto = object_at(dist, p, "rto");
+  v.probability = number(rto, p + "/rto", "probability").value_or(0);
+  std::vector<double> ci = numbers(rto, p + "/rto", "ci95");
+  if (ci.size() == 2) v.ci_low = ci[0], v.ci_high = ci[1];
+  const json& crit = object_at(dist, p, "critical_up_s");
+  const std::string cp = p + "/critical_up_s";
+  v.p10 = number(crit, cp, "p10"), v.p50 = number(crit, cp, "p50"), v.p90 = number(crit, cp, "p90");
+  v.never_share = number(crit, cp, "never_share").value_or(0);
+  const json& hist = object_at(crit, cp, "histogram");
+  v.hist_start_s = number(hist, cp + "/histogram", "start_s").value_or(0);
+  v.hist_bin_s = std::max(1.0, number(hist, cp + "/histogram", "bin_s").value_or(300));
+  v.counts = numbers(hist, cp + "/histogram", "counts");
+  v.sys_p10.assign(d.systems.size(), std::nullopt);
+  v.sys_p90.assign(d.systems.size(), std::nullopt);
+  const json& systems = array_at(dist, p, "systems");
+  for (std::size_t i = 0; i < systems.size(); ++i) {
+    const std::string sp = pointer_join(p + "/systems", i);
+    const json& s = element(systems, p + "/systems", i);
+    const std::string name = text(s, sp, "name");
+    for (std::size_t k = 0; k < d.systems.size(); ++k)
+      if (d.systems[k].name == name)
+        v.sys_p10[k] = number(s, sp, "p10"), v.sys_p90[k] = number(s, sp, "p90");
+  }
+  return v;
+}
+
 }  // namespace
 
 TimelineData read_timeline_data(const json& result) {
@@ -242,6 +285,7 @@ TimelineData read_timeline_data(const json& result) {
   d.paging = read_series_map(series, "paging_pages_per_s");
   d.cpu = read_series_map(series, "cpu_utilisation");
   d.peak_paging = number(object_at(result, "", "metrics"), "/metrics", "peak_paging_pages_per_s");
+  d.distribution = read_distribution(result, d);
   return d;
 }
 

@@ -54,6 +54,18 @@ struct RecoveryView {
   std::optional<bool> rto_met;
 };
 
+/// A Monte Carlo run's distribution (result.json "distribution"): the headline, the
+/// all-critical-up histogram, and each system's P10-P90 whisker.
+struct DistributionView {
+  double replications = 0;
+  double probability = 0, ci_low = 0, ci_high = 1;  ///< the RTO is met
+  std::optional<double> p10, p50, p90;              ///< all critical up
+  double never_share = 0;                           ///< all critical never up
+  double hist_start_s = 0, hist_bin_s = 300;
+  std::vector<double> counts;                           ///< replications per histogram bin
+  std::vector<std::optional<double>> sys_p10, sys_p90;  ///< per system (lane order)
+};
+
 /// Everything the timeline page shows.
 struct TimelineData {
   std::string version, scenario_name, scenario_file, scenario_sha256, description, seed;
@@ -65,6 +77,7 @@ struct TimelineData {
   double step_s = 0;
   std::vector<SeriesView> paging, cpu;
   std::optional<double> peak_paging;
+  std::optional<DistributionView> distribution;  ///< only for --replications N
 };
 
 /// Reads the timeline's view of a result document. Throws ResultFileError (result_io.hpp)

@@ -207,7 +207,7 @@ void render_lane(const TimelineData& d, std::size_t i, std::string& out) {
          "\"><div class=\"lbl\" title=\"" + html_escape(lane_title(s)) + "\"><span class=\"nm\">" +
          html_escape(s.name) + "</span>" +
          (s.critical ? "<b class=\"crit\" title=\"critical\">&#9679;</b>" : "") +
-         "<span class=\"st\">" + html_escape(status_text(d.axis, s)) +
+         "<span class=\"st\">" + html_escape(status_text(d.axis, s) + whisker_text(d, i)) +
          "</span></div><div class=\"trk\">";
   for (std::size_t j = 0; j < s.phases.size(); ++j) {
     const PhaseView& p = s.phases[j];
@@ -216,7 +216,7 @@ void render_lane(const TimelineData& d, std::size_t i, std::string& out) {
            span_style(d.axis, p.start_s, p.end_s) + " data-j=\"" + std::to_string(j) + "\">" +
            (text.empty() ? "" : "<span>" + html_escape(text) + "</span>") + "</i>";
   }
-  out += "</div></div>\n";
+  out += whisker_html(d, i) + "</div></div>\n";
 }
 
 void count_statuses(const TimelineData& d, const LaneGroup& g, std::array<int, 5>& n) {

@@ -44,6 +44,21 @@ void render_lanes(const TimelineData& d, std::string& out);
 /// Paging (pages/s per VM) and CPU utilisation (per LPAR) charts on the same time axis.
 void render_charts(const TimelineData& d, std::string& out);
 
+/// The stylesheet of the Monte Carlo parts (added only when the result has a distribution).
+const char* distribution_css();
+
+/// "RTO met in 83 % of 1,000 replications (CI 81–85 %)".
+std::string distribution_headline(const DistributionView& v);
+
+/// A lane's P10-P90 whisker of its up time (empty without a distribution).
+std::string whisker_html(const TimelineData& d, std::size_t lane);
+
+/// " · P10–P90 Mon 13:10–Mon 14:20" for a lane's status text (empty without a distribution).
+std::string whisker_text(const TimelineData& d, std::size_t lane);
+
+/// The histogram of the all-critical-up time against the RTO line (Monte Carlo runs only).
+void render_distribution_chart(const TimelineData& d, std::string& out);
+
 /// The findings table and the operator actions, in time order.
 void render_lists(const TimelineData& d, std::string& out);
 

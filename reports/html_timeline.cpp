@@ -96,7 +96,11 @@ void render_summary(const TimelineData& d, std::string& out) {
   out += "<header class=\"summary\"><div class=\"title\"><h1>" + html_escape(d.scenario_name) +
          "</h1>";
   out += "<p class=\"desc\">" + html_escape(d.description) + "</p></div>";
-  out += verdict(d) + "<dl class=\"kpis\">";
+  out += verdict(d);
+  if (d.distribution)
+    out += "<div class=\"verdict mc\">" + html_escape(distribution_headline(*d.distribution)) +
+           " <small>(the lanes show the median replication)</small></div>";
+  out += "<dl class=\"kpis\">";
   kpi(out, "first z/OS up", when(d.axis, d.recovery.first_zos_up_s));
   kpi(out, "all critical up", when(d.axis, d.recovery.critical_up_s));
   kpi(out, "all systems up", when(d.axis, d.recovery.all_up_s));
@@ -222,6 +226,7 @@ std::string render_timeline_html(const nlohmann::json& result) {
       "<title>drsim timeline: " +
       html_escape(d.scenario_name) + "</title><style>";
   out += html::page_css();
+  if (d.distribution) out += html::distribution_css();
   out += "</style></head><body>\n";
   html::render_summary(d, out);
   html::render_controls(d, out);
@@ -231,6 +236,7 @@ std::string render_timeline_html(const nlohmann::json& result) {
   html::render_axis_rows(d, out);
   html::render_lanes(d, out);
   html::render_charts(d, out);
+  html::render_distribution_chart(d, out);
   out += "</main>\n";
   html::render_lists(d, out);
   out +=

@@ -3,6 +3,7 @@
 #   scripts/dev.sh demo    install deps, build, run the default scenario (year 1)
 #   scripts/dev.sh test    install deps, build, run every test (ctest)
 #   scripts/dev.sh build   install deps, build only
+#   scripts/dev.sh bench   install deps (and the SimPy 2 peer), build, run bench/montecarlo.sh
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 build="${DRSIM_BUILD_DIR:-$here/build}"
@@ -11,6 +12,7 @@ jobs="$(nproc 2>/dev/null || echo 2)"
 build_pkgs=(build-essential cmake pkg-config libsimgrid-dev nlohmann-json3-dev libcli11-dev catch2
             libvalijson-dev libfmt-dev)
 test_pkgs=(chromium python3)
+bench_pkgs=(python3-simpy bc)  # bench/montecarlo.sh: the SimPy 2 peer, the ratio
 
 install_missing() {
   local missing=()
@@ -53,8 +55,13 @@ case "${1:-}" in
     install_missing "${build_pkgs[@]}"
     configure_and_build
     ;;
+  bench)
+    install_missing "${build_pkgs[@]}" "${bench_pkgs[@]}"
+    configure_and_build
+    "$here/bench/montecarlo.sh"
+    ;;
   *)
-    echo "usage: scripts/dev.sh demo|test|build" >&2
+    echo "usage: scripts/dev.sh demo|test|build|bench" >&2
     exit 2
     ;;
 esac

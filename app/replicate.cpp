@@ -1,0 +1,89 @@
+#include "app/replicate.hpp"
+
+#include <algorithm>
+
+#include "models/replication.hpp"
+#include "models/rng.hpp"
+
+namespace drsim {
+namespace {
+
+const PhaseRecord* first_phase(const SystemResult& s, const std::string& phase) {
+  for (const auto& p : s.phases)
+    if (p.phase == phase) return &p;
+  return nullptr;
+}
+
+/// When an incident shows on the timeline: an IPL failure after the failed IPL and its fix
+/// (within the IPL phase), an unreadable cartridge at the end of its system's restore, a
+/// failed drive or a forgotten definition at the start.
+double incident_time(const Result& r, const Incident& inc) {
+  for (const auto& s : r.systems) {
+    if (s.name != inc.subject) continue;
+    if (inc.kind == "ipl-failure")
+      if (const PhaseRecord* p = first_phase(s, "ipl"))
+        return std::min(p->end_s, p->start_s + inc.extra_s);
+    if (inc.kind == "cartridge-unreadable")
+      if (const PhaseRecord* p = first_phase(s, "restore")) return p->end_s;
+  }
+  return 0;
+}
+
+void add_incident_events(Result& r, const std::vector<Incident>& incidents) {
+  for (const auto& inc : incidents)
+    r.events.push_back({incident_time(r, inc), "incident", inc.subject, inc.message});
+  std::stable_sort(r.events.begin(), r.events.end(),
+                   [](const EventRecord& a, const EventRecord& b) { return a.t_s < b.t_s; });
+}
+
+}  // namespace
+
+Result simulate_replication(const Scenario& nominal, const RunOptions& options,
+                            std::uint64_t index) {
+  ReplicationDraw d = draw_replication(nominal, options.seed, index);
+  Result r = simulate(d.scenario, options);
+  add_incident_events(r, d.incidents);
+  return r;
+}
+
+nlohmann::json run_replicated(const Scenario& nominal, const RunOptions& options,
+                              const ReplicationOptions& ro, std::ostream& err) {
+  std::vector<RunSummary> runs = run_batch(nominal, options, ro, err);
+  const std::uint64_t median = runs[pick_runs(runs).median].index;
+  std::string text;
+  try {
+    text = run_isolated([&] {
+      return replication_json(simulate_replication(nominal, options, median), median, options.seed)
+          .dump();
+    });
+  } catch (const std::exception& e) {
+    throw ReplicationFailed(
+        "replaying the median replication " + std::to_string(median) + " (seed " +
+        std::to_string(rng::replication_seed(options.seed, median)) + ") failed: " + e.what());
+  }
+  nlohmann::json doc = nlohmann::json::parse(text);
+  DistributionInput in;
+  in.seed = options.seed;
+  in.uncertainty = nominal.params.uncertainty.enabled;
+  for (const auto& s : doc["systems"]) {
+    in.system_names.push_back(s["name"].get<std::string>());
+    in.critical.push_back(s["critical"].get<bool>());
+  }
+  nlohmann::json dist = distribution_json(runs, in);
+  nlohmann::json& rec = doc["recovery"];
+  rec["critical_up_s_p50"] = dist["critical_up_s"]["p50"];
+  rec["critical_up_s_p90"] = dist["critical_up_s"]["p90"];
+  rec["all_up_s_p50"] = dist["all_up_s"]["p50"];
+  rec["all_up_s_p90"] = dist["all_up_s"]["p90"];
+  rec["replications"] = runs.size();
+  doc["distribution"] = std::move(dist);
+  return doc;
+}
+
+nlohmann::json replication_json(const Result& result, std::uint64_t index, std::uint64_t seed) {
+  nlohmann::json doc = to_json(result);
+  doc["replication"] = {{"index", index}, {"seed", rng::replication_seed(seed, index)}};
+  return doc;
+}
+
+}  // namespace drsim

@@ -1,0 +1,244 @@
+// run_batch(): fork a child per replication, J at a time; gather summaries over pipes.
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+#include <ostream>
+#include <sstream>
+#include <string>
+
+#include "app/replicate.hpp"
+#include "models/replication.hpp"
+#include "models/rng.hpp"
+
+namespace drsim {
+namespace {
+
+volatile sig_atomic_t g_stop = 0;
+
+void on_stop_signal(int sig) {
+  g_stop = sig;
+}
+
+/// SIGINT/SIGTERM set a flag while a batch runs; the previous handlers come back after.
+class StopSignals {
+ public:
+  StopSignals() {
+    g_stop = 0;
+    struct sigaction sa {};
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old_int_);
+    sigaction(SIGTERM, &sa, &old_term_);
+  }
+  ~StopSignals() {
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+  }
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+
+ private:
+  struct sigaction old_int_ {};
+  struct sigaction old_term_ {};
+};
+
+RunSummary summarize(const Result& r, std::uint64_t index, std::uint64_t seed,
+                     const std::vector<Incident>& incidents) {
+  RunSummary s;
+  s.index = index;
+  s.seed = seed;
+  s.critical_up_s = r.critical_up_s.value_or(kNever);
+  s.all_up_s = r.all_up_s.value_or(kNever);
+  s.rto_met = r.rto_met;
+  s.system_up_s.reserve(r.systems.size());
+  for (const auto& sys : r.systems) s.system_up_s.push_back(sys.up_s.value_or(kNever));
+  for (const auto& m : r.milestones) s.milestones.emplace_back(m.id, m.t_s);
+  for (const auto& inc : incidents) s.incidents.emplace_back(inc.kind, inc.subject);
+  return s;
+}
+
+bool write_all(int fd, const std::string& bytes) {
+  const char* p = bytes.data();
+  size_t left = bytes.size();
+  while (left > 0) {
+    ssize_t n = write(fd, p, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    p += n, left -= static_cast<size_t>(n);
+  }
+  return true;
+}
+
+/// The child: simulate, send the summary, exit without running any destructor or atexit.
+[[noreturn]] void child_main(const Scenario& nominal, const RunOptions& options,
+                             std::uint64_t index, int fd) {
+  signal(SIGINT, SIG_DFL);
+  signal(SIGTERM, SIG_DFL);
+  int rc = 0;
+  try {
+    ReplicationDraw d = draw_replication(nominal, options.seed, index);
+    Result r = simulate(d.scenario, options);
+    // test hook (docs/result-format.md): this replication dies as if killed
+    if (const char* k = std::getenv("DRSIM_FAULT_KILL_REPLICATION"))
+      if (std::strtoull(k, nullptr, 10) == index) raise(SIGKILL);
+    rc = write_all(fd, encode_summary(summarize(r, index, d.seed, d.incidents))) ? 0 : 3;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "drsim: replication %llu failed: %s\n",
+                 static_cast<unsigned long long>(index), e.what());
+    rc = 3;
+  }
+  close(fd);
+  _exit(rc);
+}
+
+struct Child {
+  pid_t pid = -1;
+  int fd = -1;
+  std::uint64_t index = 0;
+  std::string bytes;
+};
+
+std::string describe_status(int status) {
+  if (WIFSIGNALED(status))
+    return std::string("was killed by signal ") + std::to_string(WTERMSIG(status)) + " (" +
+           strsignal(WTERMSIG(status)) + ")";
+  if (WIFEXITED(status) && WEXITSTATUS(status) != 0)
+    return "exited with status " + std::to_string(WEXITSTATUS(status));
+  return "sent no usable summary";
+}
+
+class Batch {
+ public:
+  Batch(const Scenario& sc, const RunOptions& o, const ReplicationOptions& ro, std::ostream& err)
+      : sc_(sc), o_(o), ro_(ro), err_(err), runs_(static_cast<size_t>(ro.replications)) {}
+
+  std::vector<RunSummary> run() {
+    const auto n = static_cast<std::uint64_t>(ro_.replications);
+    const auto jobs = static_cast<size_t>(std::max(1, ro_.jobs));
+    start_ = std::chrono::steady_clock::now();
+    while (done_ < n) {
+      while (active_.size() < jobs && next_ < n && g_stop == 0) spawn(next_++);
+      if (g_stop != 0) stop_all("interrupted by " + std::string(strsignal(g_stop)));
+      wait_some();
+      progress(false);
+    }
+    progress(true);
+    std::vector<RunSummary> out;
+    out.reserve(runs_.size());
+    for (auto& r : runs_) out.push_back(std::move(*r));
+    return out;
+  }
+
+ private:
+  void spawn(std::uint64_t index) {
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) != 0) stop_all("cannot create a pipe", false);
+    std::fflush(nullptr);
+    pid_t pid = fork();
+    if (pid < 0) {
+      close(fds[0]), close(fds[1]);
+      stop_all("cannot fork a replication", false);
+    }
+    if (pid == 0) {
+      close(fds[0]);
+      child_main(sc_, o_, index, fds[1]);
+    }
+    close(fds[1]);
+    active_.push_back({pid, fds[0], index, {}});
+  }
+
+  void wait_some() {
+    std::vector<pollfd> pfds;
+    for (const auto& c : active_) pfds.push_back({c.fd, POLLIN, 0});
+    int rc = poll(pfds.data(), pfds.size(), 200);
+    if (rc <= 0) return;  // timeout or EINTR: the loop checks the stop flag
+    for (size_t i = pfds.size(); i-- > 0;) {
+      if (pfds[i].revents == 0) continue;
+      char buf[4096];
+      ssize_t got = read(active_[i].fd, buf, sizeof buf);
+      if (got < 0 && errno == EINTR) continue;
+      if (got > 0) {
+        active_[i].bytes.append(buf, static_cast<size_t>(got));
+        continue;
+      }
+      finish(i);
+    }
+  }
+
+  void finish(size_t i) {
+    Child c = std::move(active_[i]);
+    active_.erase(active_.begin() + static_cast<long>(i));
+    close(c.fd);
+    int status = 0;
+    while (waitpid(c.pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    RunSummary s;
+    bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0 && decode_summary(c.bytes, s) &&
+              s.index == c.index;
+    if (!ok) {
+      std::ostringstream m;
+      m << "replication " << c.index << " (seed " << rng::replication_seed(o_.seed, c.index) << ") "
+        << describe_status(status) << "; replay it with --replication " << c.index;
+      stop_all(m.str(), false);
+    }
+    runs_[c.index] = std::move(s);
+    ++done_;
+  }
+
+  /// Stops and reaps every child, then throws (nothing is left running).
+  [[noreturn]] void stop_all(const std::string& why, bool interrupted = true) {
+    for (auto& c : active_) kill(c.pid, SIGKILL);
+    for (auto& c : active_) {
+      close(c.fd);
+      int st = 0;
+      while (waitpid(c.pid, &st, 0) < 0 && errno == EINTR) {
+      }
+    }
+    active_.clear();
+    if (ro_.progress) err_ << "\n";
+    if (interrupted) throw ReplicationInterrupted(why);
+    throw ReplicationFailed(why);
+  }
+
+  void progress(bool last) {
+    if (!ro_.progress) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (!last && now - shown_ < std::chrono::milliseconds(100)) return;
+    shown_ = now;
+    const double t = std::chrono::duration<double>(now - start_).count();
+    const double rate = t > 0 ? static_cast<double>(done_) / t : 0;
+    const double left = rate > 0 ? static_cast<double>(runs_.size() - done_) / rate : 0;
+    char line[160];
+    std::snprintf(line, sizeof line, "\rreplications %llu/%zu  %.0f/s  %.0f s left   ",
+                  static_cast<unsigned long long>(done_), runs_.size(), rate, std::ceil(left));
+    err_ << line << (last ? "\n" : "") << std::flush;
+  }
+
+  const Scenario& sc_;
+  const RunOptions& o_;
+  const ReplicationOptions& ro_;
+  std::ostream& err_;
+  std::vector<std::optional<RunSummary>> runs_;
+  std::vector<Child> active_;
+  std::uint64_t next_ = 0, done_ = 0;
+  std::chrono::steady_clock::time_point start_, shown_;
+};
+
+}  // namespace
+
+std::vector<RunSummary> run_batch(const Scenario& nominal, const RunOptions& options,
+                                  const ReplicationOptions& ro, std::ostream& err) {
+  StopSignals guard;
+  return Batch(nominal, options, ro, err).run();
+}
+
+}  // namespace drsim

@@ -1,0 +1,35 @@
+#pragma once
+/// \file replication.hpp
+/// One Monte Carlo replication as a scenario: the nominal scenario with every modelled
+/// duration drawn from its spread and the incidents that happened applied to it (more
+/// cartridge reads, fewer drives, a longer first z/OS IPL, a forgotten DR definition).
+/// Replication i of seed s draws from its own generator, rng::replication_seed(s, i), in a
+/// fixed order: the same draw whatever else runs. docs/uncertainty.md lists the model.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "models/scenario.hpp"
+
+namespace drsim {
+
+/// Something that went wrong in a replication (an event on its timeline).
+struct Incident {
+  std::string kind;  ///< cartridge-unreadable | drive-failure | ipl-failure | forgotten-definition
+  std::string subject;  ///< the system, drive or definition
+  std::string message;
+  double extra_s = 0;  ///< ipl-failure: the failed IPL and the fix before the retry
+};
+
+struct ReplicationDraw {
+  Scenario scenario;  ///< what this replication simulates
+  std::vector<Incident> incidents;
+  std::uint64_t seed = 0;  ///< the replication's own seed
+};
+
+/// Draws replication `index` of a run seeded with `seed`. With uncertainty "none" the scenario
+/// is the nominal one and nothing happens.
+ReplicationDraw draw_replication(const Scenario& nominal, std::uint64_t seed, std::uint64_t index);
+
+}  // namespace drsim
