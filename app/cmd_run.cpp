@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <ostream>
 
@@ -62,29 +63,46 @@ std::string pct(double p) {
   return std::to_string(static_cast<int>(std::lround(p * 100)));
 }
 
-/// The lines a Monte Carlo run prints: the RTO probability and the P50/P90 times.
+std::string thousands(long long n) {
+  std::string d = std::to_string(n), out;
+  for (size_t i = 0; i < d.size(); ++i) {
+    if (i > 0 && (d.size() - i) % 3 == 0) out += ',';
+    out += d[i];
+  }
+  return out;
+}
+
+/// "Mon 14:48" for seconds after the exercise start; "never" for null.
+std::string at(const nlohmann::json& t, double start_week_s) {
+  if (!t.is_number()) return "never";
+  static const char* kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  long long m = std::llround((start_week_s + t.get<double>()) / 60);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%s %02lld:%02lld", kDays[(m / 1440) % 7], (m / 60) % 24, m % 60);
+  return buf;
+}
+
+/// The lines a Monte Carlo run prints: the RTO probability and the P10/P50/P90 times.
 std::string batch_summary(const nlohmann::json& doc) {
   const auto& d = doc["distribution"];
   const auto& rto = d["rto"];
+  const double start = doc["exercise"].value("start_week_s", 0.0);
   std::string s = "RTO met in " + pct(rto["probability"].get<double>()) + " % of " +
-                  std::to_string(d["replications"].get<long long>()) + " replications (CI " +
+                  thousands(d["replications"].get<long long>()) + " replications (CI " +
                   pct(rto["ci95"][0].get<double>()) + "-" + pct(rto["ci95"][1].get<double>()) +
                   " %)\n";
   auto line = [&](const char* what, const nlohmann::json& q) {
-    auto t = [](const nlohmann::json& v) {
-      if (v.is_null()) return std::string("never");
-      long long m = std::llround(v.get<double>() / 60);
-      return std::to_string(m / 60) + "h" + (m % 60 < 10 ? "0" : "") + std::to_string(m % 60);
-    };
-    s += std::string("  ") + what + ": P10 " + t(q["p10"]) + "  P50 " + t(q["p50"]) + "  P90 " +
-         t(q["p90"]) + " after the start (never in " + pct(q["never_share"].get<double>()) +
-         " %)\n";
+    s += std::string("  ") + what + ": P10 " + at(q["p10"], start) + "  P50 " +
+         at(q["p50"], start) + "  P90 " + at(q["p90"], start);
+    if (q["never_share"].get<double>() > 0)
+      s += "  (never in " + pct(q["never_share"].get<double>()) + " %)";
+    s += "\n";
   };
   line("all critical up", d["critical_up_s"]);
   line("all up         ", d["all_up_s"]);
   const auto& runs = d["runs"];
-  s += "  replay: median --replication " + runs["median"].dump() + ", P90 --replication " +
-       runs["p90"].dump() + ", worst --replication " + runs["worst"].dump() + "\n";
+  s += "  replay with --replication K: median " + runs["median"].dump() + ", P90 " +
+       runs["p90"].dump() + ", worst " + runs["worst"].dump() + "\n";
   return s;
 }
 

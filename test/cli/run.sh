@@ -42,7 +42,7 @@ mkdir -p "$tmp/blocked/timeline.html"
 "$DRSIM" run "$y3" --out "$tmp/blocked" --quiet 2>"$tmp/err"; expect "unwritable output" 2 $?
 check "unwritable output: no result.json left" test ! -e "$tmp/blocked/result.json"
 
-"$DRSIM" run "$y3" --replications 5 2>"$tmp/err"; expect "--replications not available yet" 2 $?
+"$DRSIM" run "$y3" --replications 0 2>"$tmp/err"; expect "--replications 0 is refused (Monte Carlo: test/cli/montecarlo.sh)" 2 $?
 "$DRSIM" run 2>/dev/null; expect "no scenario argument" 2 $?
 
 finish
