@@ -16,7 +16,7 @@ const PhaseRecord* first_phase(const SystemResult& s, const std::string& phase) 
 
 /// When an incident shows on the timeline: an IPL failure after the failed IPL and its fix
 /// (within the IPL phase), an unreadable cartridge at the end of its system's restore, a
-/// failed drive or a forgotten definition at the start.
+/// forgotten definition at the start (failed drives: the engine logs them at their time).
 double incident_time(const Result& r, const Incident& inc) {
   for (const auto& s : r.systems) {
     if (s.name != inc.subject) continue;
@@ -31,18 +31,22 @@ double incident_time(const Result& r, const Incident& inc) {
 
 void add_incident_events(Result& r, const std::vector<Incident>& incidents) {
   for (const auto& inc : incidents)
-    r.events.push_back({incident_time(r, inc), "incident", inc.subject, inc.message});
+    if (inc.kind != "drive-failure")  // the engine logs those at their time
+      r.events.push_back({incident_time(r, inc), "incident", inc.subject, inc.message});
   std::stable_sort(r.events.begin(), r.events.end(),
                    [](const EventRecord& a, const EventRecord& b) { return a.t_s < b.t_s; });
 }
 
 }  // namespace
 
-Result simulate_replication(const Scenario& nominal, const RunOptions& options,
-                            std::uint64_t index) {
+Result simulate_replication(const Scenario& nominal, const RunOptions& options, std::uint64_t index,
+                            std::vector<Incident>* incidents) {
   ReplicationDraw d = draw_replication(nominal, options.seed, index);
-  Result r = simulate(d.scenario, options);
+  RunOptions o = options;
+  o.drive_outages = d.drive_outages;
+  Result r = simulate(d.scenario, o);
   add_incident_events(r, d.incidents);
+  if (incidents) *incidents = std::move(d.incidents);
   return r;
 }
 

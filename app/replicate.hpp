@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "models/distribution.hpp"
+#include "models/replication.hpp"
 #include "models/scenario.hpp"
 #include "simulator/engine.hpp"
 
@@ -34,9 +35,9 @@ struct ReplicationInterrupted : std::runtime_error {
 };
 
 /// Simulates replication `index` of seed options.seed in this process (once per process):
-/// the drawn scenario, its incidents as timeline events.
-Result simulate_replication(const Scenario& nominal, const RunOptions& options,
-                            std::uint64_t index);
+/// the drawn scenario, its incidents as timeline events (and in `incidents` when given).
+Result simulate_replication(const Scenario& nominal, const RunOptions& options, std::uint64_t index,
+                            std::vector<Incident>* incidents = nullptr);
 
 /// The result.json document of replication `index` (its single-run form plus "replication").
 nlohmann::json replication_json(const Result& result, std::uint64_t index, std::uint64_t seed);

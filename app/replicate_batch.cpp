@@ -85,12 +85,13 @@ bool write_all(int fd, const std::string& bytes) {
   signal(SIGTERM, SIG_DFL);
   int rc = 0;
   try {
-    ReplicationDraw d = draw_replication(nominal, options.seed, index);
-    Result r = simulate(d.scenario, options);
+    std::vector<Incident> incidents;
+    Result r = simulate_replication(nominal, options, index, &incidents);
     // test hook (docs/result-format.md): this replication dies as if killed
     if (const char* k = std::getenv("DRSIM_FAULT_KILL_REPLICATION"))
       if (std::strtoull(k, nullptr, 10) == index) raise(SIGKILL);
-    rc = write_all(fd, encode_summary(summarize(r, index, d.seed, d.incidents))) ? 0 : 3;
+    const std::uint64_t seed = rng::replication_seed(options.seed, index);
+    rc = write_all(fd, encode_summary(summarize(r, index, seed, incidents))) ? 0 : 3;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "drsim: replication %llu failed: %s\n",
                  static_cast<unsigned long long>(index), e.what());

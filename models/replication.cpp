@@ -1,6 +1,7 @@
 #include "models/replication.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "models/rng.hpp"
 
@@ -38,18 +39,20 @@ void draw_tape(Scenario& sc, const UncertaintyParams& u, Xoshiro256& g) {
   t.ddr_Bps *= rate;
 }
 
-void draw_drives(Scenario& sc, const UncertaintyParams& u, Xoshiro256& g,
-                 std::vector<Incident>& out) {
-  const int drives = sc.dr_site.tape.drives;
-  int failed = 0;
-  for (int d = 1; d <= drives; ++d) {
+/// Each drive may fail at a moment of the first exercise day (the restore day), uniform
+/// over it, and stays out until midnight: "for the rest of the day".
+void draw_drives(const Scenario& sc, const UncertaintyParams& u, Xoshiro256& g,
+                 ReplicationDraw& out) {
+  const double start = sc.exercise.start_week_s;
+  const double midnight = (std::floor(start / 86400.0) + 1) * 86400.0 - start;
+  for (int d = 0; d < sc.dr_site.tape.drives; ++d) {
     if (!rng::bernoulli(g, u.drive_failure_p)) continue;
-    if (drives - failed <= 1) continue;  // the vendor swaps in a spare rather than stop
-    ++failed;
-    out.push_back({"drive-failure", "drive " + std::to_string(d),
-                   "tape drive " + std::to_string(d) + " failed: out for the rest of the day"});
+    const double at = rng::uniform(g, 0, midnight);
+    out.drive_outages.push_back({d, at, midnight});
+    out.incidents.push_back(
+        {"drive-failure", "drive " + std::to_string(d + 1),
+         "tape drive " + std::to_string(d + 1) + " failed: out for the rest of the day", at});
   }
-  sc.dr_site.tape.drives = drives - failed;
 }
 
 void draw_cartridges(Scenario& sc, const UncertaintyParams& u, Xoshiro256& g,
@@ -140,12 +143,12 @@ void draw_risks(Scenario& sc, Xoshiro256& g, std::vector<Incident>& out) {
 }  // namespace
 
 ReplicationDraw draw_replication(const Scenario& nominal, std::uint64_t seed, std::uint64_t index) {
-  ReplicationDraw d{nominal, {}, rng::replication_seed(seed, index)};
+  ReplicationDraw d{nominal, {}, {}, rng::replication_seed(seed, index)};
   const UncertaintyParams& u = nominal.params.uncertainty;
   if (!u.enabled) return d;
   Xoshiro256 g(d.seed);
   draw_tape(d.scenario, u, g);
-  draw_drives(d.scenario, u, g, d.incidents);
+  draw_drives(d.scenario, u, g, d);
   draw_cartridges(d.scenario, u, g, d.incidents);
   draw_systems(d.scenario, u, g, d.incidents);
   draw_guests(d.scenario, u, g);

@@ -22,10 +22,18 @@ struct Incident {
   double extra_s = 0;  ///< ipl-failure: the failed IPL and the fix before the retry
 };
 
+/// A tape drive out of service from `from_s` to `to_s` (seconds from the exercise start):
+/// the engine plays it at its time (the drive finishes the volume it is on, then stops).
+struct DriveOutage {
+  int drive = 0;  ///< 0-based
+  double from_s = 0, to_s = 0;
+};
+
 struct ReplicationDraw {
   Scenario scenario;  ///< what this replication simulates
   std::vector<Incident> incidents;
-  std::uint64_t seed = 0;  ///< the replication's own seed
+  std::vector<DriveOutage> drive_outages;  ///< drive-failure incidents, for the engine
+  std::uint64_t seed = 0;                  ///< the replication's own seed
 };
 
 /// Draws replication `index` of a run seeded with `seed`. With uncertainty "none" the scenario

@@ -50,6 +50,7 @@ Result simulate(const Scenario& scenario, const RunOptions& options) {
   sim::make_entities(w);
   for (auto& z : w.zvms)
     if (z.up) z.came_up.fire();
+  w.tape.outages = options.drive_outages;
   w.tape.start(w);
   sim::start_steady_loads(w);
   sim::start_plan(w);

@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "models/replication.hpp"
 #include "models/scenario.hpp"
 #include "simulator/result.hpp"
 
@@ -15,6 +16,7 @@ struct RunOptions {
   unsigned long long seed = 1;
   std::string scenario_file;  ///< for result.scenario.file
   std::string scenario_sha256;
+  std::vector<DriveOutage> drive_outages;  ///< a Monte Carlo replication's failed drives
 };
 
 /// Simulates the exercise. Must run at most once per process (SimGrid's engine is static).

@@ -2,6 +2,7 @@
 #include "simulator/tape.hpp"
 
 #include "models/tape.hpp"
+#include "models/units.hpp"
 #include "simulator/activity.hpp"
 #include "simulator/world.hpp"
 
@@ -23,8 +24,25 @@ void TapePool::volume_done(World& w, const Volume& v, double started) {
   }
 }
 
-/// One drive: mount, locate, transfer, and rewind/unload before its next mount.
-void TapePool::drive(World& w) {
+bool TapePool::sit_out(World& w, int d) {
+  for (const auto& o : outages)
+    if (o.drive == d && w.now() >= o.from_s && w.now() < o.to_s) {
+      sleep_for(w, o.to_s - w.now());
+      return true;
+    }
+  return false;
+}
+
+void TapePool::announce(World& w, const DriveOutage& o) {
+  sleep_for(w, o.from_s);
+  w.log_event("incident", "drive " + std::to_string(o.drive + 1),
+              "tape drive " + std::to_string(o.drive + 1) + " failed: out until " +
+                  units::format_week_time(w.sc->exercise.start_week_s + o.to_s));
+}
+
+/// One drive: mount, locate, transfer, and rewind/unload before its next mount; a failed
+/// drive finishes its volume, then stops until its outage ends.
+void TapePool::drive(World& w, int d) {
   const TapeParams& tp = w.sc->params.tape;
   const TapeSpec& spec = w.sc->dr_site.tape;
   // the tape model's fixed overhead, less the rewind/unload that follows the transfer
@@ -35,7 +53,12 @@ void TapePool::drive(World& w) {
       sleep_for(w, unload);
       unload = 0;
     }
+    sit_out(w, d);
     items_->acquire();
+    if (sit_out(w, d)) {  // failed while waiting: leave the volume to the others
+      items_->release();
+      continue;
+    }
     const Volume& v = *queue_.front();
     queue_.pop_front();
     drive_busy_s += unload;
@@ -85,7 +108,9 @@ void TapePool::start(World& w) {
   items_ = sg4::Semaphore::create(0);
   w.result.tape_drives = drives;
   for (int d = 0; d < drives; ++d)
-    sg4::Actor::create("drive" + std::to_string(d), w.control, [this, &w] { drive(w); });
+    sg4::Actor::create("drive" + std::to_string(d), w.control, [this, &w, d] { drive(w, d); });
+  for (const auto& o : outages)
+    sg4::Actor::create("drive-failure", w.control, [this, &w, o] { announce(w, o); });
 }
 
 }  // namespace drsim::sim

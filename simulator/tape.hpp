@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "models/replication.hpp"
+
 namespace drsim::sim {
 
 namespace sg4 = simgrid::s4u;
@@ -41,9 +43,13 @@ class TapePool {
   std::vector<Volume> volumes;
   double drive_busy_s = 0;
   double restore_first = -1, restore_last = -1;
+  std::vector<DriveOutage> outages;  ///< failed drives (Monte Carlo incidents)
 
  private:
-  void drive(World& w);
+  void drive(World& w, int d);
+  /// Sleeps through drive d's outage if it is out now; true if it was.
+  bool sit_out(World& w, int d);
+  void announce(World& w, const DriveOutage& o);
   void volume_done(World& w, const Volume& v, double started);
 
   std::deque<const Volume*> queue_;

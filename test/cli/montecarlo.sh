@@ -106,6 +106,15 @@ assert any(x["kind"] == "incident" and "forgot" in x["message"] for x in e)' "$t
 check "probability 0: no IPL failure, no forgotten definition" test \
   "$(dist "$tmp/p0/result.json" '[i for i in d["incidents"] if i["kind"] in ("ipl-failure", "forgotten-definition")]')" = "[]"
 
+variant "$y3" "$tmp/drives.json" "d['parameters'] = {'uncertainty': {'drive_failure_p': 1}}"
+"$DRSIM" run "$tmp/drives.json" --replication 0 --out "$tmp/drives" --quiet || fail "run with failing drives"
+check "probability 1: every drive fails, each an engine event at its time" python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+n = d["metrics"]["tape_drives"]
+e = [x for x in d["events"] if x["kind"] == "incident" and "tape drive" in x["message"]]
+assert len(e) == n and len({x["subject"] for x in e}) == n, e
+assert all(x["t_s"] < 86400 for x in e)' "$tmp/drives/result.json"
+
 # --- year 3 meets its RTO more often than year 1 ---------------------------------------------
 "$DRSIM" run "$y1" --replications 10 --jobs 2 --out "$tmp/y1" --quiet || fail "10 replications of year 1"
 "$DRSIM" run "$y3" --replications 10 --jobs 2 --out "$tmp/y3" --quiet || fail "10 replications of year 3"
