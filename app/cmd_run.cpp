@@ -2,6 +2,7 @@
 //                         [--replications N [--jobs J]] [--replication K]
 // A plain run is the nominal run (no uncertainty: the story of the shipped scenarios);
 // --replications N draws N replications (app/replicate.hpp), --replication K replays one.
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -165,7 +166,12 @@ int cmd_run(const CliOptions& o, std::ostream& out, std::ostream& err) {
   // wall-clock figures of this run (never in result.json: they differ run to run)
   nlohmann::json info = {
       {"wall_clock_s", simulate_s}, {"simulation_events", oc.events}, {"load_s", load_s}};
-  if (o.replications > 1) info["replications"] = o.replications, info["jobs"] = o.jobs;
+  if (o.replications > 1) {
+    info["replications"] = o.replications, info["jobs"] = o.jobs;
+    rusage self{};
+    getrusage(RUSAGE_SELF, &self);  // this process only: the children are not counted
+    info["parent_peak_rss_kib"] = self.ru_maxrss;
+  }
   if (int rc = write_outputs(dir, oc.doc, info, t_load, err); rc != 0) return rc;
   if (!o.quiet) {
     out << oc.summary;
