@@ -124,6 +124,16 @@ check "RTO probability: year 3 ($p3) > year 1 ($p1)" python3 -c "import sys; sys
 out=$("$DRSIM" run "$y3" --replications 4 --out "$tmp/say")
 check "a Monte Carlo run prints the RTO probability with its interval" grep -q 'RTO met in .* % of 4 replications (CI' <<<"$out"
 
+# --- progress: on a terminal only, never with --quiet ---------------------------------------
+"$DRSIM" run "$y3" --replications 3 --out "$tmp/pipe" 2>"$tmp/pipe.err" >/dev/null
+check "no progress when stderr is not a terminal" test ! -s "$tmp/pipe.err"
+if command -v script >/dev/null; then
+  script -qec "'$DRSIM' run '$y3' --replications 3 --out '$tmp/tty'" /dev/null >"$tmp/tty.txt" 2>&1
+  check "progress on a terminal: done/total" grep -q 'replications 3/3' "$tmp/tty.txt"
+  script -qec "'$DRSIM' run '$y3' --replications 3 --quiet --out '$tmp/ttyq'" /dev/null >"$tmp/ttyq.txt" 2>&1
+  check "no progress under --quiet, even on a terminal" test ! -s "$tmp/ttyq.txt"
+fi
+
 # --- a killed replication is reported; nothing is written -----------------------------------
 DRSIM_FAULT_KILL_REPLICATION=3 expect_rc 2 "a killed replication stops the run" -- \
   "$DRSIM" run "$y3" --replications 6 --jobs 2 --out "$tmp/killed" --quiet
