@@ -185,6 +185,8 @@ class Batch {
     RunSummary s;
     bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0 && decode_summary(c.bytes, s) &&
               s.index == c.index;
+    // a child that died of the same Ctrl-C as this process: an interruption, not a crash
+    if (!ok && g_stop != 0) stop_all("interrupted by " + std::string(strsignal(g_stop)));
     if (!ok) {
       std::ostringstream m;
       m << "replication " << c.index << " (seed " << rng::replication_seed(o_.seed, c.index) << ") "
