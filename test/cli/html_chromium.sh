@@ -3,7 +3,7 @@
 # script marks <html data-drsim="ok"> when it has rendered without an exception, and a
 # screenshot is kept for people to look at. Pages: the hand-made year-1 sample, a generated
 # result with 1,200 systems, a result whose texts are markup, and every shipped scenario run
-# through `drsim run`. A page fails on a script error or on any console message; both
+# through `drsim run`, and a Monte Carlo run. A page fails on a script error or on any console message; both
 # detectors are checked on pages broken on purpose.
 set -u
 DRSIM=${DRSIM:?set DRSIM to the drsim binary}
@@ -113,6 +113,14 @@ for sc in "$SRC"/scenarios/*.json; do
   fi
   page_ok "$TMP/run-$name/timeline.html" "scenario-$name"
 done
+
+# 6. A Monte Carlo run (headline, whiskers, distribution chart).
+if "$DRSIM" run "$SRC/scenarios/insurance-2009-year3.json" --replications 8 --jobs 2 \
+  --out "$TMP/run-mc" --quiet >"$TMP/run.out" 2>&1; then
+  page_ok "$TMP/run-mc/timeline.html" "monte-carlo-year3"
+else
+  fail "drsim run --replications 8"; sed 's/^/  | /' "$TMP/run.out" | head -5
+fi
 
 if [ "$failures" -gt 0 ]; then
   echo "$failures failure(s); chromium log:"; grep -iE "error|uncaught" "$TMP/chromium.log" | grep -viE "dbus|gpu|sandbox|fontconfig" | head -10
