@@ -14,15 +14,12 @@ const PhaseRecord* first_phase(const SystemResult& s, const std::string& phase) 
   return nullptr;
 }
 
-/// When an incident shows on the timeline: an IPL failure after the failed IPL and its fix
-/// (within the IPL phase), an unreadable cartridge at the end of its system's restore, a
-/// forgotten definition at the start (failed drives: the engine logs them at their time).
+/// When an incident shows on the timeline: an unreadable cartridge at the end of its system's
+/// restore, a forgotten definition at the start (the engine logs failed drives and failed
+/// IPLs itself, at their time).
 double incident_time(const Result& r, const Incident& inc) {
   for (const auto& s : r.systems) {
     if (s.name != inc.subject) continue;
-    if (inc.kind == "ipl-failure")
-      if (const PhaseRecord* p = first_phase(s, "ipl"))
-        return std::min(p->end_s, p->start_s + inc.extra_s);
     if (inc.kind == "cartridge-unreadable")
       if (const PhaseRecord* p = first_phase(s, "restore")) return p->end_s;
   }
@@ -31,7 +28,7 @@ double incident_time(const Result& r, const Incident& inc) {
 
 void add_incident_events(Result& r, const std::vector<Incident>& incidents) {
   for (const auto& inc : incidents)
-    if (inc.kind != "drive-failure")  // the engine logs those at their time
+    if (inc.kind != "drive-failure" && inc.kind != "ipl-failure")  // the engine logs those
       r.events.push_back({incident_time(r, inc), "incident", inc.subject, inc.message});
   std::stable_sort(r.events.begin(), r.events.end(),
                    [](const EventRecord& a, const EventRecord& b) { return a.t_s < b.t_s; });
@@ -44,6 +41,7 @@ Result simulate_replication(const Scenario& nominal, const RunOptions& options, 
   ReplicationDraw d = draw_replication(nominal, options.seed, index);
   RunOptions o = options;
   o.drive_outages = d.drive_outages;
+  o.ipl_failures = d.ipl_failures;
   Result r = simulate(d.scenario, o);
   add_incident_events(r, d.incidents);
   if (incidents) *incidents = std::move(d.incidents);

@@ -51,7 +51,7 @@ void draw_drives(const Scenario& sc, const UncertaintyParams& u, Xoshiro256& g,
     out.drive_outages.push_back({d, at, midnight});
     out.incidents.push_back(
         {"drive-failure", "drive " + std::to_string(d + 1),
-         "tape drive " + std::to_string(d + 1) + " failed: out for the rest of the day", at});
+         "tape drive " + std::to_string(d + 1) + " failed: out for the rest of the day"});
   }
 }
 
@@ -74,8 +74,7 @@ void draw_cartridges(Scenario& sc, const UncertaintyParams& u, Xoshiro256& g,
   }
 }
 
-void draw_systems(Scenario& sc, const UncertaintyParams& u, Xoshiro256& g,
-                  std::vector<Incident>& out) {
+void draw_systems(Scenario& sc, const UncertaintyParams& u, Xoshiro256& g, ReplicationDraw& out) {
   const IplParams& p = sc.params.ipl;
   for (auto& s : sc.production.systems) {
     if (s.kind == SystemKind::Zvm) {
@@ -83,18 +82,17 @@ void draw_systems(Scenario& sc, const UncertaintyParams& u, Xoshiro256& g,
       continue;
     }
     const double nominal = s.ipl_s.value_or(p.zos_ipl_to_jes_s);
-    double ipl = sample(u.zos_ipl, nominal, g);
+    s.ipl_s = sample(u.zos_ipl, nominal, g);
     s.subsystems_s = sample(u.zos_subsystems, s.subsystems_s.value_or(p.zos_subsystems_s), g);
-    if (rng::bernoulli(g, u.ipl_failure_p)) {
-      const double fix = rng::uniform(g, u.ipl_fix_min_s, u.ipl_fix_max_s);
-      const double failed = ipl;
-      ipl += fix + sample(u.zos_ipl, nominal, g);
-      out.push_back({"ipl-failure", s.name,
-                     "IPL of " + s.name + " ended in a wait state; fixed in " +
-                         std::to_string(static_cast<int>(fix / 60 + 0.5)) + " min and re-IPLed",
-                     failed + fix});
-    }
-    s.ipl_s = ipl;
+    if (!rng::bernoulli(g, u.ipl_failure_p)) continue;
+    const double fix = rng::uniform(g, u.ipl_fix_min_s, u.ipl_fix_max_s);
+    const double failed = *s.ipl_s;
+    s.ipl_s = sample(u.zos_ipl, nominal, g);  // the IPL after the fix
+    out.ipl_failures.push_back({s.name, failed, fix});
+    out.incidents.push_back({"ipl-failure", s.name,
+                             "IPL of " + s.name + " ended in a wait state; fixed in " +
+                                 std::to_string(static_cast<int>(fix / 60 + 0.5)) +
+                                 " min and re-IPLed"});
   }
 }
 
@@ -143,14 +141,16 @@ void draw_risks(Scenario& sc, Xoshiro256& g, std::vector<Incident>& out) {
 }  // namespace
 
 ReplicationDraw draw_replication(const Scenario& nominal, std::uint64_t seed, std::uint64_t index) {
-  ReplicationDraw d{nominal, {}, {}, rng::replication_seed(seed, index)};
+  ReplicationDraw d;
+  d.scenario = nominal;
+  d.seed = rng::replication_seed(seed, index);
   const UncertaintyParams& u = nominal.params.uncertainty;
   if (!u.enabled) return d;
   Xoshiro256 g(d.seed);
   draw_tape(d.scenario, u, g);
   draw_drives(d.scenario, u, g, d);
   draw_cartridges(d.scenario, u, g, d.incidents);
-  draw_systems(d.scenario, u, g, d.incidents);
+  draw_systems(d.scenario, u, g, d);
   draw_guests(d.scenario, u, g);
   draw_people(d.scenario, u, g);
   draw_risks(d.scenario, g, d.incidents);

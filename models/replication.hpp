@@ -19,7 +19,6 @@ struct Incident {
   std::string kind;  ///< cartridge-unreadable | drive-failure | ipl-failure | forgotten-definition
   std::string subject;  ///< the system, drive or definition
   std::string message;
-  double extra_s = 0;  ///< ipl-failure: the failed IPL and the fix before the retry
 };
 
 /// A tape drive out of service from `from_s` to `to_s` (seconds from the exercise start):
@@ -29,10 +28,19 @@ struct DriveOutage {
   double from_s = 0, to_s = 0;
 };
 
+/// A z/OS whose first IPL ends in a wait state: the failed attempt (its elapsed time at full
+/// speed), then the fix, then the IPL again (the system's drawn ipl_s). The engine plays it.
+struct IplFailure {
+  std::string system;
+  double failed_s = 0;  ///< the failed IPL attempt
+  double fix_s = 0;     ///< diagnosing and fixing it (A8: IODF, LOADxx, ...)
+};
+
 struct ReplicationDraw {
   Scenario scenario;  ///< what this replication simulates
   std::vector<Incident> incidents;
   std::vector<DriveOutage> drive_outages;  ///< drive-failure incidents, for the engine
+  std::vector<IplFailure> ipl_failures;    ///< ipl-failure incidents, for the engine
   std::uint64_t seed = 0;                  ///< the replication's own seed
 };
 

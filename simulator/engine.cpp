@@ -51,6 +51,8 @@ Result simulate(const Scenario& scenario, const RunOptions& options) {
   for (auto& z : w.zvms)
     if (z.up) z.came_up.fire();
   w.tape.outages = options.drive_outages;
+  for (const auto& f : options.ipl_failures)
+    if (sim::System* s = w.find_system(f.system)) s->first_ipl_fails = f;
   w.tape.start(w);
   sim::start_steady_loads(w);
   sim::start_plan(w);

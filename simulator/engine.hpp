@@ -17,6 +17,7 @@ struct RunOptions {
   std::string scenario_file;  ///< for result.scenario.file
   std::string scenario_sha256;
   std::vector<DriveOutage> drive_outages;  ///< a Monte Carlo replication's failed drives
+  std::vector<IplFailure> ipl_failures;    ///< ... and its z/OS first IPLs that fail once
 };
 
 /// Simulates the exercise. Must run at most once per process (SimGrid's engine is static).

@@ -39,10 +39,23 @@ void System::ipl_zvm(World& w, const std::string& why) {
   w.network.notify();
 }
 
+void System::failed_ipl(World& w, Lpar& where, double mult) {
+  const IplFailure f = *first_ipl_fails;
+  first_ipl_fails.reset();
+  Work attempt = zos_ipl(w.sc->params.ipl, f.failed_s);
+  run_cpu(w, where, attempt.cpu_s * mult, 1, nullptr, vcpus);
+  sleep_for(w, attempt.wait_s);
+  w.log_event("incident", name(),
+              "IPL of " + name() + " ended in a wait state; fixed in " +
+                  std::to_string(static_cast<int>(f.fix_s / 60 + 0.5)) + " min, then re-IPLed");
+  sleep_for(w, f.fix_s);
+}
+
 void System::ipl_zos(World& w, const std::string& why) {
   Lpar& where = *lpar;  // an operator dedicating CPs meanwhile moves its steady load only
   double mult = sie_cpu_multiplier(node.sie_level, WorkloadClass::Zos, w.sc->params.cpu);
   lane.begin("ipl", w.now(), why);
+  if (first_ipl_fails) failed_ipl(w, where, mult);
   Work ipl = zos_ipl(w.sc->params.ipl, node.spec->ipl_s);
   run_cpu(w, where, ipl.cpu_s * mult, 1, nullptr, vcpus);
   sleep_for(w, ipl.wait_s);

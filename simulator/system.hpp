@@ -7,6 +7,7 @@
 #include <simgrid/s4u.hpp>
 #include <string>
 
+#include "models/replication.hpp"
 #include "models/topology.hpp"
 #include "simulator/event.hpp"
 #include "simulator/lane.hpp"
@@ -50,10 +51,13 @@ class System {
   ZosLoad* load = nullptr;  ///< a z/OS: its steady load
   bool up = false;
   Restore restore;
-  Event came_up;  ///< a z/OS: first IPL done
+  std::optional<IplFailure> first_ipl_fails;  ///< a Monte Carlo incident: the next IPL fails once
+  Event came_up;                              ///< a z/OS: first IPL done
 
  private:
   void ipl_zos(World& w, const std::string& why);
+  /// The failed attempt and the fix before the real IPL (first_ipl_fails), once.
+  void failed_ipl(World& w, Lpar& where, double mult);
   void ipl_zvm(World& w, const std::string& why);
 };
 

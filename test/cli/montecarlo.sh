@@ -103,6 +103,11 @@ check "probability 1: the incidents are events on the median run's timeline" pyt
 e = json.load(open(sys.argv[1]))["events"]
 assert any(x["kind"] == "incident" and "wait state" in x["message"] for x in e)
 assert any(x["kind"] == "incident" and "forgot" in x["message"] for x in e)' "$tmp/p1/result.json"
+check "probability 1: each failed IPL is logged inside its system's IPL phase" python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+ipl = {s["name"]: [p for p in s["phases"] if p["phase"] == "ipl"][0] for s in d["systems"] if s["kind"] == "zos"}
+e = [x for x in d["events"] if x["kind"] == "incident" and "wait state" in x["message"]]
+assert len(e) == len(ipl) and all(ipl[x["subject"]]["start_s"] < x["t_s"] < ipl[x["subject"]]["end_s"] for x in e), e' "$tmp/p1/result.json"
 check "probability 0: no IPL failure, no forgotten definition" test \
   "$(dist "$tmp/p0/result.json" '[i for i in d["incidents"] if i["kind"] in ("ipl-failure", "forgotten-definition")]')" = "[]"
 
