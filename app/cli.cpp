@@ -3,89 +3,126 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdlib>
 #include <iostream>
-#include <sstream>
+
+#include "app/cli_commands.hpp"
+#include "app/cli_suggest.hpp"
+#include "models/schema.hpp"
 
 namespace drsim {
 namespace {
 
-void add_set_option(CLI::App* sub, CliOptions& o) {
-  sub->add_option("--set", o.sets, "override a scenario value: /json/pointer=JSON (repeatable)")
-      ->type_name("/POINTER=VALUE");
+/// `drsim help [COMMAND]`: the overview, or one command's usage and options.
+int cmd_help(CLI::App& app, const CliOptions& o, std::ostream& out, std::ostream& err) {
+  app.clear();  // CLI11 would show the help of the command parsed last, `help` itself
+  if (o.topic.empty()) {
+    out << app.help() << "\n";
+    return 0;
+  }
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    if (sub->get_name() != o.topic) continue;
+    out << sub->help("drsim") << "\n";
+    return 0;
+  }
+  err << "drsim help: `" << o.topic << "` is not a drsim command"
+      << did_you_mean(o.topic, command_names(app)) << "\n";
+  return 2;
 }
 
-}  // namespace
-
-int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
-  CliOptions o;
-  CLI::App app{"drsim - discrete-event simulator of mainframe disaster-recovery exercises"};
-  app.set_version_flag("--version", std::string(DRSIM_VERSION));
-  app.require_subcommand(1);
-
-  auto* run = app.add_subcommand("run", "simulate a scenario, write result.json and timeline.html");
-  run->add_option("scenario", o.files, "scenario JSON file")->required()->expected(1);
-  run->add_option("--out", o.out_dir, "output directory (default drsim-out/<scenario stem>)");
-  add_set_option(run, o);
-  run->add_option("--seed", o.seed, "random seed (default 1)");
-  run->add_option("--replications", o.replications, "Monte Carlo replications")
-      ->check(CLI::Range(1, 100000));
-  run->add_option("--jobs", o.jobs, "parallel simulations")->check(CLI::Range(1, 256));
-  run->add_option("--replication", o.replication,
-                  "replay Monte Carlo replication K of --seed alone, with its own timeline");
-  run->add_flag("--quiet", o.quiet, "no summary on stdout");
-
-  auto* validate = app.add_subcommand("validate", "check scenario files; report every problem");
-  validate->add_option("scenario", o.files, "scenario JSON files")->required();
-  add_set_option(validate, o);
-
-  auto* check =
-      app.add_subcommand("check", "preflight: production needs vs what the DR site provides");
-  check->add_option("scenario", o.files, "scenario JSON file")->required()->expected(1);
-  add_set_option(check, o);
-  check->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  check->add_option("--against", o.against,
-                    "last year's scenario: list what changed at the DR site");
-
-  auto* compare = app.add_subcommand("compare", "compare two result.json files (CI gate)");
-  compare->add_option("files", o.files, "BASELINE.json CURRENT.json")->required()->expected(2);
-  compare->add_option("--tolerance", o.tolerances, "5% or 30min, or METRIC=5% (repeatable)");
-  compare->add_option("--junit", o.junit, "write JUnit XML here");
-  compare->add_option("--markdown", o.markdown, "write a Markdown summary here");
-
-  auto* report = app.add_subcommand("report", "render timeline.html from a saved result.json");
-  report->add_option("result", o.files, "result.json")->required()->expected(1);
-  report->add_option("--html", o.html,
-                     "output HTML file (default: timeline.html beside the result)");
-
-  app.add_subcommand("schema", "print the scenario JSON Schema (draft-07)");
-
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp&) {
-    out << app.help();
-    return 0;
-  } catch (const CLI::CallForAllHelp&) {
-    out << app.help("", CLI::AppFormatMode::All);
-    return 0;
-  } catch (const CLI::CallForVersion&) {
-    out << DRSIM_VERSION << "\n";
-    return 0;
-  } catch (const CLI::ParseError& e) {
-    err << "drsim: " << e.what() << "\n";
-    if (e.get_exit_code() != 0) err << "Run 'drsim --help' for the commands.\n";
+/// Why CLI11 refused the command line, in words, and where to read more.
+int parse_failure(CLI::App& app, const CLI::ParseError& e, const std::vector<std::string>& args,
+                  std::ostream& err) {
+  std::string command = command_in(app, args);
+  if (command.empty()) {
+    err << "drsim: no command given; the commands are:";
+    for (const auto& c : command_names(app)) err << " " << c;
+    err << "\nRun `drsim help` for what each does.\n";
     return 2;
   }
-  for (auto* sub : app.get_subcommands()) o.command = sub->get_name();
-  o.color = isatty(STDOUT_FILENO) != 0 && &out == &std::cout;
+  std::string what = e.what();
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr)
+    what = "too many arguments (" + what + ")";
+  err << "drsim " << command << ": " << what << "\n"
+      << "Run `drsim help " << command << "` for its arguments and options.\n";
+  return 2;
+}
 
+int dispatch(CLI::App& app, const CliOptions& o, std::ostream& out, std::ostream& err) {
   if (o.command == "run") return cmd_run(o, out, err);
   if (o.command == "validate") return cmd_validate(o, out, err);
   if (o.command == "check") return cmd_check(o, out, err);
   if (o.command == "compare") return cmd_compare(o, out, err);
   if (o.command == "report") return cmd_report(o, out, err);
   if (o.command == "schema") return cmd_schema(o, out, err);
+  if (o.command == "params") return cmd_params(o, out, err);
+  if (o.command == "new") return cmd_new(o, out, err);
+  if (o.command == "help") return cmd_help(app, o, out, err);
+  if (o.command == "version") {
+    out << version_text();
+    return 0;
+  }
   err << "drsim: unknown command\n";
   return 2;
+}
+
+}  // namespace
+
+bool use_color(const std::string& mode, bool stdout_is_terminal, const char* no_color_env) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  bool no_color = no_color_env != nullptr && *no_color_env != '\0';
+  return stdout_is_terminal && !no_color;
+}
+
+std::string version_text() {
+  return std::string("drsim ") + DRSIM_VERSION + "\n" + "SimGrid " + DRSIM_SIMGRID_VERSION +
+         " (built with)\n" + "scenario schema version " + std::to_string(kScenarioSchemaVersion) +
+         "\n";
+}
+
+int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  CliOptions o;
+  CLI::App app{"drsim - discrete-event simulator of mainframe disaster-recovery exercises",
+               "drsim"};
+  app.set_version_flag("--version", std::string(DRSIM_VERSION),
+                       "print drsim's, SimGrid's and the scenario schema's versions");
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.footer(
+      "Run `drsim help COMMAND` for a command's options. Exit codes: 0 fine, 1 the answer "
+      "is no (invalid scenario, error finding, regression), 2 could not run.");
+  define_commands(app, o);
+
+  std::vector<std::string> args(argv + std::min(argc, 1), argv + argc);
+  if (auto unknown = unknown_word(app, args)) {
+    std::string command = command_in(app, args);
+    auto known = command_names(app);
+    bool valid = std::find(known.begin(), known.end(), command) != known.end();
+    err << "drsim: " << *unknown << "\nRun `drsim help" << (valid ? " " + command : "")
+        << "` for the " << (valid ? "options of " + command : "commands") << ".\n";
+    return 2;
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::string command = command_in(app, args);
+    o.topic = command == "help" ? "" : command;
+    return cmd_help(app, o, out, err);
+  } catch (const CLI::CallForAllHelp&) {
+    out << app.help("", CLI::AppFormatMode::All);
+    return 0;
+  } catch (const CLI::CallForVersion&) {
+    out << version_text();
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    return parse_failure(app, e, args, err);
+  }
+  for (auto* sub : app.get_subcommands()) o.command = sub->get_name();
+  bool terminal = &out == &std::cout && isatty(STDOUT_FILENO) != 0;
+  o.color = use_color(o.color_mode, terminal, std::getenv("NO_COLOR"));
+  return dispatch(app, o, out, err);
 }
 
 int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {

@@ -4,6 +4,7 @@
 /// run_cli() with an argument vector and capture both streams.
 
 #include <iosfwd>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,9 +12,11 @@
 namespace drsim {
 
 struct CliOptions {
-  std::string command;             ///< run | validate | check | compare | sweep | report | schema
-  std::vector<std::string> files;  ///< positional files
-  std::vector<std::string> sets;   ///< --set /pointer=VALUE
+  std::string
+      command;        ///< run | validate | check | compare | report | schema | params | new | help
+  std::string topic;  ///< help COMMAND
+  std::vector<std::string> files;       ///< positional files
+  std::vector<std::string> sets;        ///< --set /pointer=VALUE
   std::optional<std::string> out_dir;   ///< run/sweep --out
   std::optional<std::string> html;      ///< report --html
   std::optional<std::string> junit;     ///< compare --junit
@@ -21,13 +24,16 @@ struct CliOptions {
   std::optional<std::string> against;   ///< check --against LAST.json
   std::vector<std::string> tolerances;  ///< compare --tolerance 5% | 30min | metric=5%
   std::vector<std::string> vary;        ///< sweep --vary /pointer=v1,v2
-  std::string format = "text";          ///< check --format text|json
+  std::string format = "text";          ///< check --format text|json, params text|json|markdown
+  std::string color_mode = "auto";      ///< --color auto|always|never
+  std::string fail_on;                  ///< run --fail-on rto-missed|error|warning
+  std::string from = "year3";           ///< new --from TEMPLATE
   unsigned long long seed = 1;
   int replications = 1;
   std::optional<unsigned long long> replication;  ///< run --replication K: replay one alone
   int jobs = 1;
   bool quiet = false;
-  bool color = false;  ///< set when stdout is a terminal
+  bool color = false;  ///< ANSI colours: --color, else stdout is a terminal and NO_COLOR is unset
 };
 
 /// Parses argv and runs the command; returns the process exit code (0, 1, 2).
@@ -41,5 +47,18 @@ int cmd_check(const CliOptions& o, std::ostream& out, std::ostream& err);
 int cmd_compare(const CliOptions& o, std::ostream& out, std::ostream& err);
 int cmd_report(const CliOptions& o, std::ostream& out, std::ostream& err);
 int cmd_schema(const CliOptions& o, std::ostream& out, std::ostream& err);
+int cmd_params(const CliOptions& o, std::ostream& out, std::ostream& err);
+int cmd_new(const CliOptions& o, std::ostream& out, std::ostream& err);
+
+/// Whether to colour: `mode` always/never decide; auto colours a terminal unless NO_COLOR is
+/// set to a non-empty value (https://no-color.org).
+bool use_color(const std::string& mode, bool stdout_is_terminal, const char* no_color_env);
+
+/// run --fail-on LEVEL: why the result document is at least that bad (rto-missed < error <
+/// warning: the RTO missed, then any error finding, then any warning finding), or "".
+std::string fail_on_reason(const nlohmann::json& result, const std::string& level);
+
+/// `drsim --version`: drsim, the SimGrid it was built with, the scenario schema version.
+std::string version_text();
 
 }  // namespace drsim

@@ -19,9 +19,7 @@ std::optional<LoadResult> load_or_report(const std::string& file,
   if (r.status == LoadStatus::Ok) return r;
   for (const auto& e : r.errors) err << e.to_string() << "\n";
   exit_code = static_cast<int>(r.status);
-  err << "drsim check: " << file << ": "
-      << (r.status == LoadStatus::Invalid ? "invalid scenario" : "cannot read the scenario")
-      << ", nothing checked\n";
+  err << "drsim check: " << file << ": " << r.failure << ", nothing checked\n";
   return std::nullopt;
 }
 

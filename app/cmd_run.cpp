@@ -1,4 +1,4 @@
-// drsim run SCENARIO.json [--out DIR] [--set ...] [--seed N] [--quiet]
+// drsim run SCENARIO.json [--out DIR] [--set ...] [--seed N] [--fail-on LEVEL] [--quiet]
 //                         [--replications N [--jobs J]] [--replication K]
 // A plain run is the nominal run (no uncertainty: the story of the shipped scenarios);
 // --replications N draws N replications (app/replicate.hpp), --replication K replays one.
@@ -177,6 +177,10 @@ int cmd_run(const CliOptions& o, std::ostream& out, std::ostream& err) {
     out << oc.summary;
     out << "  result:   " << (std::filesystem::path(dir) / "result.json").string() << "\n";
     out << "  timeline: " << (std::filesystem::path(dir) / "timeline.html").string() << "\n";
+  }
+  if (std::string why = fail_on_reason(oc.doc, o.fail_on); !why.empty()) {
+    err << "drsim run: --fail-on " << o.fail_on << ": " << why << "\n";
+    return 1;
   }
   return 0;
 }

@@ -17,7 +17,7 @@ int cmd_validate(const CliOptions& o, std::ostream& out, std::ostream& err) {
     if (code == 0)
       out << file << ": valid (" << r.scenario.name << ")\n";
     else
-      err << file << ": " << (code == 1 ? "invalid" : "unreadable") << ", " << r.errors.size()
+      err << file << ": " << r.failure << ", " << r.errors.size()
           << (r.errors.size() == 1 ? " problem\n" : " problems\n");
     worst = std::max(worst, code);
   }

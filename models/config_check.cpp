@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "models/config_check_util.hpp"
+#include "models/wording.hpp"
 
 namespace drsim {
 
@@ -69,7 +70,8 @@ std::vector<std::string> competitors(const Scenario& s, const PlacementSpec& p,
     if (other.name == lpar.name || other.dedicated || other.busy_cps <= 0) continue;
     char busy[32];
     std::snprintf(busy, sizeof busy, "%.3g", other.busy_cps);
-    out.push_back(other.name + " (" + (other.vendor ? "vendor, " : "") + busy + " CPs busy)");
+    out.push_back(other.name + " (" + (other.vendor ? "vendor, " : "") + busy +
+                  (other.busy_cps == 1 ? " CP busy)" : " CPs busy)"));
   }
   return out;
 }
@@ -78,10 +80,9 @@ std::string shared_pool_text(const Scenario& s, const DrLparSpec& lpar) {
   double total = 0;
   for (const auto& l : s.dr_site.lpars)
     if (!l.dedicated) total += l.weight;
-  char buf[160];
-  std::snprintf(buf, sizeof buf, "%d shared CPs in %s (weight %.4g of %.4g)", lpar.cps,
-                lpar.name.c_str(), lpar.weight, total);
-  return buf;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, " (weight %.4g of %.4g)", lpar.weight, total);
+  return count_noun(lpar.cps, "shared CP") + " in " + lpar.name + buf;
 }
 
 std::string dedicate_target(const SystemSpec& sys, const PlacementSpec& p, const DrLparSpec& lpar) {
@@ -97,8 +98,8 @@ void add_shared_cpus(const Scenario& s, const SystemSpec& sys, const PlacementSp
   if (!shares || (!sys.dedicated && rivals.empty())) return;
   Severity sev = sys.dedicated ? Severity::Warning : Severity::Info;
   Finding f = make_finding(code::kSharedCpus, sev, sys.name);
-  f.production = std::to_string(sys.cpus) + (sys.dedicated ? " dedicated" : " shared") + " CPs";
-  f.dr = lpar.dedicated ? std::to_string(lpar.cps) + " dedicated CPs in " + lpar.name +
+  f.production = count_noun(sys.cpus, sys.dedicated ? "dedicated CP" : "shared CP");
+  f.dr = lpar.dedicated ? count_noun(lpar.cps, "dedicated CP") + " in " + lpar.name +
                               ", shared with other guests"
                         : shared_pool_text(s, lpar);
   f.message = sys.name +
@@ -116,7 +117,7 @@ void add_shared_cpus(const Scenario& s, const SystemSpec& sys, const PlacementSp
                     " no longer has the CPU time it had at home; when the others are busy its "
                     "CPs run at 100% and its work queues (the year-1 test competed with z/OS "
                     "for cycles)";
-    f.remedy = "Ask the vendor to dedicate " + std::to_string(sys.cpus) + " CPs to " +
+    f.remedy = "Ask the vendor to dedicate " + count_noun(sys.cpus, "CP") + " to " +
                dedicate_target(sys, p, lpar) + " for the test";
   }
   f.pointer = child_pointer(lpar.pointer, "dedicated");

@@ -7,6 +7,7 @@
 #include "models/config_check.hpp"
 #include "models/config_check_util.hpp"
 #include "models/units.hpp"
+#include "models/wording.hpp"
 
 namespace drsim {
 
@@ -104,8 +105,8 @@ void diff_lpar(Differ& d, const DrLparSpec& a, const DrLparSpec& b, bool ours) {
 }
 
 std::string lpar_text(const DrLparSpec& l) {
-  return std::string(l.vendor ? "vendor" : "customer") + " LPAR, " + std::to_string(l.cps) +
-         (l.dedicated ? " dedicated" : " shared") + " CPs";
+  return std::string(l.vendor ? "vendor" : "customer") + " LPAR, " +
+         count_noun(l.cps, l.dedicated ? "dedicated CP" : "shared CP");
 }
 
 void diff_lpars(Differ& d, const Scenario& last, const Scenario& cur) {

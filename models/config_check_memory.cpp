@@ -5,6 +5,7 @@
 
 #include "models/config_check_util.hpp"
 #include "models/units.hpp"
+#include "models/wording.hpp"
 
 namespace drsim::check_util {
 
@@ -61,8 +62,8 @@ std::string zvm_paging_consequence(const Scenario& s, const SystemSpec& sys, dou
   if (ws <= real)
     return "z/VM has less real storage for its guests than at home; paging starts as soon as "
            "their working sets grow";
-  return "the working sets of " + std::to_string(guests.size()) + " guests (" + format_size(ws) +
-         ") are " + ratio_text(ws / real) + " the " + format_size(real) +
+  return "the working sets of " + count_noun(static_cast<double>(guests.size()), "guest") + " (" +
+         format_size(ws) + ") are " + ratio_text(ws / real) + " the " + format_size(real) +
          " of real storage: z/VM pages them to DASD; expect paging in the thousands of pages/s "
          "and Linux response times in seconds";
 }
@@ -120,7 +121,8 @@ void check_direct_guests(const Scenario& s, const SystemSpec& sys, const Placeme
   double ws = working_sets(s, guests);
   if (ws <= lpar->memory_bytes) return;
   Finding f = make_finding(code::kMemoryShortfall, Severity::Error, sys.name);
-  f.production = std::to_string(guests.size()) + " guests, " + format_size(ws) + " working set";
+  f.production = count_noun(static_cast<double>(guests.size()), "guest") + ", " + format_size(ws) +
+                 " working set";
   f.dr = format_size(lpar->memory_bytes) + " in the vendor's z/VM " + lpar->name;
   f.message = "the guests of " + sys.name + " that move under " + lpar->name +
               " need more storage than that LPAR has";

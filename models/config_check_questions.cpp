@@ -6,6 +6,7 @@
 #include "models/config_check.hpp"
 #include "models/config_check_util.hpp"
 #include "models/units.hpp"
+#include "models/wording.hpp"
 
 namespace drsim {
 
@@ -77,7 +78,7 @@ void placement_questions(const Scenario& s, const PlacementSpec& p, const System
     out.push_back("How much storage will DR LPAR " + lpar->name + " have for " + sys.name + prod);
   } else if (p.mode == PlacementMode::GuestsDirect && lpar && lpar->memory_bytes <= 0) {
     out.push_back("How much storage does your z/VM " + lpar->name + " have for our " +
-                  std::to_string(guests_moved(s, p).size()) + " guests?");
+                  count_noun(static_cast<double>(guests_moved(s, p).size()), "guest") + "?");
   }
 }
 

@@ -99,6 +99,12 @@ ObjectReader::ObjectReader(const json& value, std::string pointer, Diagnostics& 
   }
   object_ = &value;
   for (const auto& item : value.items()) {
+    if (item.key() == kCommentKey) {  // a note for people, in any object; drsim ignores it
+      if (!item.value().is_string())
+        diags_.add(pointer_join(pointer_, item.key()), "is " + type_name(item.value()),
+                   "a string (a comment)");
+      continue;
+    }
     bool known = false;
     for (const auto& k : keys) known = known || k == item.key();
     if (!known)

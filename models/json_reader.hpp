@@ -60,6 +60,9 @@ inline const Bounds kNonNegative{0, 1e15};
 
 enum class Need { Optional, Required };
 
+/// A key every object of a scenario accepts: a comment (a string) that drsim ignores.
+inline constexpr const char* kCommentKey = "_comment";
+
 /// Reads the fields of one JSON object. Checks on construction that the value is an object
 /// and that it has only the listed keys.
 class ObjectReader {

@@ -1,8 +1,8 @@
 #include <array>
 #include <string>
-#include <type_traits>
 #include <vector>
 
+#include "models/param_table.hpp"
 #include "models/scenario_parse.hpp"
 
 namespace drsim {
@@ -10,110 +10,23 @@ namespace {
 
 using nlohmann::json;
 
-/// How a parameter is written: with a unit (parsed to base units) or as a plain number.
-enum class Kind { Duration, Rate, Size, Number };
-
-template <typename Group>
-struct Field {
-  const char* key;
-  Kind kind;
-  Bounds bounds;
-  double Group::*member;
-};
-
-const Bounds kFraction{0, 1};
-const Bounds kOpenFraction{0, 1, true};
-const Bounds kMultiplier{1, 1000};
-
-const std::vector<Field<TapeParams>>& tape_fields() {
-  using T = TapeParams;
-  static const std::vector<Field<T>> f{
-      {"robot_mount", Kind::Duration, kNonNegative, &T::robot_mount_s},
-      {"manual_mount", Kind::Duration, kNonNegative, &T::manual_mount_s},
-      {"load_to_ready", Kind::Duration, kNonNegative, &T::load_to_ready_s},
-      {"avg_locate", Kind::Duration, kNonNegative, &T::avg_locate_s},
-      {"rewind_unload", Kind::Duration, kNonNegative, &T::rewind_unload_s},
-      {"effective_fraction", Kind::Number, kOpenFraction, &T::effective_fraction},
-      {"compression_ratio", Kind::Number, Bounds{1, 20}, &T::compression_ratio},
-      {"channel", Kind::Rate, kPositive, &T::channel_Bps},
-      {"dasd_write", Kind::Rate, kPositive, &T::dasd_write_Bps},
-      {"dasd_subsystem", Kind::Rate, kPositive, &T::dasd_subsystem_Bps},
-      {"job_overhead", Kind::Duration, kNonNegative, &T::job_overhead_s},
-      {"vts_recall_penalty", Kind::Duration, kNonNegative, &T::vts_recall_penalty_s},
-      {"ddr", Kind::Rate, kPositive, &T::ddr_Bps}};
-  return f;
-}
-
-const std::vector<Field<IplParams>>& ipl_fields() {
-  using T = IplParams;
-  static const std::vector<Field<T>> f{
-      {"zos_ipl_to_jes", Kind::Duration, kPositive, &T::zos_ipl_to_jes_s},
-      {"zos_subsystems", Kind::Duration, kNonNegative, &T::zos_subsystems_s},
-      {"zos_cpu_fraction", Kind::Number, kFraction, &T::zos_cpu_fraction},
-      {"zvm_ipl", Kind::Duration, kPositive, &T::zvm_ipl_s},
-      {"zvm_cpu_fraction", Kind::Number, kFraction, &T::zvm_cpu_fraction},
-      {"xautolog_stagger", Kind::Duration, kNonNegative, &T::xautolog_stagger_s},
-      {"linux_boot", Kind::Duration, kPositive, &T::linux_boot_s},
-      {"linux_fsck_extra", Kind::Duration, kNonNegative, &T::linux_fsck_extra_s},
-      {"linux_cpu_fraction", Kind::Number, kFraction, &T::linux_cpu_fraction},
-      {"cms_logon", Kind::Duration, kPositive, &T::cms_logon_s},
-      {"app_start", Kind::Duration, kNonNegative, &T::app_start_s},
-      {"app_cpu_fraction", Kind::Number, kFraction, &T::app_cpu_fraction},
-      {"reconfigure", Kind::Duration, kNonNegative, &T::reconfigure_s},
-      {"fix_missing_userid", Kind::Duration, kNonNegative, &T::fix_missing_userid_s},
-      {"problem_detection", Kind::Duration, kNonNegative, &T::problem_detection_s}};
-  return f;
-}
-
-const std::vector<Field<PagingParams>>& paging_fields() {
-  using T = PagingParams;
-  static const std::vector<Field<T>> f{
-      {"page", Kind::Size, Bounds{512, 1e6}, &T::page_bytes},
-      {"pages_per_volume_per_s", Kind::Number, Bounds{1, 1e6}, &T::pages_per_volume_per_s},
-      {"page_io", Kind::Duration, kPositive, &T::page_io_s},
-      {"pages_per_block_io", Kind::Number, Bounds{1, 1000}, &T::pages_per_block_io},
-      {"xstor_page", Kind::Duration, kPositive, &T::xstor_page_s},
-      {"linux_ws_fraction", Kind::Number, kOpenFraction, &T::linux_ws_fraction},
-      {"overload_pages_per_s", Kind::Number, kPositive, &T::overload_pages_per_s},
-      {"overload_for", Kind::Duration, kNonNegative, &T::overload_for_s}};
-  return f;
-}
-
-const std::vector<Field<CpuParams>>& cpu_fields() {
-  using T = CpuParams;
-  static const std::vector<Field<T>> f{
-      {"sie_level3_linux", Kind::Number, kMultiplier, &T::sie_level3_linux},
-      {"sie_level3_cms", Kind::Number, kMultiplier, &T::sie_level3_cms},
-      {"sie_level3_zos", Kind::Number, kMultiplier, &T::sie_level3_zos},
-      {"lpar_overhead_dedicated", Kind::Number, Bounds{0, 0.99}, &T::lpar_overhead_dedicated},
-      {"lpar_overhead_shared", Kind::Number, Bounds{0, 0.99}, &T::lpar_overhead_shared},
-      {"guest_overhead_level2", Kind::Number, Bounds{0, 0.99}, &T::guest_overhead_level2},
-      {"saturation_busy", Kind::Number, kOpenFraction, &T::saturation_busy},
-      {"saturation_for", Kind::Duration, kNonNegative, &T::saturation_for_s}};
-  return f;
-}
-
-const std::vector<Field<DistributedParams>>& distributed_fields() {
-  using T = DistributedParams;
-  static const std::vector<Field<T>> f{{"teams", Kind::Number, Bounds{1, 1000}, &T::teams}};
-  return f;
-}
-
-void read_field(ObjectReader& r, const char* key, Kind kind, Bounds b, double& out) {
-  switch (kind) {
-    case Kind::Duration:
-      return r.unit(key, units::parse_duration, out, b);
-    case Kind::Rate:
-      return r.unit(key, units::parse_rate, out, b);
-    case Kind::Size:
-      return r.unit(key, units::parse_size, out, b);
-    case Kind::Number:
-      return r.number(key, out, b);
+void read_field(ObjectReader& r, const ParamInfo& p, double& out) {
+  switch (p.kind) {
+    case ParamKind::Duration:
+      return r.unit(p.key, units::parse_duration, out, p.bounds);
+    case ParamKind::Rate:
+      return r.unit(p.key, units::parse_rate, out, p.bounds);
+    case ParamKind::Size:
+      return r.unit(p.key, units::parse_size, out, p.bounds);
+    case ParamKind::Number:
+      return r.number(p.key, out, p.bounds);
+    case ParamKind::Curve:
+      return;
   }
 }
 
 /// Reads a 4-number curve array: strictly increasing (ratios) or non-increasing (factors).
-void read_curve(ObjectReader& r, const char* key, double (&out)[4], bool increasing) {
+void read_curve(ObjectReader& r, const char* key, double* out, bool increasing) {
   const json* v = r.child(key);
   if (v == nullptr) return;
   const char* expected =
@@ -132,32 +45,34 @@ void read_curve(ObjectReader& r, const char* key, double (&out)[4], bool increas
   for (size_t i = 0; i < 4; ++i) out[i] = vals[i];
 }
 
-template <typename Group>
-void parse_group(const json& v, const std::string& ptr, Diagnostics& d,
-                 const std::vector<Field<Group>>& fields, Group& out) {
-  constexpr bool curves = std::is_same_v<Group, PagingParams>;
+/// Reads one group (/parameters/tape, ...): exactly the keys of the table's rows of `group`.
+void parse_group(const json& v, const std::string& ptr, Diagnostics& d, const std::string& group,
+                 ModelParams& out) {
+  std::vector<const ParamInfo*> rows;
   std::vector<std::string> keys;
-  for (const auto& f : fields) keys.push_back(f.key);
-  if (curves) keys.insert(keys.end(), {"curve_ratio", "curve_factor"});
+  for (const auto& p : param_table()) {
+    if (p.group != group) continue;
+    rows.push_back(&p);
+    keys.push_back(p.key);
+  }
   ObjectReader r(v, ptr, d, keys);
-  for (const auto& f : fields) read_field(r, f.key, f.kind, f.bounds, out.*(f.member));
-  if constexpr (curves) {
-    read_curve(r, "curve_ratio", out.curve_ratio, true);
-    read_curve(r, "curve_factor", out.curve_factor, false);
+  for (const ParamInfo* p : rows) {
+    if (p->kind == ParamKind::Curve)
+      read_curve(r, p->key, p->field(out), std::string(p->key) == "curve_ratio");
+    else
+      read_field(r, *p, *p->field(out));
   }
 }
 
 }  // namespace
 
 void parse_params(const json& v, const std::string& ptr, Diagnostics& d, ModelParams& out) {
-  ObjectReader r(v, ptr, d, {"tape", "ipl", "paging", "cpu", "distributed", "uncertainty"});
-  if (const json* g = r.child("tape")) parse_group(*g, r.ptr("tape"), d, tape_fields(), out.tape);
-  if (const json* g = r.child("ipl")) parse_group(*g, r.ptr("ipl"), d, ipl_fields(), out.ipl);
-  if (const json* g = r.child("paging"))
-    parse_group(*g, r.ptr("paging"), d, paging_fields(), out.paging);
-  if (const json* g = r.child("cpu")) parse_group(*g, r.ptr("cpu"), d, cpu_fields(), out.cpu);
-  if (const json* g = r.child("distributed"))
-    parse_group(*g, r.ptr("distributed"), d, distributed_fields(), out.distributed);
+  std::vector<std::string> keys = param_groups();
+  keys.push_back("uncertainty");  // Monte Carlo spreads and incidents: their own parser
+  ObjectReader r(v, ptr, d, keys);
+  for (const auto& group : param_groups())
+    if (const json* g = r.child(group.c_str()))
+      parse_group(*g, r.ptr(group.c_str()), d, group, out);
   if (const json* g = r.child("uncertainty"))
     parse_uncertainty(*g, r.ptr("uncertainty"), d, out.uncertainty);
 }

@@ -149,12 +149,14 @@ Scenario parse_scenario(const json& doc, Diagnostics& d) {
   Scenario s;
   s.file = d.file();
   ObjectReader r(doc, "", d,
-                 {"schema_version", "name", "description", "exercise", "production", "dr_site",
-                  "backups", "plan", "reactions", "parameters", "risks"});
+                 {"$schema", "schema_version", "name", "description", "exercise", "production",
+                  "dr_site", "backups", "plan", "reactions", "parameters", "risks"});
   if (!r.ok()) return s;
   r.integer("schema_version", s.schema_version, Bounds{1, 1}, Need::Required);
   r.string("name", s.name, Need::Required);
   r.string("description", s.description, Need::Optional, false);
+  std::string schema_uri;  // "$schema": for editors; drsim reads nothing from it
+  r.string("$schema", schema_uri, Need::Optional, false);
   if (const json* v = r.child("exercise")) parse_exercise(*v, r.ptr("exercise"), d, s.exercise);
   if (const json* v = section(r, "production"))
     parse_production(*v, r.ptr("production"), d, s.production);

@@ -21,8 +21,15 @@ using nlohmann::json;
 LoadResult unreadable(const std::string& file, std::string message, std::string expected = {}) {
   LoadResult r;
   r.status = LoadStatus::Unreadable;
+  r.failure = "cannot read the file";
   r.errors.push_back(ScenarioError{file, "", std::move(message), std::move(expected)});
   return r;
+}
+
+/// A result.json handed where a scenario belongs (check --against last year's result).
+bool is_result_document(const json& doc) {
+  return doc.is_object() && !doc.contains("schema_version") && doc.contains("drsim_version") &&
+         doc.contains("recovery") && doc.contains("systems");
 }
 
 /// Whether `inner` is `outer` or lies below it.
@@ -51,9 +58,11 @@ bool apply_overrides(LoadResult& r, const std::string& file,
     r.errors.push_back(ScenarioError{file, o.pointer, o.message, o.expected});
     if (o.status == OverrideStatus::Malformed) {
       r.status = LoadStatus::Unreadable;
+      r.failure = "malformed --set";
       return false;
     }
     r.status = LoadStatus::Invalid;
+    r.failure = "invalid scenario";
   }
   return true;
 }
@@ -70,7 +79,10 @@ void check_document(LoadResult& r, const std::string& file) {
   merge(errors, semantic.errors());
   merge(errors, check_against_schema(r.document, file));
   merge(r.errors, errors);
-  if (!r.errors.empty()) r.status = LoadStatus::Invalid;
+  if (!r.errors.empty()) {
+    r.status = LoadStatus::Invalid;
+    r.failure = "invalid scenario";
+  }
 }
 
 LoadResult load_text(const std::string& text, const std::string& file,
@@ -84,6 +96,12 @@ LoadResult load_text(const std::string& text, const std::string& file,
   if (!parse_json_text(text, r.document, problem))
     return unreadable(file, "not JSON: " + problem,
                       "a scenario: one JSON object (see drsim schema)");
+  if (is_result_document(r.document)) {
+    LoadResult bad = unreadable(file, "this is a drsim result (result.json), not a scenario",
+                                "a scenario file; compare two results with drsim compare");
+    bad.failure = "a drsim result, not a scenario";
+    return bad;
+  }
   if (!apply_overrides(r, file, overrides)) return r;
   check_document(r, file);
   return r;

@@ -29,6 +29,9 @@ struct LoadResult {
   nlohmann::json document;  ///< the JSON after overrides (for sha/result echo)
   std::string sha256;       ///< of the file's bytes
   std::vector<ScenarioError> errors;
+  /// Why status is not Ok, in a few words: "invalid scenario", "cannot read the file",
+  /// "malformed --set", "a drsim result, not a scenario".
+  std::string failure;
 };
 
 /// Reads, applies `--set` overrides ("/pointer=JSON"), parses and validates.

@@ -11,6 +11,9 @@
 
 namespace drsim {
 
+/// The scenario format's version: the only value "schema_version" accepts.
+inline constexpr int kScenarioSchemaVersion = 1;
+
 /// The schema text exactly as shipped.
 const char* scenario_schema_text();
 

@@ -1,6 +1,7 @@
 #include "models/validate.hpp"
 
 #include "models/scenario_parse.hpp"
+#include "models/wording.hpp"
 
 namespace drsim {
 namespace {
@@ -136,11 +137,11 @@ void check_dr_networks(const NetworkSpec& dr, const ScenarioNames& n, Diagnostic
 void check_lpars(const DrSiteSpec& site, Diagnostics& d) {
   for (const auto& l : site.lpars) {
     if (l.busy_cps > l.cps)
-      d.add(l.pointer + "/busy_cps", "is more than the LPAR's " + std::to_string(l.cps) + " CPs",
+      d.add(l.pointer + "/busy_cps", "is more than the LPAR's " + count_noun(l.cps, "CP"),
             "busy_cps <= cps");
     if (site.machine.cps > 0 && l.cps > site.machine.cps + site.machine.ifls)
       d.add(l.pointer + "/cps",
-            "is more than the DR machine's " + std::to_string(site.machine.cps) + " CPs",
+            "is more than the DR machine's " + count_noun(site.machine.cps, "CP"),
             "at most the machine's engines");
   }
 }

@@ -1,0 +1,91 @@
+// The one parameter table: its defaults are ModelParams', written as a scenario writes them and
+// accepted back by the parser; every row has a meaning and a source; the JSON Schema knows
+// exactly the table's keys.
+#include "models/param_table.hpp"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "models/scenario_io.hpp"
+#include "models/schema.hpp"
+
+using namespace drsim;
+using nlohmann::json;
+
+namespace {
+
+json year3() {
+  std::ifstream in(std::string(DRSIM_SCENARIOS) + "/insurance-2009-year3.json");
+  return json::parse(in);
+}
+
+/// A scenario whose /parameters sets one key to `value`.
+LoadResult load_with(const std::string& group, const std::string& key, const json& value) {
+  json doc = year3();
+  doc["parameters"] = {{group, {{key, value}}}};
+  return load_scenario_text(doc.dump(), "param.json");
+}
+
+}  // namespace
+
+TEST_CASE("param table: every row has a key, a unit, a meaning and a source") {
+  std::set<std::string> names;
+  for (const auto& p : param_table()) {
+    CHECK(std::string(p.meaning).size() >= 9);  // "page size"
+    CHECK(std::string(p.source).size() > 10);
+    CHECK(std::string(p.unit).size() > 0);
+    CHECK(names.insert(p.name()).second);
+  }
+  CHECK(names.size() >= 45);
+}
+
+TEST_CASE("param table: the default, written as in a scenario, parses back to itself") {
+  for (const auto& p : param_table()) {
+    if (p.kind == ParamKind::Curve) continue;
+    INFO(p.name() << " = " << p.default_text());
+    json value = p.kind == ParamKind::Number ? json(p.default_value()) : json(p.default_text());
+    LoadResult r = load_with(p.group, p.key, value);
+    REQUIRE(r.status == LoadStatus::Ok);
+    ModelParams parsed = r.scenario.params;
+    double got = *p.field(parsed);
+    CHECK(std::abs(got - p.default_value()) <= 1e-9 * std::abs(p.default_value()));
+    CHECK(p.bounds.contains(p.default_value()));
+  }
+}
+
+TEST_CASE("param table: a value outside the range is refused with the row's pointer") {
+  const ParamInfo* teams = nullptr;
+  for (const auto& p : param_table())
+    if (p.name() == "distributed.teams") teams = &p;
+  REQUIRE(teams != nullptr);
+  LoadResult r = load_with("distributed", "teams", 0);
+  REQUIRE(r.status == LoadStatus::Invalid);
+  CHECK(r.errors.at(0).pointer == "/parameters/distributed/teams");
+  LoadResult cms = load_with("ipl", "cms_cpu_fraction", 0.9);
+  CHECK(cms.status == LoadStatus::Ok);
+  CHECK(cms.scenario.params.ipl.cms_cpu_fraction == 0.9);
+}
+
+TEST_CASE("param table: the JSON Schema's parameters are exactly the table's keys") {
+  json schema = json::parse(scenario_schema_text());
+  const json& groups = schema.at("definitions").at("parameters").at("properties");
+  std::set<std::string> in_schema, in_table;
+  for (const auto& [group, g] : groups.items()) {
+    if (group == kCommentKey || group == "uncertainty") continue;  // Monte Carlo spreads
+    for (const auto& [key, v] : g.at("properties").items())
+      if (key != kCommentKey) in_schema.insert(group + "." + key);
+  }
+  for (const auto& p : param_table()) in_table.insert(p.name());
+  CHECK(in_schema == in_table);
+}
+
+TEST_CASE("param value text: units a scenario accepts") {
+  CHECK(param_value_text(ParamKind::Duration, 480) == "8min");
+  CHECK(param_value_text(ParamKind::Duration, 20) == "20s");
+  CHECK(param_value_text(ParamKind::Duration, 0.005) == "5ms");
+  CHECK(param_value_text(ParamKind::Rate, 100e6) == "100MBps");
+  CHECK(param_value_text(ParamKind::Size, 4096) == "4096B");
+}
