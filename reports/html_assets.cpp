@@ -13,11 +13,14 @@ h2{font-size:15px;margin:14px 0 6px}
 code{font-size:12px}
 .summary{display:grid;grid-template-columns:1fr auto;gap:4px 24px;align-items:start}
 .summary h1{font-size:21px;margin:0}
-.desc{margin:2px 0 0;max-width:130ch;color:#333}
+.desc{margin:2px 0 0;max-width:130ch;color:#333;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden;cursor:pointer}
+.desc.open{display:block}
+@media (max-width:1400px){:root{--lw:210px}}
 .verdict{font-weight:700;font-size:18px;padding:6px 14px;border-radius:6px;border:2px solid #888;align-self:center;white-space:nowrap}
 .verdict.met{color:#005c42;border-color:#009E73;background:#e6f5ef}
 .verdict.missed{color:#8a2a00;border-color:#D55E00;background:#fbe9e0}
-.kpis{grid-column:1/-1;display:flex;flex-wrap:wrap;gap:6px 26px;margin:8px 0 0}
+.kpis{grid-column:1/-1;display:flex;flex-wrap:wrap;gap:2px 22px;margin:6px 0 0}
+.kpi{display:flex;align-items:baseline;gap:6px}
 .kpi dt{font-size:11px;color:#555;text-transform:uppercase;letter-spacing:.03em}
 .kpi dd{margin:0;font-weight:600}
 .meta{grid-column:1/-1;color:#666;font-size:11px;margin:2px 0 0}
@@ -63,6 +66,8 @@ code{font-size:12px}
 .pt.rto.missed{border-left-color:#D55E00;color:#8a2a00}
 .pin{display:inline-block;min-width:17px;padding:0 4px;border-radius:8px;color:#fff;font-weight:700;font-size:10.5px;line-height:15px;text-align:center;background:#888}
 .pins .pt.pin{border-radius:0 8px 8px 0;cursor:help}
+.pins .pt.pin.slid{border-radius:8px}
+.marks .pt.ms.slid{border-left-style:dotted;border-left-color:#999}
 .pin.sev-error{background:#D55E00}.pin.sev-warning{background:#E69F00;color:#000}.pin.sev-info{background:#56B4E9;color:#000}
 .pin.act{background:#444}
 .group>.grp{background:rgba(0,0,0,.045);border-top:1px solid #ccc}
@@ -78,8 +83,9 @@ code{font-size:12px}
 .trk>.gs{position:absolute;left:6px;top:1px;font-size:11px;color:#333;white-space:nowrap}
 .c0{color:#00734f}.c1{color:#7a6000}.c2{color:#b34700}.c3{color:#555}
 .lane:hover{background:rgba(0,114,178,.07)}
-.lane>.lbl .nm{font-weight:600}
-.lane>.lbl .st{float:right;font-size:11px;color:#555;margin-left:6px}
+.lane>.lbl{display:flex;align-items:baseline}
+.lane>.lbl .nm{font-weight:600;overflow:hidden;text-overflow:ellipsis;flex:0 1 auto;min-width:3ch}
+.lane>.lbl .st{margin-left:auto;padding-left:6px;font-size:11px;color:#555;flex:0 0 auto}
 .st-up .st{color:#00734f}.st-degraded .st{color:#7a6000;font-weight:600}.st-blocked .st{color:#b34700;font-weight:700}
 .crit{color:#D55E00;font-size:9px;margin-left:3px;vertical-align:middle}
 .ph{top:3px;bottom:3px;min-width:2px;border-radius:2px;overflow:hidden;font-style:normal;cursor:default}
@@ -116,6 +122,7 @@ code{font-size:12px}
 :root{--lw:200px;font-size:10px}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 body{padding:0}
+.desc{display:block}
 .controls,.tip{display:none}
 .head{position:static}
 .row{break-inside:avoid}
@@ -179,20 +186,49 @@ const char* page_js() {
   }
 
   function setZoom(el, which) {
-    var zoom = 1, shift = 0;
-    if (which !== 'week') {
-      var d = data.days[Number(which)];
-      zoom = data.duration_s / Math.max(d[1] - d[0], 60);
-      shift = d[0] / data.duration_s * 100;
-    }
+    var span = which === 'week' ? [0, data.duration_s]
+             : which === 'busy' ? data.busy : data.days[Number(which)];
+    var zoom = data.duration_s / Math.max(span[1] - span[0], 60);
     el.style.setProperty('--zoom', String(zoom));
-    el.style.setProperty('--shift', String(shift));
-    el.classList.toggle('zoomed', which !== 'week');
+    el.style.setProperty('--shift', String(span[0] / data.duration_s * 100));
+    el.classList.toggle('zoomed', which !== 'week' && (which !== 'busy' || span[1] - span[0] <= 16 * 3600));
+    el.classList.toggle('busy', which === 'busy');
+    layoutMarks(el);
   }
   function onZoom(button) {
+    if (!button) return;
     setZoom(tl, button.getAttribute('data-zoom'));
     var all = document.querySelectorAll('[data-zoom]');
     for (var i = 0; i < all.length; i++) all[i].classList.toggle('on', all[i] === button);
+  }
+  // Milestone, finding and action labels in rows, measured as drawn: a label goes to the first
+  // row where it does not touch the one before, sliding right to share a row if need be (up to
+  // a third of the track for findings and actions, a sixth for milestones, whose dashed line
+  // keeps the time).
+  function layoutMarks(el) {
+    var rowsEls = el.querySelectorAll('.marks');
+    for (var k = 0; k < rowsEls.length; k++) {
+      var trk = rowsEls[k].querySelector('.trk');
+      var slide = trk.clientWidth / (rowsEls[k].classList.contains('pins') ? 3 : 6);
+      var marks = Array.prototype.slice.call(trk.querySelectorAll('.pt'));
+      for (var i = 0; i < marks.length; i++) {
+        marks[i].style.removeProperty('margin-left');
+        marks[i].classList.remove('slid');
+      }
+      var pos = marks.map(function (m) { return { m: m, x: m.offsetLeft, w: m.offsetWidth }; });
+      pos.sort(function (a, b) { return a.x - b.x; });
+      var ends = [];
+      for (i = 0; i < pos.length; i++) {
+        var p = pos[i], r = 0;
+        while (r < ends.length && ends[r] + 3 > p.x + slide) r++;
+        if (r === ends.length) ends.push(-1e9);
+        var x = Math.max(p.x, ends[r] + 3);
+        if (x > p.x) { p.m.style.marginLeft = (x - p.x) + 'px'; p.m.classList.add('slid'); }
+        p.m.style.setProperty('--r', String(r));
+        ends[r] = x + p.w;
+      }
+      rowsEls[k].style.setProperty('--rows', String(Math.max(ends.length, 1)));
+    }
   }
   function setAll(collapsed) {
     var groups = tl.querySelectorAll('.group');
@@ -225,6 +261,7 @@ const char* page_js() {
   });
 
   document.addEventListener('click', function (ev) {
+    if (ev.target.classList && ev.target.classList.contains('desc')) ev.target.classList.toggle('open');
     var t = ev.target.closest ? ev.target.closest('button') : null;
     if (!t) return;
     if (t.classList.contains('tog')) {
@@ -244,10 +281,19 @@ const char* page_js() {
   tl.addEventListener('mouseover', showTip);
   tl.addEventListener('mousemove', moveTip);
   tl.addEventListener('mouseleave', function () { tip.hidden = true; });
+  // #day=Mon (Tue, ...) opens on that day, #day=all on the whole exercise; else the busy part
   var wanted = /[#&]day=(\w+)/.exec(window.location.hash);
+  var start = document.querySelector('[data-zoom].on');
+  if (wanted && wanted[1] === 'all') start = document.querySelector('[data-zoom="week"]');
   for (var d = 0; wanted && d < data.days.length; d++) {
-    if (data.days[d][2] === wanted[1]) onZoom(document.querySelector('[data-zoom="' + d + '"]'));
+    if (data.days[d][2] === wanted[1]) start = document.querySelector('[data-zoom="' + d + '"]');
   }
+  onZoom(start);
+  var relayout = null;
+  window.addEventListener('resize', function () {
+    clearTimeout(relayout);
+    relayout = setTimeout(function () { layoutMarks(tl); }, 100);
+  });
   if (!Array.isArray(data.lanes) || tl.querySelectorAll('.lane').length !== data.lanes.length)
     throw new Error('drsim timeline: lanes and data disagree');
   root.setAttribute('data-drsim', 'ok');

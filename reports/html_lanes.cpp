@@ -179,7 +179,10 @@ std::string bar_text(const SystemView& s, const PhaseView& p) {
     return (s.blocked_by.empty() ? "blocked" : "blocked: " + s.blocked_by) +
            (why.empty() ? "" : " \u2014 " + why);
   }
-  if (p.phase == "forced-off") return "forced off" + (p.note.empty() ? "" : " \u2014 " + p.note);
+  if (p.phase == "forced-off")  // the note usually says "forced off by ...": say it once
+    return p.note.rfind("forced off", 0) == 0
+               ? p.note
+               : "forced off" + (p.note.empty() ? "" : " \u2014 " + p.note);
   if (p.phase == "degraded") return "degraded" + (p.note.empty() ? "" : " \u2014 " + p.note);
   return {};
 }
@@ -261,7 +264,8 @@ void render_lanes(const TimelineData& d, std::string& out) {
   std::vector<LaneKey> keys;
   keys.reserve(d.systems.size());
   for (const SystemView& s : d.systems)
-    keys.push_back({s.name, s.kind, s.tier, s.machine, s.lpar, s.host, s.sie_level});
+    keys.push_back({s.name, s.kind, s.tier, s.machine, s.lpar, s.host, s.sie_level, s.critical,
+                    s.phases.empty() ? 1e300 : s.phases.front().start_s});
   out += "<div class=\"lanes\">\n";
   for (const LaneGroup& g : group_lanes(keys)) render_group(d, g, out);
   if (d.systems.empty()) out += row("empty", "no systems in this result", "");

@@ -68,6 +68,10 @@ std::string json_string(const std::string& text);
 /// The page's data for its script, as JSON safe inside <script type="application/json">.
 std::string page_data_json(const TimelineData& d);
 
+/// Where the busy part of the week ends (busy_end_s over phases, milestones, actions and
+/// findings but the RTO deadline): the page opens on [0, busy_end].
+double busy_end(const TimelineData& d);
+
 /// The page's stylesheet (screen and print).
 const char* page_css();
 

@@ -57,9 +57,9 @@ std::string count_text(const TimelineData& d) {
     else
       ++other;
   }
-  return std::to_string(d.systems.size()) + " systems: " + std::to_string(up) + " up, " +
-         std::to_string(degraded) + " degraded, " + std::to_string(blocked) + " blocked, " +
-         std::to_string(other) + " not started";
+  return std::to_string(d.systems.size()) + (d.systems.size() == 1 ? " system: " : " systems: ") +
+         std::to_string(up) + " up, " + std::to_string(degraded) + " degraded, " +
+         std::to_string(blocked) + " blocked, " + std::to_string(other) + " not started";
 }
 
 std::string verdict(const TimelineData& d) {
@@ -95,7 +95,8 @@ std::string severity_class(const std::string& severity) {
 void render_summary(const TimelineData& d, std::string& out) {
   out += "<header class=\"summary\"><div class=\"title\"><h1>" + html_escape(d.scenario_name) +
          "</h1>";
-  out += "<p class=\"desc\">" + html_escape(d.description) + "</p></div>";
+  out += "<p class=\"desc\" title=\"click: the whole description\">" + html_escape(d.description) +
+         "</p></div>";
   out += verdict(d);
   if (d.distribution)
     out += "<div class=\"verdict mc\">" + html_escape(distribution_headline(*d.distribution)) +
@@ -170,9 +171,20 @@ std::string json_string(const std::string& text) {
   return out + "\"";
 }
 
+double busy_end(const TimelineData& d) {
+  std::vector<double> times;
+  for (const SystemView& s : d.systems)
+    for (const PhaseView& p : s.phases) times.push_back(p.start_s);
+  for (const auto* pins : {&d.milestones, &d.events, &d.findings})
+    for (const PinView& p : *pins)
+      if (p.has_time && p.id != "rto-missed") times.push_back(p.t_s);  // a deadline, not an event
+  return busy_end_s(d.axis, times);
+}
+
 std::string page_data_json(const TimelineData& d) {
   std::string out = "{\"start_week_s\":" + num(d.axis.start_week_s) +
-                    ",\"duration_s\":" + num(d.axis.duration_s) + ",\"days\":[";
+                    ",\"duration_s\":" + num(d.axis.duration_s) + ",\"busy\":[0," +
+                    num(busy_end(d)) + "],\"days\":[";
   auto days = day_columns(d.axis);
   for (std::size_t i = 0; i < days.size(); ++i)
     out += std::string(i ? "," : "") + "[" + num(days[i].start_s) + "," + num(days[i].end_s) + "," +
@@ -194,20 +206,26 @@ std::string page_data_json(const TimelineData& d) {
 namespace {
 
 void render_controls(const TimelineData& d, std::string& out) {
-  out +=
-      "<nav class=\"controls\"><span>Show:</span><button type=\"button\" class=\"on\" "
-      "data-zoom=\"week\">"
-      "whole exercise</button>";
+  double end = busy_end(d);
+  bool busy = end < d.axis.duration_s;
+  out += "<nav class=\"controls\"><span>Show:</span>";
+  if (busy)
+    out +=
+        "<button type=\"button\" class=\"on\" data-zoom=\"busy\" title=\"from the start to "
+        "the last event, and a margin (the page opens here)\">" +
+        week_label(d.axis, 0) + " \u2013 " + week_label(d.axis, end) + "</button>";
+  out += std::string("<button type=\"button\"") + (busy ? "" : " class=\"on\"") +
+         " data-zoom=\"week\" title=\"link: #day=all\">whole exercise</button>";
   auto days = day_columns(d.axis);
   for (std::size_t i = 0; i < days.size(); ++i)
-    out += "<button type=\"button\" data-zoom=\"" + std::to_string(i) + "\">" + days[i].label +
-           "</button>";
+    out += "<button type=\"button\" data-zoom=\"" + std::to_string(i) +
+           "\" title=\"link: #day=" + days[i].label + "\">" + days[i].label + "</button>";
   out +=
       "<span class=\"sep\"></span><button type=\"button\" data-act=\"collapse\">collapse "
       "all</button>"
       "<button type=\"button\" data-act=\"expand\">expand all</button><span class=\"sep\"></span>"
-      "<button type=\"button\" data-act=\"print-week\">print: whole week</button>"
-      "<button type=\"button\" data-act=\"print-days\">print: one day per page</button></nav>\n";
+      "<button type=\"button\" data-act=\"print-week\">print: week</button>"
+      "<button type=\"button\" data-act=\"print-days\">print: a page a day</button></nav>\n";
 }
 
 }  // namespace
@@ -231,7 +249,11 @@ std::string render_timeline_html(const nlohmann::json& result) {
   html::render_summary(d, out);
   html::render_controls(d, out);
   html::render_legend(out);
-  out += "<main id=\"tl\" class=\"tl\" style=\"--zoom:1;--shift:0\">";
+  // the page opens on the busy part of the week (the script keeps it; this is for no script)
+  double end = html::busy_end(d);
+  out += "<main id=\"tl\" class=\"tl" + std::string(end < d.axis.duration_s ? " busy" : "") +
+         "\" style=\"--zoom:" + html::num(d.axis.duration_s > 0 ? d.axis.duration_s / end : 1) +
+         ";--shift:0\">";
   html::render_backdrop(d, out);
   html::render_axis_rows(d, out);
   html::render_lanes(d, out);

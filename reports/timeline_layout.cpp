@@ -41,10 +41,20 @@ void sort_lanes(std::vector<std::size_t>& lanes, const std::vector<LaneKey>& key
   std::stable_sort(lanes.begin(), lanes.end(), [&](std::size_t a, std::size_t b) {
     const LaneKey& x = keys[a];
     const LaneKey& y = keys[b];
-    return std::make_tuple(kind_rank(x.kind), tier_rank(x.tier), x.name) <
-           std::make_tuple(kind_rank(y.kind), tier_rank(y.tier), y.name);
+    return std::make_tuple(kind_rank(x.kind), tier_rank(x.tier), !x.critical, x.start_s, a) <
+           std::make_tuple(kind_rank(y.kind), tier_rank(y.tier), !y.critical, y.start_s, b);
   });
 }
+
+/// A list of (name, value) in the order names first came: the scenario's order.
+template <typename T>
+T& entry(std::vector<std::pair<std::string, T>>& list, const std::string& name) {
+  for (auto& [n, v] : list)
+    if (n == name) return v;
+  return list.emplace_back(name, T{}).second;
+}
+
+using Hosts = std::vector<std::pair<std::string, std::vector<std::size_t>>>;
 
 std::string sie_detail(int level) {
   if (level == 1) return "in the LPAR, 1st SIE level";
@@ -79,16 +89,21 @@ LaneGroup host_group(const std::string& host, const std::string& lpar,
   return g;
 }
 
-LaneGroup lpar_group(const std::string& lpar,
-                     const std::map<std::string, std::vector<std::size_t>>& hosts,
+LaneGroup lpar_group(const std::string& lpar, const Hosts& hosts,
                      const std::vector<LaneKey>& keys) {
   LaneGroup g;
   g.level = 1;
   g.label = lpar.empty() ? "no LPAR" : "LPAR " + lpar;
-  if (auto own = hosts.find(lpar); own != hosts.end())
-    g.children.push_back(host_group(lpar, lpar, own->second, keys));
+  for (const auto& [host, lanes] : hosts)  // the LPAR's own systems first
+    if (host == lpar) g.children.push_back(host_group(lpar, lpar, lanes, keys));
   for (const auto& [host, lanes] : hosts)
     if (host != lpar) g.children.push_back(host_group(host, lpar, lanes, keys));
+  if (g.children.size() == 1 && hosts.front().first == lpar && g.children[0].children.empty()) {
+    // an LPAR that holds only its own system(s): one level, not "LPAR X" > "systems in LPAR X"
+    g.lanes = std::move(g.children[0].lanes);
+    g.detail = std::move(g.children[0].detail);
+    g.children.clear();
+  }
   return g;
 }
 
@@ -182,6 +197,15 @@ std::vector<HourTick> hour_ticks(const TimeAxis& axis) {
   return ticks;
 }
 
+double busy_end_s(const TimeAxis& axis, const std::vector<double>& event_times) {
+  double last = 0;
+  for (double t : event_times)
+    if (t > last && t <= axis.duration_s) last = t;
+  double end = last + std::max(2 * kSecondsPerHour, last / 10);
+  if (last <= 0 || end >= 0.8 * axis.duration_s) return axis.duration_s;
+  return end;
+}
+
 std::vector<int> stack_rows(const std::vector<double>& left, const std::vector<double>& width) {
   std::vector<int> rows;
   std::vector<double> row_end;
@@ -196,16 +220,15 @@ std::vector<int> stack_rows(const std::vector<double>& left, const std::vector<d
 }
 
 std::vector<LaneGroup> group_lanes(const std::vector<LaneKey>& keys) {
-  // machine -> lpar -> host -> lanes; sorted maps keep the output deterministic.
-  std::map<std::string, std::map<std::string, std::map<std::string, std::vector<std::size_t>>>>
-      tree;
+  // machine -> lpar -> host -> lanes, each in the order the keys first name it
+  std::vector<std::pair<std::string, std::vector<std::pair<std::string, Hosts>>>> tree;
   std::vector<std::size_t> distributed;
   for (std::size_t i = 0; i < keys.size(); ++i) {
     const LaneKey& k = keys[i];
     if (k.kind == "distributed" || (k.machine.empty() && k.lpar.empty()))
       distributed.push_back(i);
     else
-      tree[k.machine][k.lpar][k.host.empty() ? k.lpar : k.host].push_back(i);
+      entry(entry(entry(tree, k.machine), k.lpar), k.host.empty() ? k.lpar : k.host).push_back(i);
   }
   std::vector<LaneGroup> groups;
   for (const auto& [machine, lpars] : tree) {
@@ -218,8 +241,7 @@ std::vector<LaneGroup> group_lanes(const std::vector<LaneKey>& keys) {
     LaneGroup d;
     d.label = "Distributed systems";
     d.detail = "restored by staff, in staff hours";
-    std::stable_sort(distributed.begin(), distributed.end(),
-                     [&](std::size_t a, std::size_t b) { return keys[a].name < keys[b].name; });
+    sort_lanes(distributed, keys);
     d.lanes = std::move(distributed);
     groups.push_back(std::move(d));
   }

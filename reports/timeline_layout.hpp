@@ -71,6 +71,11 @@ struct HourTick {
 /// Every whole hour strictly inside the axis (the start and end are not ticks).
 std::vector<HourTick> hour_ticks(const TimeAxis& axis);
 
+/// The end of the part of the exercise where something happens: the last of `event_times`
+/// (seconds from the start) plus a margin (a tenth of it, at least 2 h), within the axis.
+/// The whole axis when that is most of it (over 80 %) or nothing happened.
+double busy_end_s(const TimeAxis& axis, const std::vector<double>& event_times);
+
 /// Rows for labels that must not overlap: labels i (sorted by left edge, in percent, with
 /// their widths in percent) get the first row whose last label ends before left[i].
 std::vector<int> stack_rows(const std::vector<double>& left, const std::vector<double>& width);
@@ -84,6 +89,8 @@ struct LaneKey {
   std::string lpar;     ///< "" for distributed systems
   std::string host;     ///< the z/VM it runs under, else the LPAR
   int sie_level = 0;    ///< 0 when unknown
+  bool critical = false;
+  double start_s = 1e300;  ///< when its first phase began (the plan's order); 1e300: never
 };
 
 /// A group of lanes: a machine, an LPAR, the systems of one host, or a tier of Linux guests.
@@ -96,7 +103,10 @@ struct LaneGroup {
 };
 
 /// Groups systems machine -> LPAR -> host -> (Linux) tier, distributed systems last.
-/// Within a group: z/OS, z/VM, CMS, then Linux by tier (production, qa, dev, test), by name.
+/// Machines, LPARs and hosts keep the order in which the keys first name them (the
+/// scenario's order, the same in every run of a site). Within a group: z/OS, z/VM, CMS, then
+/// Linux by tier (production, qa, dev, test); in each, critical systems first, then in the
+/// order the plan started them (start_s), then in the keys' order.
 std::vector<LaneGroup> group_lanes(const std::vector<LaneKey>& keys);
 
 /// Every lane index of the groups, in display order (each key exactly once).

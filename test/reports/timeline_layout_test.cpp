@@ -132,22 +132,53 @@ TEST_CASE("lanes group by machine, LPAR, VM and tier", "[layout]") {
   const LaneGroup& vndvm = groups[0].children[0];
   CHECK(vndvm.label == "LPAR VNDVM");
   REQUIRE(vndvm.children.size() == 2);
-  CHECK(vndvm.children[0].lanes == std::vector<std::size_t>{5, 1, 2});  // ZOSP1, ZOSP2, VMPROD
+  CHECK(vndvm.children[0].lanes == std::vector<std::size_t>{1, 5, 2});  // ZOSP2, ZOSP1, VMPROD
   CHECK(vndvm.children[0].detail == "2nd SIE level");
   const LaneGroup& vmprod = vndvm.children[1];
   CHECK(vmprod.label == "guests of z/VM VMPROD");
   CHECK(vmprod.lanes == std::vector<std::size_t>{4});  // TCPIP
   REQUIRE(vmprod.children.size() == 2);
   CHECK(vmprod.children[0].label == "Linux production");
-  CHECK(vmprod.children[0].lanes == std::vector<std::size_t>{7, 3});
+  CHECK(vmprod.children[0].lanes == std::vector<std::size_t>{3, 7});  // the keys' order
   CHECK(vmprod.children[1].label == "Linux test");
-  CHECK(groups[0].children[1].children[0].label == "systems in LPAR ZOSLP");
+  CHECK(groups[0].children[1].label == "LPAR ZOSLP");  // one system: no "systems in" level
+  CHECK(groups[0].children[1].children.empty());
+  CHECK(groups[0].children[1].lanes == std::vector<std::size_t>{8});
 
   auto order = lanes_in_order(groups);
-  CHECK(order == std::vector<std::size_t>{5, 1, 2, 4, 7, 3, 0, 8, 6});
+  CHECK(order == std::vector<std::size_t>{1, 5, 2, 4, 3, 7, 0, 8, 6});
   auto sorted = order;
   std::sort(sorted.begin(), sorted.end());
   CHECK(sorted == std::vector<std::size_t>{0, 1, 2, 3, 4, 5, 6, 7, 8});
+}
+
+TEST_CASE("LPARs keep the scenario's order; critical first, then the plan's order", "[layout]") {
+  LaneKey b1 = key("ZOSB", "zos", "production", "LPB", 1, "LPB");
+  LaneKey a1 = key("ZOSA", "zos", "production", "LPA", 1, "LPA");
+  LaneKey g1 = key("LNX1", "linux", "production", "VM", 2, "LPV");
+  LaneKey g2 = key("LNX2", "linux", "production", "VM", 2, "LPV");
+  LaneKey g3 = key("LNX3", "linux", "production", "VM", 2, "LPV");
+  g1.start_s = 300;
+  g2.start_s = 100;
+  g3.start_s = 200;
+  g3.critical = true;
+  auto groups = group_lanes({b1, a1, g1, g2, g3});
+  REQUIRE(groups.size() == 1);
+  REQUIRE(groups[0].children.size() == 3);
+  CHECK(groups[0].children[0].label == "LPAR LPB");  // as the keys name them, not by name
+  CHECK(groups[0].children[1].label == "LPAR LPA");
+  const LaneGroup& vm = groups[0].children[2].children.at(0);
+  REQUIRE(vm.children.size() == 1);
+  CHECK(vm.children[0].lanes == std::vector<std::size_t>{4, 3, 2});  // LNX3 critical, then by start
+}
+
+TEST_CASE("the busy part of the week: the last event and a margin", "[layout]") {
+  TimeAxis axis{8 * 3600.0, 82 * 3600.0};
+  CHECK(busy_end_s(axis, {0, 3600, 20 * 3600}) == Approx(22 * 3600));  // + 2 h
+  CHECK(busy_end_s(axis, {30 * 3600}) == Approx(33 * 3600));           // + a tenth
+  CHECK(busy_end_s(axis, {70 * 3600}) == Approx(82 * 3600));           // most of it: all
+  CHECK(busy_end_s(axis, {}) == Approx(82 * 3600));                    // nothing: all
+  CHECK(busy_end_s(axis, {90 * 3600, 5 * 3600}) == Approx(7 * 3600));  // beyond the end: ignored
 }
 
 TEST_CASE("no systems, no groups", "[layout]") {
