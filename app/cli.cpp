@@ -58,6 +58,7 @@ int dispatch(CLI::App& app, const CliOptions& o, std::ostream& out, std::ostream
   if (o.command == "schema") return cmd_schema(o, out, err);
   if (o.command == "params") return cmd_params(o, out, err);
   if (o.command == "new") return cmd_new(o, out, err);
+  if (o.command == "import") return cmd_import(o, out, err);
   if (o.command == "help") return cmd_help(app, o, out, err);
   if (o.command == "version") {
     out << version_text();

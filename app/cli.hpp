@@ -9,7 +9,17 @@
 #include <string>
 #include <vector>
 
+namespace CLI {
+class App;
+}
+
 namespace drsim {
+
+/// drsim import's input files (docs/import.md).
+struct ImportOptions {
+  std::string directory, system_config, iocp, out;
+  std::optional<std::string> autolog, dr_iocp, dr_system_config, tiers;
+};
 
 struct CliOptions {
   std::string
@@ -34,6 +44,7 @@ struct CliOptions {
   int jobs = 1;
   bool quiet = false;
   bool color = false;  ///< ANSI colours: --color, else stdout is a terminal and NO_COLOR is unset
+  ImportOptions import;
 };
 
 /// Parses argv and runs the command; returns the process exit code (0, 1, 2).
@@ -60,5 +71,8 @@ std::string fail_on_reason(const nlohmann::json& result, const std::string& leve
 
 /// `drsim --version`: drsim, the SimGrid it was built with, the scenario schema version.
 std::string version_text();
+int cmd_import(const CliOptions& o, std::ostream& out, std::ostream& err);
+/// Registers `import` and its options (cmd_import.cpp).
+void add_import_command(CLI::App& app, CliOptions& o);
 
 }  // namespace drsim

@@ -116,6 +116,7 @@ void define_commands(CLI::App& app, CliOptions& o) {
   define_checks(app, o);
   define_results(app, o);
   define_helpers(app, o);
+  add_import_command(app, o);
 }
 
 std::vector<std::string> command_names(CLI::App& app) {

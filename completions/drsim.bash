@@ -11,6 +11,7 @@ _drsim_options() {
     report) echo "--html --help" ;;
     params) echo "--format --help" ;;
     new) echo "--from --help" ;;
+    import) echo "--directory --system-config --autolog --iocp --dr-iocp --dr-system-config --tiers --out --quiet --help" ;;
     "") echo "--help --version --color" ;;
     *) echo "--help" ;;
   esac
@@ -19,7 +20,7 @@ _drsim_options() {
 _drsim() {
   local cur="${COMP_WORDS[COMP_CWORD]}" prev="" cmd="" i
   [ "$COMP_CWORD" -gt 0 ] && prev="${COMP_WORDS[COMP_CWORD - 1]}"
-  local commands="run validate check compare report schema params new help version"
+  local commands="run validate check compare report schema params new import help version"
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "${COMP_WORDS[i]}" in
       --color) i=$((i + 1)) ;;
@@ -36,7 +37,12 @@ _drsim() {
       mapfile -t COMPREPLY < <(compgen -W "$formats" -- "$cur"); return 0 ;;
     --fail-on) mapfile -t COMPREPLY < <(compgen -W "rto-missed error warning" -- "$cur"); return 0 ;;
     --from) mapfile -t COMPREPLY < <(compgen -W "year3 year2 year1 pre-linux" -- "$cur"); return 0 ;;
-    --out) mapfile -t COMPREPLY < <(compgen -d -- "$cur"); return 0 ;;
+    --out)
+      if [ "$cmd" = import ]; then mapfile -t COMPREPLY < <(compgen -f -- "$cur"); else
+        mapfile -t COMPREPLY < <(compgen -d -- "$cur"); fi
+      return 0 ;;
+    --directory | --system-config | --autolog | --iocp | --dr-iocp | --dr-system-config | --tiers)
+      mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return 0 ;;
     --html | --junit | --markdown | --against)
       mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return 0 ;;
     --set | --seed | --tolerance | --replications | --replication | --jobs) return 0 ;;
