@@ -93,10 +93,6 @@ int write_results(const fs::path& dir, const json& header, const std::vector<Swe
 }
 
 int run_sweep(const CliOptions& o, std::ostream& out, std::ostream& err) {
-  if (o.replications != 1) {
-    err << "drsim sweep: --replications per point is not available yet (only 1)\n";
-    return 2;
-  }
   SweepSetup setup;
   if (int rc = setup_sweep(o, setup, err)) return rc;
   std::optional<std::pair<int, int>> shard;

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <map>
 
+#include "app/replicate.hpp"
 #include "app/result_document.hpp"
 #include "app/sweep_setup.hpp"
 #include "models/scenario_io.hpp"
@@ -68,7 +69,6 @@ bool point_done(const fs::path& dir, const std::string& key) {
 
 void run_point(const SweepPoint& p, const fs::path& dir, unsigned long long seed,
                int replications) {
-  if (replications != 1) throw std::runtime_error("replications per point are not available yet");
   const std::string label = "points/" + p.id + "/scenario.json";
   const std::string text = p.document.dump(2) + "\n";
   LoadResult lr = load_scenario_text(text, label);
@@ -79,7 +79,11 @@ void run_point(const SweepPoint& p, const fs::path& dir, unsigned long long seed
   ro.seed = seed;
   ro.scenario_file = label;
   ro.scenario_sha256 = lr.sha256;
-  json doc = to_json(simulate(lr.scenario, ro));
+  // one simulation here (this process is the point's own), or N replications in children
+  json doc =
+      replications > 1
+          ? run_replicated(lr.scenario, ro, ReplicationOptions{replications, 1, false}, std::cerr)
+          : to_json(simulate(lr.scenario, ro));
   add_cost(doc, lr.scenario);
   reports::write_file_atomic((dir / "scenario.json").string(), text);
   reports::write_file_atomic((dir / "timeline.html").string(), reports::render_timeline_html(doc));

@@ -22,7 +22,8 @@ nlohmann::json point_record(const SweepPoint& p);
 bool point_done(const std::filesystem::path& dir, const std::string& key);
 
 /// Runs one point in this process and writes dir/{scenario.json, timeline.html, result.json,
-/// point.json}. The one place a point is simulated: replications come in here.
+/// point.json}. The one place a point is simulated: one run, or with replications > 1 the
+/// Monte Carlo batch of `drsim run --replications` (its median run plus the distribution).
 void run_point(const SweepPoint& p, const std::filesystem::path& dir, unsigned long long seed,
                int replications);
 

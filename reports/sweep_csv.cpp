@@ -40,11 +40,31 @@ std::string cell(const json& v) {
   return csv_field(v.dump());
 }
 
-const char* const kColumns[] = {
-    "critical_up_s", "critical_up_at", "all_up_s", "all_up_at",       "rto_s",
-    "rto_met",       "guests_up",      "guests",   "last_guest_up_s", "last_guest_up_at",
-    "systems_up",    "systems",        "blocked",  "error_findings",  "currency",
-    "cost_test",     "cost_per_year",  "pareto"};
+const char* const kColumns[] = {"critical_up_s",
+                                "critical_up_at",
+                                "all_up_s",
+                                "all_up_at",
+                                "rto_s",
+                                "rto_met",
+                                "guests_up",
+                                "guests",
+                                "last_guest_up_s",
+                                "last_guest_up_at",
+                                "systems_up",
+                                "systems",
+                                "blocked",
+                                "error_findings",
+                                "currency",
+                                "cost_test",
+                                "cost_per_year",
+                                "replications",
+                                "critical_up_s_p50",
+                                "critical_up_s_p90",
+                                "critical_up_p90_at",
+                                "all_up_s_p50",
+                                "all_up_s_p90",
+                                "rto_probability",
+                                "pareto"};
 
 }  // namespace
 

@@ -122,14 +122,21 @@ std::string key_num(const json& v) {
   return v.is_number() ? num(v.get<double>()) : "1e99";
 }
 
+std::string pct(const json& v) {
+  return v.is_number() ? std::to_string(static_cast<int>(std::lround(v.get<double>() * 100))) + " %"
+                       : "";
+}
+
 std::string table(const json& sweep) {
+  const bool mc = sweep.value("replications", 1) > 1;
   std::string out = "<table id=\"points\"><thead><tr><th>point</th><th>option</th>";
   for (const auto& a : sweep.value("vary", json::array()))
     out += "<th>" + esc(a.at("pointer")) + "</th>";
-  out +=
-      "<th>all critical up</th><th>all up</th><th>RTO</th><th>guests up</th><th>last guest "
-      "up</th><th>systems up</th><th>blocked</th><th>errors</th><th>cost (test)</th><th>cost "
-      "(year)</th><th>Pareto</th></tr></thead><tbody>";
+  out += std::string(mc ? "<th>critical up P50</th><th>critical up P90</th><th>RTO probability</th>"
+                        : "") +
+         "<th>all critical up</th><th>all up</th><th>RTO</th><th>guests up</th><th>last guest "
+         "up</th><th>systems up</th><th>blocked</th><th>errors</th><th>cost (test)</th><th>cost "
+         "(year)</th><th>Pareto</th></tr></thead><tbody>";
   for (const auto& p : sweep.at("points")) {
     std::string id = p.at("id").get<std::string>();
     out += std::string("<tr") + (p.value("pareto", false) ? " class=\"front\"" : "") + ">";
@@ -139,6 +146,16 @@ std::string table(const json& sweep) {
     for (const auto& s : p.at("settings"))
       out += cell(esc(s.at("value")), s.at("value").is_number() ? num(s.at("value").get<double>())
                                                                 : esc(s.at("value")));
+    if (mc) {
+      auto start_free = [](const json& v) {
+        return v.is_number() ? format_duration(v.get<double>()) : "never";
+      };
+      out += cell("+" + start_free(p.at("critical_up_s_p50")), key_num(p.at("critical_up_s_p50")));
+      out +=
+          cell(p.at("critical_up_p90_at").is_string() ? esc(p.at("critical_up_p90_at")) : "never",
+               key_num(p.at("critical_up_s_p90")));
+      out += cell(pct(p.at("rto_probability")), key_num(p.at("rto_probability")));
+    }
     out += cell(p.at("critical_up_at").is_string() ? esc(p.at("critical_up_at")) : "never",
                 key_num(p.at("critical_up_s")));
     out += cell(p.at("all_up_at").is_string() ? esc(p.at("all_up_at")) : "never",

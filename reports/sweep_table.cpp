@@ -64,6 +64,18 @@ int error_findings(const json& result) {
   return n;
 }
 
+/// With replications: P50/P90 of the critical and all-up times and the RTO probability;
+/// null columns for a single run.
+void add_distribution(const json& result, const std::optional<double>& start, json& row) {
+  for (const char* k : {"critical_up_s_p50", "critical_up_s_p90", "all_up_s_p50", "all_up_s_p90"})
+    row[k] = time_or_null(number_at(result, "recovery", k));
+  row["critical_up_p90_at"] = at_or_null(start, number_at(result, "recovery", "critical_up_s_p90"));
+  row["replications"] = number_at(result, "recovery", "replications").value_or(1);
+  row["rto_probability"] = nullptr;
+  if (const auto d = result.find("distribution"); d != result.end() && d->is_object())
+    row["rto_probability"] = d->value("/rto/probability"_json_pointer, json(nullptr));
+}
+
 }  // namespace
 
 json sweep_row(const json& result, const json& point) {
@@ -91,6 +103,7 @@ json sweep_row(const json& result, const json& point) {
               {"currency", nullptr},
               {"cost_test", nullptr},
               {"cost_per_year", nullptr}};
+  add_distribution(result, start, row);
   if (const auto cost = result.find("cost"); cost != result.end() && cost->is_object()) {
     row["currency"] = cost->value("currency", "");
     row["cost_test"] = cost->value("test", json(nullptr));
@@ -100,6 +113,8 @@ json sweep_row(const json& result, const json& point) {
 }
 
 double row_time(const json& row) {
+  if (row.contains("critical_up_s_p90") && row.at("critical_up_s_p90").is_number())
+    return row.at("critical_up_s_p90").get<double>();
   const auto& t = row.at("critical_up_s");
   return t.is_number() ? t.get<double>() : kInf;
 }

@@ -15,7 +15,8 @@ namespace drsim::reports {
 /// ({"id", "key", "option", "settings": [{"pointer", "value"}]}).
 nlohmann::json sweep_row(const nlohmann::json& result, const nlohmann::json& point);
 
-/// The time a row is judged by: all critical systems up (null = never: infinitely late).
+/// The time a row is judged by: all critical systems up, its P90 with replications (null =
+/// never: infinitely late).
 double row_time(const nlohmann::json& row);
 
 /// The cost a row is judged by: per year when known, else this test (null = unknown).

@@ -40,6 +40,20 @@ r = json.load(open(sys.argv[1]))
 assert r["cost"]["currency"] == "USD" and r["cost"]["test"] > 0
 assert r["scenario"]["file"] == "points/0001/scenario.json"' "$TMP/s/points/0001/result.json"
 
+# the contract's cost in drsim check and drsim run; none without a contract
+"$DRSIM" check "$Y3" >"$TMP/check.txt"
+check "check shows the cost of the test" grep -q "this test: *39,012.88 USD" "$TMP/check.txt"
+"$DRSIM" check --format json "$Y3" >"$TMP/check.json"
+"$DRSIM" check --format json "$DRSIM_SRC/scenarios/insurance-2007-year1.json" >"$TMP/check1.json"
+check "check --format json: cost, and null without a contract" python3 -c '
+import json, sys
+assert json.load(open(sys.argv[1]))["cost"]["per_year"] == 39012.88
+assert json.load(open(sys.argv[2]))["cost"] is None' "$TMP/check.json" "$TMP/check1.json"
+"$DRSIM" run "$DRSIM_SRC/scenarios/insurance-2007-year1.json" --out "$TMP/y1" --quiet
+check "a run without a contract has no cost key" python3 -c '
+import json, sys
+assert "cost" not in json.load(open(sys.argv[1]))' "$TMP/y1/result.json"
+
 # resume: the same sweep again reuses every point and writes the same files
 cp -r "$TMP/s" "$TMP/s-first"
 expect_rc 0 "the same sweep again" -- "$DRSIM" sweep "$SW" --jobs 2 --out "$TMP/s"
@@ -75,7 +89,19 @@ check "says which" grep -q "/dr_site/nothing" "$TMP/err"
 expect_rc 2 "a malformed --vary" -- "$DRSIM" sweep "$Y3" --vary drives=4 --out "$TMP/bad"
 expect_rc 2 "a missing option file" -- "$DRSIM" sweep "$Y3" --option x="$TMP/none.json" --out "$TMP/bad"
 expect_rc 2 "a bad --shard" -- "$DRSIM" sweep "$SW" --shard 3/2 --out "$TMP/bad"
-expect_rc 2 "--replications above 1 is not there yet" -- "$DRSIM" sweep "$SW" --replications 5 --out "$TMP/bad"
+
+# replications per point: P50/P90 and the RTO probability join the row
+expect_rc 0 "3 replications per point" -- "$DRSIM" sweep "$Y3" --vary /dr_site/tape/drives=4,6 \
+  --replications 3 --jobs 2 --out "$TMP/mc" --quiet
+check "rows carry P50/P90 and the RTO probability" python3 -c '
+import json, sys
+rows = json.load(open(sys.argv[1]))["points"]
+assert len(rows) == 2
+for r in rows:
+    assert r["replications"] == 3 and 0 <= r["rto_probability"] <= 1, r
+    assert r["critical_up_s_p50"] <= r["critical_up_s_p90"], r
+    assert r["cost_test"] > 0, r' "$TMP/mc/sweep.json"
+check "the CSV has the columns" grep -q "critical_up_s_p90" "$TMP/mc/sweep.csv"
 
 # shards: 3 slices into their own directories, merged, equal the single-machine sweep
 for k in 1 2 3; do
