@@ -34,6 +34,9 @@ struct CliOptions {
   std::optional<std::string> against;   ///< check --against LAST.json
   std::vector<std::string> tolerances;  ///< compare --tolerance 5% | 30min | metric=5%
   std::vector<std::string> vary;        ///< sweep --vary /pointer=v1,v2
+  std::vector<std::string> options;     ///< sweep --option NAME=PATCH.json
+  std::optional<std::string> shard;     ///< sweep --shard K/N
+  std::vector<std::string> merge;       ///< sweep --merge DIR...
   std::string format = "text";          ///< check --format text|json, params text|json|markdown
   std::string color_mode = "auto";      ///< --color auto|always|never
   std::string fail_on;                  ///< run --fail-on rto-missed|error|warning
@@ -56,6 +59,7 @@ int cmd_run(const CliOptions& o, std::ostream& out, std::ostream& err);
 int cmd_validate(const CliOptions& o, std::ostream& out, std::ostream& err);
 int cmd_check(const CliOptions& o, std::ostream& out, std::ostream& err);
 int cmd_compare(const CliOptions& o, std::ostream& out, std::ostream& err);
+int cmd_sweep(const CliOptions& o, std::ostream& out, std::ostream& err);
 int cmd_report(const CliOptions& o, std::ostream& out, std::ostream& err);
 int cmd_schema(const CliOptions& o, std::ostream& out, std::ostream& err);
 int cmd_params(const CliOptions& o, std::ostream& out, std::ostream& err);

@@ -55,6 +55,23 @@ void define_results(CLI::App& app, CliOptions& o) {
                      "output HTML file (default: timeline.html beside the result)");
 }
 
+void define_sweep(CLI::App& app, CliOptions& o) {
+  auto* sweep = app.add_subcommand("sweep", "run a grid of what-ifs and options (docs/sweep.md)");
+  sweep->add_option("scenario", o.files, "scenario or sweep file (SWEEP.json)");
+  sweep->add_option("--vary", o.vary, "/pointer=V1,V2,... or /pointer=A..B (repeatable: a grid)");
+  sweep->add_option("--option", o.options,
+                    "NAME=PATCH.json: a named JSON Merge Patch (repeatable)");
+  add_set_option(sweep, o);
+  sweep->add_option("--out", o.out_dir, "output directory (default drsim-sweep)");
+  sweep->add_option("--seed", o.seed, "random seed of every point (default 1)");
+  sweep->add_option("--replications", o.replications, "replications per point")
+      ->check(CLI::Range(1, 100000));
+  sweep->add_option("--jobs", o.jobs, "points run at once (default 1)")->check(CLI::Range(1, 256));
+  sweep->add_option("--shard", o.shard, "K/N: run only the K-th of N slices of the points");
+  sweep->add_option("--merge", o.merge, "shard directories to join into --out");
+  sweep->add_flag("--quiet", o.quiet, "no progress or summary");
+}
+
 void define_helpers(CLI::App& app, CliOptions& o) {
   app.add_subcommand("schema", "print the scenario JSON Schema (draft-07)");
   auto* params = app.add_subcommand(
@@ -115,6 +132,7 @@ void define_commands(CLI::App& app, CliOptions& o) {
   define_run(app, o);
   define_checks(app, o);
   define_results(app, o);
+  define_sweep(app, o);
   define_helpers(app, o);
   add_import_command(app, o);
 }

@@ -12,6 +12,7 @@
 
 #include "app/cli.hpp"
 #include "app/replicate.hpp"
+#include "app/result_document.hpp"
 #include "models/scenario_io.hpp"
 #include "reports/html_timeline.hpp"
 #include "reports/result_io.hpp"
@@ -162,6 +163,7 @@ int cmd_run(const CliOptions& o, std::ostream& out, std::ostream& err) {
   } else {
     oc = run_single(o, lr.scenario, ro);
   }
+  add_cost(oc.doc, lr.scenario);
   const double simulate_s = seconds_since(t_sim);
   // wall-clock figures of this run (never in result.json: they differ run to run)
   nlohmann::json info = {

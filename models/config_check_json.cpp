@@ -1,5 +1,7 @@
 #include "models/config_check_json.hpp"
 
+#include "models/contract.hpp"
+
 namespace drsim {
 
 namespace {
@@ -56,8 +58,10 @@ json check_report_json(const Scenario& s, const Scenario* last) {
   auto findings = static_findings(s);
   json fs = json::array();
   for (const auto& f : findings) fs.push_back(finding_json(f));
+  auto cost = exercise_cost(s);
   return {{"scenario", {{"name", s.name}, {"file", s.file}}},
           {"findings", fs},
+          {"cost", cost ? cost_json(*cost) : json(nullptr)},
           {"ask_the_vendor", vendor_questions(s, findings)},
           {"against", last ? against_json(*last, s) : json(nullptr)},
           {"summary", summary_json(findings)}};

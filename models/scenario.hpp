@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "models/contract.hpp"
 #include "models/params.hpp"
 
 namespace drsim {
@@ -178,7 +179,8 @@ struct DrSiteSpec {
   std::vector<DrLparSpec> lpars;
   std::vector<PlacementSpec> placements;
   TapeSpec tape;
-  NetworkSpec networks;  ///< what is defined at DR (with DR device numbers)
+  NetworkSpec networks;                  ///< what is defined at DR (with DR device numbers)
+  std::optional<ContractSpec> contract;  ///< prices of the DR contract (none: no cost)
 };
 
 /// A group of identical full-pack dumps, or one volume (count 1).

@@ -39,6 +39,8 @@ void parse_backups(const nlohmann::json& v, const std::string& ptr, Diagnostics&
 void parse_plan(const nlohmann::json& v, const std::string& ptr, Diagnostics& d, PlanSpec& out);
 void parse_reactions(const nlohmann::json& v, const std::string& ptr, Diagnostics& d,
                      std::vector<ReactionSpec>& out);
+void parse_contract(const nlohmann::json& v, const std::string& ptr, Diagnostics& d,
+                    ContractSpec& out);
 void parse_params(const nlohmann::json& v, const std::string& ptr, Diagnostics& d,
                   ModelParams& out);
 /// parameters.uncertainty: "none" or an object of spreads and incident probabilities.

@@ -106,7 +106,7 @@ TsmRestoreSpec parse_tsm(const json& v, const std::string& ptr, Diagnostics& d) 
 }  // namespace
 
 void parse_dr_site(const json& v, const std::string& ptr, Diagnostics& d, DrSiteSpec& out) {
-  ObjectReader r(v, ptr, d, {"machine", "lpars", "placements", "tape", "networks"});
+  ObjectReader r(v, ptr, d, {"machine", "lpars", "placements", "tape", "networks", "contract"});
   if (!r.ok()) return;
   if (const json* m = r.child("machine"))
     parse_machine(*m, r.ptr("machine"), d, out.machine);
@@ -122,6 +122,10 @@ void parse_dr_site(const json& v, const std::string& ptr, Diagnostics& d, DrSite
   if (const json* t = r.child("tape")) parse_tape(*t, r.ptr("tape"), d, out.tape);
   if (const json* n = r.child("networks"))
     parse_networks(*n, r.ptr("networks"), d, false, out.networks);
+  if (const json* c = r.child("contract")) {
+    out.contract.emplace();
+    parse_contract(*c, r.ptr("contract"), d, *out.contract);
+  }
 }
 
 void parse_backups(const json& v, const std::string& ptr, Diagnostics& d, BackupSpec& out) {

@@ -5,6 +5,8 @@
 #include <sstream>
 #include <vector>
 
+#include "reports/duration_format.hpp"
+
 namespace drsim::reports {
 
 namespace {
@@ -122,6 +124,37 @@ void against(std::ostream& out, const json& report, const Style& st, int width) 
   out << "\n";
 }
 
+double num(const json& j, const char* key) {
+  const auto it = j.find(key);
+  return it != j.end() && it->is_number() ? it->get<double>() : 0.0;
+}
+
+/// The contract's price of this exercise; nothing when the scenario has no contract.
+void cost(std::ostream& out, const json& report, const Style& st) {
+  const auto it = report.find("cost");
+  if (it == report.end() || !it->is_object()) return;
+  const json& c = *it;
+  std::string cur = " " + str(c, "currency");
+  out << st.bold("Cost (DR contract)") << "\n";
+  out << "  this test:       " << format_money(num(c, "test")) << cur << " ("
+      << format_number(num(c, "days")) << " days at " << format_money(num(c, "resources_per_day"))
+      << " for resources + " << format_money(num(c, "test_day_fee")) << " test fee a day)\n";
+  if (c.contains("per_year") && c.at("per_year").is_number())
+    out << "  per year:        " << format_money(num(c, "per_year")) << cur << " ("
+        << format_number(num(c, "tests_per_year")) << " tests)\n";
+  out << "  declared day:    " << format_money(num(c, "declared_per_day")) << cur
+      << " a day of a declared disaster\n";
+  for (const auto& i : c.value("items", json::array())) {
+    if (num(i, "quantity") <= 0) continue;
+    std::string name = str(i, "item");
+    name.resize(std::max<std::size_t>(name.size() + 1, 17), ' ');
+    out << "    " << name << format_number(num(i, "quantity")) << " x "
+        << format_money(num(i, "unit_price")) << " = " << format_money(num(i, "per_day"))
+        << " a day\n";
+  }
+  out << "\n";
+}
+
 void summary(std::ostream& out, const json& report, const Style& st) {
   const auto& s = report.at("summary");
   int errors = s.at("errors").get<int>();
@@ -143,6 +176,7 @@ std::string render_check_text(const json& report, bool color, int width) {
   findings(out, report, st, width);
   questions(out, report, st, width);
   against(out, report, st, width);
+  cost(out, report, st);
   summary(out, report, st);
   return out.str();
 }

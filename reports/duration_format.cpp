@@ -46,4 +46,15 @@ std::string format_number(double value) {
   return buf;
 }
 
+std::string format_money(double value) {
+  if (!std::isfinite(value)) return "n/a";
+  auto cents = static_cast<long long>(std::llround(std::fabs(value) * 100));
+  std::string whole = std::to_string(cents / 100);
+  for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3)
+    whole.insert(static_cast<size_t>(i), ",");
+  std::string frac = std::to_string(cents % 100);
+  if (frac.size() < 2) frac = "0" + frac;
+  return (value < 0 && cents != 0 ? "-" : "") + whole + "." + frac;
+}
+
 }  // namespace drsim::reports

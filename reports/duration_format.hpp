@@ -22,4 +22,7 @@ std::string format_exercise_time(std::optional<double> start_week_s, double t_s)
 /// A plain number without trailing zeros: 2400, 0.5, 1.25.
 std::string format_number(double value);
 
+/// An amount of money with thousands separators and cents: "39,012.00".
+std::string format_money(double value);
+
 }  // namespace drsim::reports

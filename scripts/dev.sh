@@ -11,7 +11,7 @@ jobs="$(nproc 2>/dev/null || echo 2)"
 
 build_pkgs=(build-essential cmake pkg-config libsimgrid-dev nlohmann-json3-dev libcli11-dev catch2
             libvalijson-dev libfmt-dev)
-test_pkgs=(chromium python3 man-db zsh)  # man-db: the install test reads drsim(1); zsh: -n on _drsim
+test_pkgs=(chromium python3 man-db zsh slurm-wlm munge)  # man-db: the install test reads drsim(1); zsh: -n on _drsim; slurm-wlm, munge: test/cli/slurm.sh
 bench_pkgs=(python3-simpy bc)  # bench/montecarlo.sh: the SimPy 2 peer, the ratio
 
 install_missing() {
