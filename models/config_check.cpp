@@ -143,6 +143,7 @@ std::vector<Finding> static_findings(const Scenario& s) {
   check_util::add_memory_findings(s, out);
   check_util::add_cpu_findings(s, out);
   check_util::add_network_findings(s, out);
+  check_util::add_scope_findings(s, out);
   std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
     if (a.severity != b.severity) return a.severity > b.severity;
     return std::tie(a.subject, a.code, a.message) < std::tie(b.subject, b.code, b.message);

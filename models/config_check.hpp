@@ -14,9 +14,13 @@ namespace drsim {
 
 /// Every finding of CONTRACT.md that can be known before the test: memory-shortfall,
 /// no-expanded-storage, third-level-guests, shared-cpus, missing-hipersockets,
-/// missing-hipersocket-router, missing-vswitch-controller, device-address-change.
+/// missing-hipersocket-router, missing-vswitch-controller, missing-osa, device-address-change,
+/// critical-not-planned.
 /// Ordered by severity (error first), then subject, then code. Each has t_s = 0.
 std::vector<Finding> static_findings(const Scenario& s);
+
+/// The plan.out_of_scope entry of a production system, guest or distributed system, or null.
+const OutOfScopeSpec* out_of_scope(const Scenario& s, const std::string& name);
 
 /// The questions to send the DR coordinator before the test: one per finding the vendor can
 /// act on, plus one per value the scenario leaves unstated (DR memory, Xstor, virtual CPs,

@@ -42,7 +42,8 @@ json finding_json(const Finding& f) {
           {"dr", f.dr},
           {"consequence", f.consequence},
           {"remedy", f.remedy},
-          {"pointer", f.pointer}};
+          {"pointer", f.pointer},
+          {"blocks", f.blocks}};
 }
 
 json config_diff_json(const ConfigDiff& d) {

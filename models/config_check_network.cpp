@@ -8,6 +8,7 @@
 #include <string>
 
 #include "models/config_check_util.hpp"
+#include "models/dr_networks.hpp"
 
 namespace drsim::check_util {
 
@@ -24,6 +25,15 @@ std::vector<const GuestSpec*> guests_needing(const Scenario& s, Need need) {
   std::vector<const GuestSpec*> out;
   for (const auto* g : guests_at_dr(s))
     if (need(g->needs)) out.push_back(g);
+  return out;
+}
+
+/// Names of the guests that reach their needs among `guests`: those a missing need blocks.
+std::vector<std::string> blocked_names(const Scenario& s,
+                                       const std::vector<const GuestSpec*>& guests) {
+  std::vector<std::string> out;
+  for (const auto* g : guests)
+    if (plan_brings_up(s, *g)) out.push_back(g->name);
   return out;
 }
 
@@ -76,6 +86,7 @@ void check_hipersocket(const Scenario& s, const HipersocketSpec& h, std::vector<
              ") in the IOCDS, shared by the DR LPARs of " + join_names(at_dr) +
              ", before the test; if it cannot be, simulate it with a guest LAN or a real OSA";
   f.pointer = "/dr_site/networks/hipersockets";
+  f.blocks = blocked_names(s, needers);
   out.push_back(f);
 }
 
@@ -104,35 +115,28 @@ void check_router(const Scenario& s, const std::string& router, std::vector<Find
                          "guests that use it"
                    : "Bring " + router + " to the DR site with the guests that need it";
   f.pointer = at_dr || p == nullptr ? "/plan/steps" : child_pointer(p->pointer, "guests");
+  f.blocks = blocked_names(s, needers);
   out.push_back(f);
 }
 
 /// What is wrong with VSWITCH `v`'s controllers at DR, or "" when nothing is.
-std::string controller_problem(const Scenario& s, const std::string& v, const VswitchSpec* dr,
-                               const PlacementSpec* p) {
-  if (dr == nullptr) return "no VSWITCH " + v + " defined at the DR site";
-  if (dr->controllers.empty()) return "VSWITCH " + v + " lists no controller userid at DR";
-  if (p == nullptr || p->mode == PlacementMode::GuestsDirect) return "";
-  auto up = names_of(guests_moved(s, *p));
-  std::vector<std::string> missing;
-  for (const auto& c : dr->controllers)
-    if (std::find(up.begin(), up.end(), c) == up.end()) missing.push_back(c);
-  if (missing.empty()) return "";
-  return "controller userids " + join_names(missing) + " do not exist in " + p->system + " at DR";
+std::string controller_problem(const DrVswitch& v) {
+  if (!v.defined) return "no VSWITCH " + v.name + " defined at the DR site";
+  if (v.controllers.empty()) return "VSWITCH " + v.name + " lists no controller userid at DR";
+  if (!v.customer_vm || !v.startable_controllers.empty()) return "";
+  return "no controller of VSWITCH " + v.name + " (" + join_names(v.controllers) + ") exists in " +
+         v.vm + " at DR and is XAUTOLOGged by the plan";
 }
 
-void check_vswitch(const Scenario& s, const std::string& v, std::vector<Finding>& out) {
-  const VswitchSpec* prod = named(s.production.networks.vswitches, v);
-  const VswitchSpec* dr = named(s.dr_site.networks.vswitches, v);
-  auto needers = guests_needing(s, [&](const GuestNeeds& n) { return n.vswitch == v; });
-  const PlacementSpec* p = find_placement(s, prod ? prod->vm : needers.front()->vm);
-  std::string problem = controller_problem(s, v, dr, p);
+void check_vswitch(const Scenario& s, const DrVswitch& v, std::vector<Finding>& out) {
+  const VswitchSpec* prod = named(s.production.networks.vswitches, v.name);
+  auto needers = guests_needing(s, [&](const GuestNeeds& n) { return n.vswitch == v.name; });
+  std::string problem = controller_problem(v);
   if (problem.empty()) return;
-  bool direct = p == nullptr || p->mode == PlacementMode::GuestsDirect;
   std::vector<std::string> wanted = prod && !prod->controllers.empty()
                                         ? prod->controllers
                                         : std::vector<std::string>{"DTCVSW1", "DTCVSW2"};
-  Finding f = make_finding(code::kMissingVswitchController, Severity::Warning, v);
+  Finding f = make_finding(code::kMissingVswitchController, Severity::Warning, v.name);
   f.production = "controllers " + join_names(wanted) + (prod ? " on " + prod->vm : std::string());
   f.dr = problem;
   f.message = problem + "; " + guests_text(needers) + " use it";
@@ -140,12 +144,35 @@ void check_vswitch(const Scenario& s, const std::string& v, std::vector<Finding>
       "without a logged-on controller the VSWITCH cannot activate its OSA uplink: "
       "the guests have no connection outside the VM until the controller userids "
       "are created and logged on";
-  f.remedy = direct ? "Ask the vendor to define " + join_names(wanted) +
-                          " in its z/VM directory and as controllers of " + v +
-                          " (or CONTROLLER *) before the test"
-                    : "Keep " + join_names(wanted) + " in " + p->system +
-                          "'s directory and XAUTOLOG them before the guests";
-  f.pointer = dr ? child_pointer(dr->pointer, "controllers") : "/dr_site/networks/vswitches";
+  f.remedy = !v.customer_vm ? "Ask the vendor to define " + join_names(wanted) +
+                                  " in its z/VM directory and as controllers of " + v.name +
+                                  " (or CONTROLLER *) before the test"
+                            : "Keep " + join_names(wanted) + " in " + v.vm +
+                                  "'s directory and XAUTOLOG them before the guests";
+  f.pointer =
+      v.pointer.empty() ? "/dr_site/networks/vswitches" : child_pointer(v.pointer, "controllers");
+  f.blocks = blocked_names(s, needers);
+  out.push_back(f);
+}
+
+/// The uplink OSA of a defined VSWITCH has no DR definition: nothing leaves the VM.
+void check_uplink(const Scenario& s, const DrVswitch& v, std::vector<Finding>& out) {
+  if (!v.defined || v.uplink) return;
+  auto needers = guests_needing(s, [&](const GuestNeeds& n) { return n.vswitch == v.name; });
+  Finding f = make_finding(code::kMissingOsa, Severity::Error, v.osa);
+  f.production = "OSA " + v.osa + (v.prod_devices.empty() ? "" : " devices " + v.prod_devices) +
+                 ", uplink of VSWITCH " + v.name;
+  f.dr = "no OSA " + v.osa + " defined at the DR site";
+  f.message = "OSA " + v.osa + ", the uplink of VSWITCH " + v.name + ", has no DR definition; " +
+              guests_text(needers) + " use " + v.name;
+  f.consequence = "VSWITCH " + v.name +
+                  " has no uplink: its guests come up without any connection outside the VM "
+                  "(no users, no z/OS over TCP/IP)";
+  f.remedy = "Ask the vendor for an OSA port for " + v.name +
+             " in the DR IOCDS and its device numbers, then add them to the DR SYSTEM CONFIG "
+             "(DEFINE VSWITCH ... RDEV) before the test";
+  f.pointer = "/dr_site/networks/osas";
+  f.blocks = blocked_names(s, needers);
   out.push_back(f);
 }
 
@@ -177,6 +204,29 @@ std::string planned_reconfigure(const Scenario& s, const std::vector<std::string
   return "";
 }
 
+/// The plan edits SYSTEM CONFIG of `vm` (reconfigure) and IPLs it after that edit.
+bool plan_readdresses(const Scenario& s, const std::string& vm) {
+  auto names = [&](const StepSpec& st) {
+    return std::find(st.systems.begin(), st.systems.end(), vm) != st.systems.end();
+  };
+  std::vector<std::string> after_edit;  // steps that run after a reconfigure of vm
+  for (const auto& st : s.plan.steps)
+    if (st.action == StepAction::Reconfigure && names(st)) after_edit.push_back(st.id);
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const auto& st : s.plan.steps) {
+      if (std::find(after_edit.begin(), after_edit.end(), st.id) != after_edit.end()) continue;
+      for (const auto& dep : st.after)
+        if (std::find(after_edit.begin(), after_edit.end(), dep) != after_edit.end()) {
+          after_edit.push_back(st.id), grew = true;
+          if (st.action == StepAction::Ipl && names(st)) return true;
+          break;
+        }
+    }
+  }
+  return false;
+}
+
 struct DeviceChange {
   std::string kind;  ///< "OSA" or "Hipersocket"
   std::string name, prod_devices, dr_devices, pointer;
@@ -202,13 +252,36 @@ std::string device_consequence(const Scenario& s, const DeviceChange& c) {
   return out;
 }
 
+/// Guests whose need of this network waits for a re-IPL with DR addresses the plan never does.
+std::vector<std::string> device_blocks(const Scenario& s, const DeviceChange& c) {
+  DrNetworks nets = resolve_dr_networks(s);
+  std::vector<const GuestSpec*> stuck;
+  for (const auto& vm : c.systems) {
+    const SystemSpec* sys = find_system(s, vm);
+    if (sys == nullptr || sys->kind != SystemKind::Zvm || plan_readdresses(s, vm)) continue;
+    for (const auto* g : guests_of_vm(s, vm)) {
+      const DrVswitch* v = g->needs.vswitch ? nets.vswitch(*g->needs.vswitch) : nullptr;
+      bool osa = c.kind == "OSA" && v != nullptr && v->customer_vm && v->uplink && v->osa == c.name;
+      bool hs = c.kind != "OSA" && g->needs.hipersocket == c.name;
+      if (osa || hs) stuck.push_back(g);
+    }
+  }
+  return blocked_names(s, stuck);
+}
+
 void add_device_change(const Scenario& s, const DeviceChange& c, std::vector<Finding>& out) {
-  Finding f = make_finding(code::kDeviceAddressChange, Severity::Warning, c.name);
+  auto blocks = device_blocks(s, c);
+  Finding f = make_finding(code::kDeviceAddressChange,
+                           blocks.empty() ? Severity::Warning : Severity::Error, c.name);
+  f.blocks = blocks;
   f.production =
       c.kind + " " + c.name + " devices " + c.prod_devices + " (" + join_names(c.systems) + ")";
   f.dr = "devices " + c.dr_devices;
   f.message = c.kind + " " + c.name + " has device numbers " + c.dr_devices + " at DR instead of " +
-              c.prod_devices;
+              c.prod_devices +
+              (blocks.empty() ? std::string()
+                              : "; the plan never re-IPLs with DR addresses, so " +
+                                    join_names(blocks) + " stay without it");
   f.consequence = device_consequence(s, c);
   std::vector<std::string> vsw;
   for (const auto& v : s.production.networks.vswitches)
@@ -247,7 +320,13 @@ void add_network_findings(const Scenario& s, std::vector<Finding>& out) {
   auto router = [](const GuestNeeds& n) -> const std::optional<std::string>& { return n.router; };
   for (const auto& r : needed_names(s, router)) check_router(s, r, out);
   auto vswitch = [](const GuestNeeds& n) -> const std::optional<std::string>& { return n.vswitch; };
-  for (const auto& v : needed_names(s, vswitch)) check_vswitch(s, v, out);
+  DrNetworks nets = resolve_dr_networks(s);
+  for (const auto& v : needed_names(s, vswitch)) {
+    const DrVswitch* dv = nets.vswitch(v);
+    if (dv == nullptr) continue;
+    check_vswitch(s, *dv, out);
+    check_uplink(s, *dv, out);
+  }
   check_devices(s, out);
 }
 

@@ -91,6 +91,19 @@ bool plan_starts(const Scenario& s, const GuestSpec& g) {
   return false;
 }
 
+bool plan_ipls(const Scenario& s, const std::string& name) {
+  for (const auto& step : s.plan.steps)
+    if (step.action == StepAction::Ipl && listed(step.systems, name)) return true;
+  return false;
+}
+
+bool plan_brings_up(const Scenario& s, const GuestSpec& g) {
+  const PlacementSpec* p = find_placement(s, g.vm);
+  if (p == nullptr || !plan_starts(s, g)) return false;
+  if (p->mode == PlacementMode::GuestsDirect) return p->guests.empty() || listed(p->guests, g.name);
+  return plan_ipls(s, g.vm);
+}
+
 std::string child_pointer(const std::string& base, const std::string& key) {
   return base.empty() ? std::string() : base + "/" + key;
 }

@@ -36,6 +36,13 @@ double working_set(const GuestSpec& g, const ModelParams& params);
 /// True when some plan step XAUTOLOGs guest `g` (by name, or "*" of its VM or its DR host).
 bool plan_starts(const Scenario& s, const GuestSpec& g);
 
+/// The guest is at DR, the plan XAUTOLOGs it and its z/VM comes up (a plan step IPLs the
+/// customer's VM, or the guest runs directly under the vendor's VM, which is always up).
+bool plan_brings_up(const Scenario& s, const GuestSpec& g);
+
+/// True when some plan step IPLs production system `name`.
+bool plan_ipls(const Scenario& s, const std::string& name);
+
 /// "base/key", or "" when base is empty (hand-built specs carry no pointer).
 std::string child_pointer(const std::string& base, const std::string& key);
 
@@ -57,5 +64,6 @@ void add_memory_findings(const Scenario& s,
 void add_cpu_findings(const Scenario& s, std::vector<Finding>& out);  ///< config_check.cpp
 void add_network_findings(const Scenario& s,
                           std::vector<Finding>& out);  ///< config_check_network.cpp
+void add_scope_findings(const Scenario& s, std::vector<Finding>& out);  ///< config_check_scope.cpp
 
 }  // namespace drsim::check_util

@@ -114,4 +114,58 @@ double entitled_cps(double weight, double total_weight, double pool_cps, double 
   return std::min(logical_cps, weight / total_weight * pool_cps);
 }
 
+/// z/VM: ABSOLUTE shares above this sum are scaled down to it (DOMAIN-ROUND2 B "abs_total_cap":
+/// Assumption).
+constexpr double kAbsTotalCap = 0.99;
+
+// DOMAIN-ROUND2 B2-B6 and its "Model": ABSOLUTE first, then RELATIVE water-filled by
+// n / virtual CPUs per virtual CPU (a user's total weight is n), excess to whoever wants more.
+std::vector<double> zvm_share_split(const std::vector<ShareDemand>& users, double capacity_cps,
+                                    const CpuParams& p) {
+  (void)p;  // the ABSOLUTE cap is a constant for now (kAbsTotalCap)
+  std::vector<double> got(users.size(), 0.0);
+  if (!(capacity_cps > 0)) return got;
+  auto ceiling = [&](size_t i) {
+    return std::max(0.0, std::min(users[i].demand_cps, double(std::max(1, users[i].virtual_cpus))));
+  };
+  double abs_pct = 0;
+  for (size_t i = 0; i < users.size(); ++i)
+    if (users[i].share.absolute && ceiling(i) > 0) abs_pct += users[i].share.value;
+  double scale = abs_pct / 100 > kAbsTotalCap ? kAbsTotalCap * 100 / abs_pct : 1.0;
+  double left = capacity_cps;
+  for (size_t i = 0; i < users.size(); ++i) {
+    if (!users[i].share.absolute) continue;
+    got[i] = std::min(ceiling(i), users[i].share.value / 100 * scale * capacity_cps);
+    left -= got[i];
+  }
+  left = std::max(0.0, left);
+  auto fill = [&](bool absolute) {  // water-fill what is left among one kind of user
+    std::vector<LparDemand> d;
+    std::vector<size_t> idx;
+    for (size_t i = 0; i < users.size(); ++i) {
+      if (users[i].share.absolute != absolute || ceiling(i) - got[i] <= 1e-12) continue;
+      d.push_back(
+          LparDemand{users[i].share.value, ceiling(i) - got[i], ceiling(i) - got[i], false});
+      idx.push_back(i);
+    }
+    std::vector<double> add = share_cps(d, left);
+    for (size_t k = 0; k < idx.size(); ++k) got[idx[k]] += add[k], left -= add[k];
+    left = std::max(0.0, left);
+  };
+  fill(false);
+  fill(true);
+  return got;
+}
+
+double share_weight(const ShareSpec& share, double rel_total, double abs_total_pct,
+                    const CpuParams& p) {
+  (void)p;
+  if (!share.absolute) return share.value;
+  if (rel_total <= 0) return share.value;
+  double abs_cap = kAbsTotalCap * 100;
+  double scale = abs_total_pct > abs_cap ? abs_cap / abs_total_pct : 1.0;
+  double pct = share.value * scale, others = std::max(1.0, 100 - abs_total_pct * scale);
+  return pct / others * rel_total;
+}
+
 }  // namespace drsim

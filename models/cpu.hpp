@@ -49,4 +49,28 @@ std::vector<double> share_cps(const std::vector<LparDemand>& lpars, double pool_
 /// (0 when total_weight <= 0).
 double entitled_cps(double weight, double total_weight, double pool_cps, double logical_cps);
 
+/// One z/VM user competing for the CPs its z/VM has (DOMAIN-ROUND2 §B).
+struct ShareDemand {
+  ShareSpec share;        ///< SET SHARE: RELATIVE n or ABSOLUTE p%
+  double demand_cps = 0;  ///< CPs of work it could use now
+  int virtual_cpus = 1;   ///< its virtual CPs: never more than one engine each (B5)
+};
+
+/// The z/VM scheduler's split of `capacity_cps` among its users (DOMAIN-ROUND2 §B "Model"):
+/// (1) ABSOLUTE users get min(demand, p% x capacity), their percentages scaled down to
+/// 99 % (abs_total_cap, an Assumption) when they add up to more; (2) the rest is water-filled among
+/// RELATIVE users in proportion to n (n / virtual CPUs per virtual CPU), each at most min(demand,
+/// virtual CPUs), what one does not use going to the others; (3) capacity still left goes to
+/// ABSOLUTE users that want more (NOLIMIT maximum, the default), in proportion to p. Users with no
+/// demand get 0. The sum never exceeds the capacity. Deterministic.
+std::vector<double> zvm_share_split(const std::vector<ShareDemand>& users, double capacity_cps,
+                                    const CpuParams& p);
+
+/// The weight a user's work gets when CPs are contended inside a z/VM whose users' RELATIVE
+/// shares add up to `rel_total` and ABSOLUTE shares to `abs_total_pct`: n for RELATIVE n;
+/// for ABSOLUTE p%, the RELATIVE weight that gives p% of the VM when every user is busy
+/// (p / (100 - abs_total) x rel_total, or p when there are no RELATIVE users).
+double share_weight(const ShareSpec& share, double rel_total, double abs_total_pct,
+                    const CpuParams& p);
+
 }  // namespace drsim

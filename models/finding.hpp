@@ -5,6 +5,7 @@
 /// findings (paging-overload, cpu-saturation, rto-missed) from the simulation.
 
 #include <string>
+#include <vector>
 
 namespace drsim {
 
@@ -24,6 +25,9 @@ inline constexpr const char* kDeviceAddressChange = "device-address-change";
 inline constexpr const char* kPagingOverload = "paging-overload";
 inline constexpr const char* kCpuSaturation = "cpu-saturation";
 inline constexpr const char* kRtoMissed = "rto-missed";
+inline constexpr const char* kCriticalNotPlanned = "critical-not-planned";
+inline constexpr const char* kMissingOsa = "missing-osa";
+inline constexpr const char* kCriticalForcedOff = "critical-forced-off";
 }  // namespace code
 
 struct Finding {
@@ -37,6 +41,7 @@ struct Finding {
   std::string consequence;  ///< what it will do to the test
   std::string remedy;       ///< what to do about it
   std::string pointer;      ///< JSON Pointer into the scenario of the DR value, may be empty
+  std::vector<std::string> blocks;  ///< guests this finding keeps from coming up (none: empty)
 };
 
 }  // namespace drsim

@@ -53,6 +53,53 @@ const char* to_string(PlacementMode m) {
   return "?";
 }
 
+const char* to_string(Performer p) {
+  switch (p) {
+    case Performer::Operations:
+      return "operations";
+    case Performer::Customer:
+      return "customer";
+    case Performer::ChangeDesk:
+      return "change-desk";
+  }
+  return "?";
+}
+
+Performer step_performer(const StepSpec& s) {
+  if (s.by) return *s.by;
+  bool person = s.action == StepAction::Reconfigure || s.action == StepAction::Distributed;
+  return person ? Performer::Customer : Performer::Operations;
+}
+
+Performer reaction_performer(const ReactionSpec& r) {
+  if (r.by) return *r.by;
+  bool customer = r.action == ActionKind::ForceOff || r.action == ActionKind::Start;
+  return customer ? Performer::Customer : Performer::ChangeDesk;
+}
+
+CalendarSpec calendar_of(const ExerciseSpec& e, Performer p) {
+  switch (p) {
+    case Performer::Operations:
+      return e.operations;
+    case Performer::ChangeDesk:
+      return e.change_desk;
+    case Performer::Customer:
+      break;
+  }
+  if (e.customer) return *e.customer;
+  CalendarSpec c;
+  if (e.staff_from_s && e.staff_to_s)
+    c.always = false, c.from_s = *e.staff_from_s, c.to_s = *e.staff_to_s;
+  return c;
+}
+
+const ChoiceTable<Performer>& performer_table() {
+  static const ChoiceTable<Performer> t{{"operations", Performer::Operations},
+                                        {"customer", Performer::Customer},
+                                        {"change-desk", Performer::ChangeDesk}};
+  return t;
+}
+
 const char* to_string(StepAction a) {
   switch (a) {
     case StepAction::Restore:
@@ -114,11 +161,47 @@ const ChoiceTable<Tier>& tier_table() {
 
 namespace {
 
+/// "24x7", or {"from": "08:00", "to": "17:00", "days": ["Mon", ... ]} (days default: all).
+void parse_calendar(const json& v, const std::string& ptr, Diagnostics& d, CalendarSpec& out) {
+  if (v.is_string()) {
+    if (v.get_ref<const std::string&>() == "24x7") return void(out = CalendarSpec{});
+    return d.add(ptr, "unknown calendar " + quote_for_message(v.get<std::string>()),
+                 "\"24x7\" or {\"from\", \"to\", \"days\"}");
+  }
+  ObjectReader r(v, ptr, d, {"from", "to", "days"});
+  if (!r.ok()) return;
+  out.always = false;
+  r.unit("from", units::parse_time_of_day, out.from_s, Bounds{}, Need::Required);
+  r.unit("to", units::parse_time_of_day, out.to_s, Bounds{}, Need::Required);
+  if (out.to_s <= out.from_s && r.has("from") && r.has("to"))
+    d.add(r.ptr("to"), "is not after \"from\"", "a time of day after \"from\"");
+  if (!r.has("days")) return;
+  static const char* names[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  out.days.fill(false);
+  for_each_element(r, "days", [&](const json& e, const std::string& p) {
+    for (int i = 0; i < 7; ++i)
+      if (e.is_string() && e.get_ref<const std::string&>() == names[i])
+        return void(out.days[i] = true);
+    d.add(p, "is not a day", "one of: Mon, Tue, Wed, Thu, Fri, Sat, Sun");
+  });
+}
+
+void parse_calendars(const json& v, const std::string& ptr, Diagnostics& d, ExerciseSpec& out) {
+  ObjectReader r(v, ptr, d, {"operations", "customer", "change_desk"});
+  if (const json* c = r.child("operations"))
+    parse_calendar(*c, r.ptr("operations"), d, out.operations);
+  if (const json* c = r.child("customer"))
+    parse_calendar(*c, r.ptr("customer"), d, out.customer.emplace());
+  if (const json* c = r.child("change_desk"))
+    parse_calendar(*c, r.ptr("change_desk"), d, out.change_desk);
+}
+
 void parse_exercise(const json& v, const std::string& ptr, Diagnostics& d, ExerciseSpec& out) {
-  ObjectReader r(v, ptr, d, {"start", "end", "rto", "staff_hours"});
+  ObjectReader r(v, ptr, d, {"start", "end", "rto", "staff_hours", "calendars"});
   r.unit("start", units::parse_week_time, out.start_week_s, Bounds{});
   r.unit("end", units::parse_week_time, out.end_week_s, Bounds{});
   r.unit("rto", units::parse_duration, out.rto_s, Bounds{0, 1e15, true});
+  if (const json* c = r.child("calendars")) parse_calendars(*c, r.ptr("calendars"), d, out);
   const json* hours = r.child("staff_hours");
   if (hours == nullptr) return;
   ObjectReader h(*hours, r.ptr("staff_hours"), d, {"from", "to"});

@@ -5,6 +5,7 @@
 /// (see scenarios/README.md and scenarios/drsim-scenario.schema.json); every entity keeps the
 /// JSON Pointer it was read from, so later checks can point at it.
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,12 @@ enum class Tier { Production, Qa, Dev, Test };
 /// What a guest does besides running its own application.
 enum class GuestRole { None, Tcpip, VswitchController, HipersocketRouter };
 enum class MountKind { Robot, Manual };
+/// Who performs a plan step or a reaction (each works in its own calendar).
+enum class Performer {
+  Operations,  ///< the DR vendor's operators: 24x7 by default
+  Customer,    ///< the customer's own team (remote): its staff hours
+  ChangeDesk,  ///< the DR vendor's change desk: business hours
+};
 /// How a production system is placed at the DR site.
 enum class PlacementMode {
   Lpar,          ///< in a DR LPAR of its own (1st SIE level; a VM's guests at the 2nd)
@@ -32,6 +39,15 @@ const char* to_string(GuestKind k);
 const char* to_string(Tier t);
 const char* to_string(GuestRole r);
 const char* to_string(PlacementMode m);
+const char* to_string(Performer p);
+
+/// When one performer works: every day from `from_s` to `to_s` (times of day) on the days
+/// flagged in `days` (0 = Monday); `always` = around the clock (24x7).
+struct CalendarSpec {
+  bool always = true;
+  double from_s = 0, to_s = 86400;
+  std::array<bool, 7> days{true, true, true, true, true, true, true};
+};
 
 /// Exercise calendar. Times are seconds since Monday 00:00 of the exercise week.
 struct ExerciseSpec {
@@ -40,6 +56,10 @@ struct ExerciseSpec {
   double rto_s = 48 * 3600;                   ///< rto_target_h: Tier 2, SG24-6547
   std::optional<double> staff_from_s;  ///< working hours of the customer's staff (time of day)
   std::optional<double> staff_to_s;
+  CalendarSpec operations;               ///< the vendor's operators (default 24x7)
+  std::optional<CalendarSpec> customer;  ///< default: staff_hours every day, else 24x7
+  CalendarSpec change_desk{
+      false, 8 * 3600, 17 * 3600, {true, true, true, true, true, false, false}};  ///< Assumption
   double duration_s() const { return end_week_s - start_week_s; }
 };
 
@@ -75,6 +95,12 @@ struct GuestNeeds {
   std::optional<std::string> vswitch;      ///< an uplink on this VSWITCH
 };
 
+/// z/VM scheduler share of a guest (SET SHARE / directory SHARE, DOMAIN-ROUND2 B2-B3).
+struct ShareSpec {
+  bool absolute = false;  ///< ABSOLUTE p% of the VM's CPs, else RELATIVE n
+  double value = 100;     ///< RELATIVE 1..10000 (default 100) or ABSOLUTE 0.1..100 (%)
+};
+
 struct GuestSpec {
   std::string name;
   std::string vm;  ///< the production z/VM system it runs under
@@ -87,6 +113,7 @@ struct GuestSpec {
   double steady_cpu = 0.02;           ///< CPs used once up, at the 2nd level (timer ticks, daemons)
   std::optional<double> boot_s;       ///< override of the boot model
   std::optional<double> app_start_s;  ///< 0 = no application
+  ShareSpec share;                    ///< default RELATIVE 100
   GuestNeeds needs;
   std::string pointer;
 };
@@ -188,8 +215,9 @@ struct VolumeGroupSpec {
   std::string name;    ///< name or prefix ("ZA" -> ZA001, ZA002 ...)
   std::string system;  ///< the production system the packs belong to
   int count = 1;
-  double bytes = 0;  ///< per volume (from "size" or "model": 3390-3/-9/-27/-54)
-  bool ddr = false;  ///< z/VM DDR dump (restored at ddr rate)
+  double bytes = 0;       ///< per volume (from "size" or "model": 3390-3/-9/-27/-54)
+  bool ddr = false;       ///< z/VM DDR dump (restored at ddr rate)
+  int per_cartridge = 1;  ///< volumes stacked on one cartridge (read in order on one drive)
   std::string pointer;
 };
 
@@ -225,12 +253,25 @@ struct StepSpec {
   std::optional<double> stagger_s;          ///< Xautolog
   std::optional<double> duration_s;         ///< Reconfigure: override; Wait: extra delay
   std::optional<double> not_before_week_s;  ///< do not start before this time ("Tue 08:00")
+  std::optional<Performer> by;              ///< who does it (default: step_performer)
+  std::string pointer;
+};
+
+/// A system this test leaves out on purpose (it does not count against the RTO).
+struct OutOfScopeSpec {
+  std::string system;  ///< production system, guest or distributed system
+  std::string reason;
   std::string pointer;
 };
 
 struct PlanSpec {
   std::vector<StepSpec> steps;
+  std::vector<OutOfScopeSpec> out_of_scope;
 };
+
+/// Who performs a step by default: restores, IPLs, XAUTOLOGs and waits need no person of the
+/// customer's (vendor operations); reconfigure and distributed work are the customer's team.
+Performer step_performer(const StepSpec& s);
 
 enum class ConditionKind { Paging, Cpu, Finding, Time };
 enum class ActionKind {
@@ -257,9 +298,10 @@ struct ReactionSpec {
   std::vector<std::string> keep;       ///< ForceOff: all but these
   std::optional<double> memory_bytes;  ///< SetMemory
   std::optional<double> xstor_bytes;
-  std::optional<int> cpus;     ///< DedicateCpus
-  std::string after_reaction;  ///< evaluate the condition only after this reaction took effect
-  double lead_time_s = 0;      ///< from the condition holding to the action taking effect
+  std::optional<int> cpus;      ///< DedicateCpus
+  std::string after_reaction;   ///< evaluate the condition only after this reaction took effect
+  double lead_time_s = 0;       ///< from the condition holding to the action taking effect
+  std::optional<Performer> by;  ///< who acts (default: reaction_performer)
   std::string pointer;
 };
 
@@ -272,6 +314,13 @@ struct RiskSpec {
   std::string forget;  ///< a DR-site Hipersocket, OSA or VSWITCH definition, by name
   std::string pointer;
 };
+
+/// Who performs a reaction by default: force-off and start are the customer's team;
+/// set-memory, define-network and dedicate-cpus go through the vendor's change desk.
+Performer reaction_performer(const ReactionSpec& r);
+
+/// The calendar of a performer in this exercise (the customer's defaults to staff_hours).
+CalendarSpec calendar_of(const ExerciseSpec& e, Performer p);
 
 struct Scenario {
   int schema_version = 1;

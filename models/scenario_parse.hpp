@@ -26,6 +26,7 @@ template <typename E>
 using ChoiceTable = std::vector<std::pair<const char*, E>>;
 const ChoiceTable<SystemKind>& system_kind_table();
 const ChoiceTable<Tier>& tier_table();
+const ChoiceTable<Performer>& performer_table();
 
 // Parser parts, one per section of the format.
 void parse_production(const nlohmann::json& v, const std::string& ptr, Diagnostics& d,

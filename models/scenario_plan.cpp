@@ -12,9 +12,9 @@ StepSpec parse_step(const json& v, const std::string& ptr, Diagnostics& d) {
       {"distributed", StepAction::Distributed}, {"wait", StepAction::Wait}};
   StepSpec s;
   s.pointer = ptr;
-  ObjectReader r(
-      v, ptr, d,
-      {"id", "action", "systems", "vm", "guests", "after", "stagger", "duration", "not_before"});
+  ObjectReader r(v, ptr, d,
+                 {"id", "action", "systems", "vm", "guests", "after", "stagger", "duration",
+                  "not_before", "by"});
   r.string("id", s.id, Need::Required);
   r.choice("action", s.action, actions, Need::Required);
   bool on_systems = s.action == StepAction::Restore || s.action == StepAction::Ipl ||
@@ -27,6 +27,7 @@ StepSpec parse_step(const json& v, const std::string& ptr, Diagnostics& d) {
   r.unit("stagger", units::parse_duration, s.stagger_s, kNonNegative);
   r.unit("duration", units::parse_duration, s.duration_s, kNonNegative);
   r.unit("not_before", units::parse_week_time, s.not_before_week_s, kNonNegative);
+  if (r.has("by")) r.choice("by", s.by.emplace(), performer_table());
   if (r.has("systems") && !on_systems)
     d.add(r.ptr("systems"), std::string("does not apply to action \"") + to_string(s.action) + "\"",
           "\"systems\" only with restore, ipl or reconfigure");
@@ -88,7 +89,7 @@ void parse_action(const json& v, const std::string& ptr, Diagnostics& d, Reactio
 ReactionSpec parse_reaction(const json& v, const std::string& ptr, Diagnostics& d) {
   ReactionSpec s;
   s.pointer = ptr;
-  ObjectReader r(v, ptr, d, {"id", "when", "action", "lead_time"});
+  ObjectReader r(v, ptr, d, {"id", "when", "action", "lead_time", "by"});
   r.string("id", s.id, Need::Required);
   if (const json* w = r.child("when"))
     parse_condition(*w, r.ptr("when"), d, s);
@@ -99,16 +100,29 @@ ReactionSpec parse_reaction(const json& v, const std::string& ptr, Diagnostics& 
   else if (r.ok())
     d.add(r.ptr("action"), "is missing", "the action {kind, target, ...}");
   r.unit("lead_time", units::parse_duration, s.lead_time_s, kNonNegative);
+  if (r.has("by")) r.choice("by", s.by.emplace(), performer_table());
   return s;
 }
 
 }  // namespace
 
+OutOfScopeSpec parse_out_of_scope(const json& v, const std::string& ptr, Diagnostics& d) {
+  OutOfScopeSpec o;
+  o.pointer = ptr;
+  ObjectReader r(v, ptr, d, {"system", "reason"});
+  r.string("system", o.system, Need::Required);
+  r.string("reason", o.reason, Need::Required);
+  return o;
+}
+
 void parse_plan(const json& v, const std::string& ptr, Diagnostics& d, PlanSpec& out) {
-  ObjectReader r(v, ptr, d, {"steps"});
+  ObjectReader r(v, ptr, d, {"steps", "out_of_scope"});
   if (r.ok() && !r.has("steps")) d.add(r.ptr("steps"), "is missing", "an array of plan steps");
   for_each_element(r, "steps", [&](const json& e, const std::string& p) {
     out.steps.push_back(parse_step(e, p, d));
+  });
+  for_each_element(r, "out_of_scope", [&](const json& e, const std::string& p) {
+    out.out_of_scope.push_back(parse_out_of_scope(e, p, d));
   });
 }
 

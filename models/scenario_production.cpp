@@ -1,3 +1,6 @@
+#include <cctype>
+#include <cstdlib>
+
 #include "models/scenario_parse.hpp"
 
 namespace drsim {
@@ -33,6 +36,27 @@ void parse_needs(const json& v, const std::string& ptr, Diagnostics& d, GuestNee
   r.string("vswitch", out.vswitch);
 }
 
+/// "RELATIVE 200", "REL 200", "ABSOLUTE 5%", "ABS 5%" (z/VM SET SHARE syntax).
+void parse_share(const json& v, const std::string& ptr, Diagnostics& d, ShareSpec& out) {
+  const char* expected = "\"RELATIVE n\" (1-10000) or \"ABSOLUTE p%\" (0.1-100), e.g. \"REL 200\"";
+  if (!v.is_string()) return d.add(ptr, "wrong type", expected);
+  std::string text = v.get<std::string>();
+  for (auto& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  size_t sp = text.find(' ');
+  std::string kind = text.substr(0, sp), num = sp == std::string::npos ? "" : text.substr(sp + 1);
+  bool abs = kind == "ABSOLUTE" || kind == "ABS";
+  if (!abs && kind != "RELATIVE" && kind != "REL")
+    return d.add(ptr, "unknown share " + quote_for_message(v.get<std::string>()), expected);
+  if (abs && !num.empty() && num.back() == '%') num.pop_back();
+  char* end = nullptr;
+  double value = std::strtod(num.c_str(), &end);
+  bool ok = !num.empty() && end != nullptr && *end == '\0' &&
+            (abs ? value >= 0.1 && value <= 100 : value >= 1 && value <= 10000);
+  if (!ok) return d.add(ptr, "bad share " + quote_for_message(v.get<std::string>()), expected);
+  out.absolute = abs;
+  out.value = value;
+}
+
 GuestSpec parse_guest(const json& v, const std::string& ptr, Diagnostics& d) {
   static const ChoiceTable<GuestKind> kinds{{"linux", GuestKind::Linux}, {"cms", GuestKind::Cms}};
   static const ChoiceTable<GuestRole> roles{{"tcpip", GuestRole::Tcpip},
@@ -42,7 +66,7 @@ GuestSpec parse_guest(const json& v, const std::string& ptr, Diagnostics& d) {
   g.pointer = ptr;
   ObjectReader r(v, ptr, d,
                  {"name", "vm", "kind", "role", "tier", "critical", "virtual_memory", "working_set",
-                  "steady_cpu", "boot", "app_start", "needs"});
+                  "steady_cpu", "boot", "app_start", "needs", "share"});
   r.string("name", g.name, Need::Required);
   r.string("vm", g.vm, Need::Required);
   r.choice("kind", g.kind, kinds, Need::Required);
@@ -56,6 +80,7 @@ GuestSpec parse_guest(const json& v, const std::string& ptr, Diagnostics& d) {
   r.unit("boot", units::parse_duration, g.boot_s, kNonNegative);
   r.unit("app_start", units::parse_duration, g.app_start_s, kNonNegative);
   if (const json* n = r.child("needs")) parse_needs(*n, r.ptr("needs"), d, g.needs);
+  if (const json* sh = r.child("share")) parse_share(*sh, r.ptr("share"), d, g.share);
   return g;
 }
 

@@ -79,13 +79,23 @@ VolumeGroupSpec parse_volume(const json& v, const std::string& ptr, Diagnostics&
       {"3390-3", 2.838e9}, {"3390-9", 8.514e9}, {"3390-27", 27.844e9}, {"3390-54", 55.689e9}};
   VolumeGroupSpec g;
   g.pointer = ptr;
-  ObjectReader r(v, ptr, d, {"name", "system", "count", "model", "size", "ddr"});
+  ObjectReader r(
+      v, ptr, d,
+      {"name", "system", "count", "model", "size", "ddr", "volumes_per_cartridge", "cartridges"});
   r.string("name", g.name, Need::Required);
   r.string("system", g.system, Need::Required);
   r.integer("count", g.count, Bounds{1, 100000});
   r.choice("model", g.bytes, models);
   r.unit("size", units::parse_size, g.bytes, kPositive);
   r.boolean("ddr", g.ddr);
+  r.integer("volumes_per_cartridge", g.per_cartridge, Bounds{1, 1000});
+  int cartridges = 0;
+  r.integer("cartridges", cartridges, Bounds{1, 100000});
+  if (r.has("cartridges") && r.has("volumes_per_cartridge"))
+    d.add(r.ptr("cartridges"), "is given with \"volumes_per_cartridge\"",
+          "one of \"cartridges\" or \"volumes_per_cartridge\"");
+  else if (cartridges > 0)
+    g.per_cartridge = (g.count + cartridges - 1) / cartridges;
   if (r.ok() && r.has("model") == r.has("size"))
     d.add(ptr,
           r.has("model") ? "has both \"model\" and \"size\"" : "has neither \"model\" nor \"size\"",

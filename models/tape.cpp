@@ -102,4 +102,31 @@ VolumeRestoreCost volume_restore_cost(double bytes, double native_Bps, MountKind
   return c;
 }
 
+// DOMAIN-ROUND2 A5 (mount each tape once, not per volume) with the §1.2 per-volume terms.
+double cartridge_fixed_overhead_s(MountKind mount, bool vts, const TapeParams& p) {
+  const double mount_s = mount == MountKind::Robot ? p.robot_mount_s : p.manual_mount_s;
+  return mount_s + p.load_to_ready_s + p.rewind_unload_s + (vts ? p.vts_recall_penalty_s : 0.0);
+}
+
+double stacked_volume_overhead_s(const TapeParams& p) {
+  return p.avg_locate_s + p.job_overhead_s;
+}
+
+VolumeRestoreCost cartridge_restore_cost(const std::vector<double>& volume_bytes, double native_Bps,
+                                         MountKind mount, bool vts, const TapeParams& p) {
+  VolumeRestoreCost c = volume_restore_cost(0, native_Bps, mount, vts, p);
+  const auto n = static_cast<double>(volume_bytes.size());
+  double bytes = 0;
+  for (double b : volume_bytes) {
+    require(b >= 0, "volume size must not be negative");
+    bytes += b;
+  }
+  c.locate_s = n * p.avg_locate_s;
+  c.job_overhead_s = n * p.job_overhead_s;
+  c.transfer_s = bytes / c.rate_Bps;
+  c.total_s = c.mount_s + c.load_s + c.locate_s + c.transfer_s + c.rewind_unload_s +
+              c.job_overhead_s + c.recall_s;
+  return c;
+}
+
 }  // namespace drsim

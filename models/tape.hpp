@@ -57,6 +57,19 @@ struct VolumeRestoreCost {
 VolumeRestoreCost volume_restore_cost(double bytes, double native_Bps, MountKind mount, bool vts,
                                       const TapeParams& p);
 
+/// The cost of restoring the volumes stacked on one cartridge (a full-pack dump writes several
+/// DASD volumes onto one cartridge), read in order on one drive: one mount, load, rewind/unload
+/// (and VTS recall) for the cartridge; a locate, the transfer and the job overhead per volume
+/// (A5: mounting each tape once, not per volume). One volume gives volume_restore_cost.
+VolumeRestoreCost cartridge_restore_cost(const std::vector<double>& volume_bytes, double native_Bps,
+                                         MountKind mount, bool vts, const TapeParams& p);
+
+/// Per-cartridge fixed time: mount + load-to-ready + rewind/unload (+ VTS recall).
+double cartridge_fixed_overhead_s(MountKind mount, bool vts, const TapeParams& p);
+
+/// Per-volume fixed time on a cartridge: locate + job overhead.
+double stacked_volume_overhead_s(const TapeParams& p);
+
 /// Restoring `volume_bytes` on `drives` drives as list scheduling: each volume, in order, goes
 /// to the earliest-free drive (the lowest-numbered on a tie); a job's transfer phase shares the
 /// DASD subsystem bandwidth (dasd_subsystem_Bps) equally with the other jobs transferring at

@@ -35,7 +35,7 @@ int vendor_zvm(const Scenario& s, Topology& t, int lpar) {
   z.name = l.name;
   z.lpar = lpar;
   z.guest_sie_level = 2;
-  z.real_bytes = l.memory_bytes;
+  z.real_bytes = z.stated_bytes = l.memory_bytes;
   z.xstor_bytes = l.xstor_bytes;
   z.paging_volumes = l.paging_volumes;
   t.zvm_index.emplace(z.name, static_cast<int>(t.zvms.size()));
@@ -76,9 +76,30 @@ void place_system(const Scenario& s, Topology& t, const PlacementSpec& p) {
   }
   if (z.paging_volumes <= 0 && p.mode == PlacementMode::Lpar)
     z.paging_volumes = sys.spec->paging_volumes;
+  z.stated_bytes = z.real_bytes;
   sys.zvm = static_cast<int>(t.zvms.size());
   t.zvm_index.emplace(z.name, sys.zvm);
   t.zvms.push_back(z);
+}
+
+/// Scales the storage of the z/VMs under an overcommitted vendor LPAR (see resolve_topology).
+void share_vendor_storage(const Scenario& s, Topology& t) {
+  for (auto& z : t.zvms) {
+    if (z.lpar < 0) continue;
+    const DrLparSpec& l = s.dr_site.lpars[static_cast<size_t>(z.lpar)];
+    if (!l.vendor || l.memory_bytes <= 0) continue;
+    VendorMemory vm = vendor_memory(s, l.name);
+    if (!z.system.empty()) {
+      if (z.lpar >= 0 &&
+          t.systems[static_cast<size_t>(t.system_index.at(z.system))].mode == PlacementMode::Guest)
+        z.real_bytes = z.stated_bytes * vm.factor;
+      continue;
+    }
+    double given = 0;  // what the guest-mode systems under it hold
+    for (const auto& p : s.dr_site.placements)
+      if (p.lpar == l.name && p.mode == PlacementMode::Guest) given += p.memory_bytes.value_or(0);
+    z.real_bytes = std::max(0.0, l.memory_bytes - given * vm.factor);
+  }
 }
 
 void place_guests(const Scenario& s, Topology& t) {
@@ -138,7 +159,29 @@ Topology resolve_topology(const Scenario& s) {
   }
   for (const auto& p : s.dr_site.placements) place_system(s, t, p);
   place_guests(s, t);
+  share_vendor_storage(s, t);
   return t;
+}
+
+VendorMemory vendor_memory(const Scenario& s, const std::string& lpar) {
+  VendorMemory out;
+  for (const auto& l : s.dr_site.lpars)
+    if (l.name == lpar) out.lpar_bytes = l.memory_bytes;
+  for (const auto& p : s.dr_site.placements) {
+    if (p.lpar != lpar || p.mode == PlacementMode::Lpar) continue;
+    if (p.mode == PlacementMode::Guest) {
+      out.demand_bytes += p.memory_bytes.value_or(0);
+      continue;
+    }
+    for (const auto& g : s.production.guests)
+      if (g.vm == p.system && (p.guests.empty() || std::find(p.guests.begin(), p.guests.end(),
+                                                             g.name) != p.guests.end()))
+        out.demand_bytes +=
+            g.working_set_bytes.value_or(g.virtual_bytes * s.params.paging.linux_ws_fraction);
+  }
+  if (out.lpar_bytes > 0 && out.demand_bytes > out.lpar_bytes)
+    out.factor = out.lpar_bytes / out.demand_bytes;
+  return out;
 }
 
 double staff_finish_week_s(double start_week_s, double work_s, std::optional<double> from_s,

@@ -32,7 +32,8 @@ struct ZvmNode {
   int lpar = -1;            ///< index into Topology::lpars
   std::string system;       ///< production system name; empty for the vendor's VM
   int guest_sie_level = 2;  ///< SIE level of its guests (3 when VM under VM)
-  double real_bytes = 0;    ///< storage it has at DR
+  double real_bytes = 0;    ///< storage it has at DR (after the vendor LPAR's overcommit)
+  double stated_bytes = 0;  ///< storage the scenario gives it (placement or LPAR)
   double xstor_bytes = 0;
   int paging_volumes = 0;
   int virtual_cpus = 0;  ///< 0 = the LPAR's logical CPs (first-level VM)
@@ -75,8 +76,20 @@ struct Topology {
 };
 
 /// Resolves a (valid) scenario's placements. Unknown names are skipped, not fatal: the
-/// validator reports them.
+/// validator reports them. Memory: systems placed as guests of one vendor z/VM share its
+/// LPAR's storage; when their storage (z/OS and z/VM guests: what they are given; guests
+/// running directly under it: their working sets) exceeds the LPAR's, each z/VM guest gets
+/// its stated storage scaled by LPAR / demand, and the vendor's own z/VM (for direct guests)
+/// what is left of the LPAR (docs/engine.md "Memory at the DR site").
 Topology resolve_topology(const Scenario& s);
+
+/// The storage demand on a vendor z/VM LPAR and the factor its guests' storage is scaled by.
+struct VendorMemory {
+  double lpar_bytes = 0;  ///< the LPAR's storage
+  double demand_bytes = 0;
+  double factor = 1;  ///< min(1, lpar / demand)
+};
+VendorMemory vendor_memory(const Scenario& s, const std::string& lpar);
 
 /// When staff working `work_s` from `start_week_s` finish, working only between
 /// `from_s` and `to_s` each day (times of day); without staff hours, start + work.

@@ -70,7 +70,10 @@ void check_subject(const ReactionSpec& r, const ScenarioNames& n, Diagnostics& d
                                               code::kDeviceAddressChange,
                                               code::kPagingOverload,
                                               code::kCpuSaturation,
-                                              code::kRtoMissed};
+                                              code::kRtoMissed,
+                                              code::kCriticalNotPlanned,
+                                              code::kMissingOsa,
+                                              code::kCriticalForcedOff};
   std::string p = r.pointer + "/when/subject";
   switch (r.when) {
     case ConditionKind::Paging:
@@ -116,9 +119,25 @@ void check_target(const ReactionSpec& r, const ScenarioNames& n, Diagnostics& d)
   }
 }
 
+void check_out_of_scope(const Scenario& s, const ScenarioNames& n, Diagnostics& d) {
+  std::vector<std::string> valid = n.systems.names();
+  valid.insert(valid.end(), n.guests.names().begin(), n.guests.names().end());
+  for (const auto& ds : s.production.distributed) valid.push_back(ds.name);
+  std::vector<std::string> seen;
+  for (const auto& o : s.plan.out_of_scope) {
+    if (!check_ref(o.system, valid, o.pointer + "/system", d,
+                   "a production system, guest or distributed system"))
+      continue;
+    if (std::find(seen.begin(), seen.end(), o.system) != seen.end())
+      d.add(o.pointer + "/system", "\"" + o.system + "\" is listed twice", "each system once");
+    seen.push_back(o.system);
+  }
+}
+
 }  // namespace
 
 void validate_plan(const Scenario& s, const ScenarioNames& n, Diagnostics& d) {
+  check_out_of_scope(s, n, d);
   for (const auto& st : s.plan.steps) check_step(st, n, d);
   check_cycles(s.plan.steps, n.steps, "plan steps", d, [](const StepSpec& st) { return st.after; });
 }

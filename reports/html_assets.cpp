@@ -86,7 +86,7 @@ code{font-size:12px}
 .lane>.lbl{display:flex;align-items:baseline}
 .lane>.lbl .nm{font-weight:600;overflow:hidden;text-overflow:ellipsis;flex:0 1 auto;min-width:3ch}
 .lane>.lbl .st{margin-left:auto;padding-left:6px;font-size:11px;color:#555;flex:0 0 auto}
-.st-up .st{color:#00734f}.st-degraded .st{color:#7a6000;font-weight:600}.st-blocked .st{color:#b34700;font-weight:700}
+.st-up .st{color:#00734f}.st-degraded .st{color:#7a6000;font-weight:600}.st-blocked .st{color:#b34700;font-weight:700}.st-forced_off .st{color:#6b3fa0;font-weight:600}
 .crit{color:#D55E00;font-size:9px;margin-left:3px;vertical-align:middle}
 .ph{top:3px;bottom:3px;min-width:2px;border-radius:2px;overflow:hidden;font-style:normal;cursor:default}
 .ph{container-type:inline-size}

@@ -190,6 +190,7 @@ std::string bar_text(const SystemView& s, const PhaseView& p) {
 std::string status_text(const TimeAxis& axis, const SystemView& s) {
   if (s.status == "up" || s.status == "degraded")
     return s.up_s ? s.status + " " + week_label(axis, *s.up_s) : s.status;
+  if (s.status == "forced_off") return "forced off";
   return s.status == "not_started" ? "not started" : s.status;
 }
 

@@ -8,11 +8,12 @@
 namespace drsim::sim {
 
 void run_cpu(World& w, Lpar& lpar, double cp_seconds, int threads, Holding* holding,
-             const sg4::SemaphorePtr& vcpus) {
+             const std::shared_ptr<VcpuPool>& vcpus, double weight) {
   if (cp_seconds <= 0) return;
   if (vcpus) {
-    vcpus->acquire();
-    if (holding) holding->hold_token(vcpus);
+    VcpuPool::TicketPtr ticket = vcpus->request(w.now(), cp_seconds, weight);
+    if (holding) holding->hold_token(vcpus, ticket);
+    VcpuPool::wait(ticket);
   }
   threads = std::max(1, threads);
   w.prsm.change(lpar, threads);
@@ -21,13 +22,14 @@ void run_cpu(World& w, Lpar& lpar, double cp_seconds, int threads, Holding* hold
   e->set_flops_amount(cp_seconds * kFlopsPerCp / threads);
   e->set_host(lpar.host);
   e->set_thread_count(threads);
+  if (weight != 100) e->set_priority(weight / 100);
   e->start();
   e->wait();
   ++w.activities;
   if (holding) holding->hold_cpu(nullptr, 0);
   w.prsm.change(lpar, -threads);
   if (vcpus) {
-    if (holding) holding->hold_token(nullptr);
+    if (holding) holding->hold_token(nullptr, nullptr);
     vcpus->release();
   }
 }

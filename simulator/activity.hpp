@@ -4,7 +4,10 @@
 /// bandwidth (paging volumes, the DASD subsystem), and plain waiting. Each counts one
 /// activity in World::activities (result.json metrics.events).
 
+#include <memory>
 #include <simgrid/s4u.hpp>
+
+#include "simulator/vcpu_pool.hpp"
 
 namespace drsim::sim {
 
@@ -15,9 +18,11 @@ class Holding;
 
 /// Runs cp_seconds of work (already multiplied for SIE) on `threads` CPs of an LPAR, taking
 /// one of `vcpus` first when the work runs in a 2nd-level VM; `holding` (may be null) records
-/// what is held meanwhile.
+/// what is held meanwhile. `weight` is the user's z/VM share weight (models/cpu share_weight,
+/// RELATIVE 100 = 100): it orders the virtual CPs' queue and weighs the work against the
+/// other work in the LPAR.
 void run_cpu(World& w, Lpar& lpar, double cp_seconds, int threads, Holding* holding,
-             const sg4::SemaphorePtr& vcpus);
+             const std::shared_ptr<VcpuPool>& vcpus, double weight = 100);
 /// Moves `bytes` through a bandwidth host (its speed is bytes/s, shared max-min fairly with
 /// the other transfers there), at most `bound` bytes/s when > 0; blocks until done.
 void transfer(World& w, sg4::Host* bandwidth, double bytes, double bound = -1);

@@ -53,6 +53,8 @@ Result simulate(const Scenario& scenario, const RunOptions& options) {
   w.tape.outages = options.drive_outages;
   for (const auto& f : options.ipl_failures)
     if (sim::System* s = w.find_system(f.system)) s->first_ipl_fails = f;
+  // static findings exist from t = 0: a reaction on one of them fires at the first check
+  w.result.findings = static_findings(scenario);
   w.tape.start(w);
   sim::start_steady_loads(w);
   sim::start_plan(w);
@@ -61,8 +63,6 @@ Result simulate(const Scenario& scenario, const RunOptions& options) {
   w.result.seed = options.seed;
   w.result.scenario_file = options.scenario_file;
   w.result.scenario_sha256 = options.scenario_sha256;
-  std::vector<Finding> statics = static_findings(scenario);
-  w.result.findings.insert(w.result.findings.begin(), statics.begin(), statics.end());
   sim::finish_result(w);
   return w.result;
 }

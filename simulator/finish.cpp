@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "models/config_check.hpp"
 #include "models/finding.hpp"
 #include "models/units.hpp"
 #include "simulator/world.hpp"
@@ -62,6 +63,43 @@ std::optional<double> all_up(const World& w, const std::function<bool(const Syst
   return any ? std::optional<double>(latest) : std::nullopt;
 }
 
+/// The up intervals of a row: its "up" phases (closed at the exercise end).
+std::vector<std::pair<double, double>> up_intervals(const SystemResult& r) {
+  std::vector<std::pair<double, double>> out;
+  for (const auto& p : r.phases)
+    if (p.phase == "up") out.emplace_back(p.start_s, p.end_s);
+  return out;
+}
+
+bool in_scope_critical(const SystemResult& r) {
+  return r.critical && r.out_of_scope.empty();
+}
+
+/// The RTO rule (docs/result-format.md "recovery"): the first time at which every critical
+/// system in scope is up at the same time; none when that never happens (one never up, or
+/// never all together).
+std::optional<double> all_critical_up_together(const World& w) {
+  std::vector<std::vector<std::pair<double, double>>> rows;
+  for (const auto& r : w.result.systems)
+    if (in_scope_critical(r)) rows.push_back(up_intervals(r));
+  if (rows.empty()) return std::nullopt;
+  std::vector<double> candidates;
+  for (const auto& row : rows) {
+    if (row.empty()) return std::nullopt;
+    for (const auto& iv : row) candidates.push_back(iv.first);
+  }
+  std::sort(candidates.begin(), candidates.end());
+  for (double t : candidates) {
+    bool all = std::all_of(rows.begin(), rows.end(), [t](const auto& row) {
+      return std::any_of(row.begin(), row.end(), [t](const auto& iv) {
+        return iv.first <= t && (t < iv.second || (iv.second >= iv.first && t == iv.second));
+      });
+    });
+    if (all) return t;
+  }
+  return std::nullopt;
+}
+
 void milestones(World& w) {
   Result& res = w.result;
   const TapePool& tape = w.tape;
@@ -78,7 +116,7 @@ void milestones(World& w) {
   for (const auto& r : res.systems)
     if (r.kind == "zvm" && r.up_s)
       add_milestone(w, "zvm-up:" + r.name, "z/VM " + r.name + " up", r.up_s);
-  res.critical_up_s = all_up(w, [](const SystemResult& r) { return r.critical; });
+  res.critical_up_s = all_critical_up_together(w);
   res.all_up_s = all_up(w, [](const SystemResult&) { return true; });
   add_milestone(w, "all-critical-up", "all critical systems up", res.critical_up_s);
   add_milestone(w, "all-up", "all planned systems up", res.all_up_s);
@@ -86,27 +124,75 @@ void milestones(World& w) {
                    [](const Milestone& a, const Milestone& b) { return a.t_s < b.t_s; });
 }
 
+std::string name_list(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size() && i < 6; ++i) out += (i ? ", " : "") + names[i];
+  if (names.size() > 6) out += " and " + std::to_string(names.size() - 6) + " more";
+  return out;
+}
+
+/// Critical systems in scope that were forced off after the RTO was met: a finding, not hidden.
+void forced_off_finding(World& w) {
+  Result& res = w.result;
+  auto at = [&](double t) { return units::format_week_time(res.start_week_s + t); };
+  std::vector<std::string> off;
+  double first = w.end_s;
+  for (const auto& r : res.systems) {
+    if (!in_scope_critical(r) || r.status != "forced_off" || !r.forced_off) continue;
+    off.push_back(r.name + " (by " + r.forced_off->by + " at " + at(r.forced_off->off_s) + ")");
+    first = std::min(first, r.forced_off->off_s);
+  }
+  if (off.empty()) return;
+  Finding f;
+  f.code = code::kCriticalForcedOff;
+  f.severity = Severity::Error;
+  f.subject = "recovery";
+  f.t_s = first;
+  f.message = std::to_string(off.size()) + " critical " +
+              (off.size() == 1 ? "system was" : "systems were") +
+              " forced off and not up at the exercise end: " + name_list(off);
+  f.consequence = res.rto_met ? "the RTO was met at " + at(*res.critical_up_s) +
+                                    ", but the DR site could not keep all critical systems running"
+                              : "these critical systems do not run at the DR site";
+  f.remedy =
+      "give the DR site the capacity production has (memory, dedicated CPs, an LPAR instead of VM "
+      "under VM), or protect production guests with a higher z/VM SHARE";
+  res.findings.push_back(f);
+}
+
 void recovery(World& w) {
   Result& res = w.result;
   res.rto_met = res.critical_up_s && *res.critical_up_s <= res.rto_s;
+  forced_off_finding(w);
   if (res.rto_met) return;
+  double deadline = std::min(res.rto_s, w.end_s);
   std::vector<std::string> late;
-  for (const auto& r : res.systems)
-    if (r.planned && r.critical && (!r.up_s || r.status != "up" || *r.up_s > res.rto_s))
-      late.push_back(r.name);
+  for (const auto& r : res.systems) {
+    if (!in_scope_critical(r)) continue;
+    auto ivs = up_intervals(r);
+    bool up_then = std::any_of(ivs.begin(), ivs.end(), [&](const auto& iv) {
+      return iv.first <= deadline && deadline <= iv.second;
+    });
+    if (!up_then) late.push_back(r.name);
+  }
   Finding f;
   f.code = code::kRtoMissed;
   f.severity = Severity::Error;
   f.subject = "recovery";
-  f.t_s = std::min(res.rto_s, w.end_s);
-  std::string names;
-  for (size_t i = 0; i < late.size() && i < 6; ++i) names += (i ? ", " : "") + late[i];
-  if (late.size() > 6) names += " and " + std::to_string(late.size() - 6) + " more";
+  f.t_s = deadline;
   f.message = std::to_string(late.size()) + " critical systems not up within the RTO of " +
-              units::format_duration(res.rto_s) + ": " + names;
+              units::format_duration(res.rto_s) + ": " + name_list(late);
   f.consequence = "the business cannot run on the DR site within its recovery time objective";
   f.remedy = "fix the findings that block or slow these systems, then re-run";
   res.findings.push_back(f);
+}
+
+void scope(World& w) {
+  for (const auto& o : w.sc->plan.out_of_scope) {
+    w.result.out_of_scope.push_back({o.system, o.reason});
+    for (auto& r : w.result.systems)
+      if (r.name == o.system) r.out_of_scope = o.reason;
+  }
 }
 
 void metrics(World& w) {
@@ -147,6 +233,7 @@ void finish_result(World& w) {
   res.rto_s = sc.exercise.rto_s;
   res.staff_from_s = sc.exercise.staff_from_s;
   res.staff_to_s = sc.exercise.staff_to_s;
+  scope(w);
   close_lanes(w);
   statuses(w);
   milestones(w);

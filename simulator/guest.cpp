@@ -30,7 +30,7 @@ void Guest::work_with_paging(World& w, const Work& work) {
   for (int k = 0; k < kSlices; ++k) {
     double slice = work.cpu_s / kSlices;
     double t0 = w.now(), faults0 = z.fault_rate.integral(t0);
-    run_cpu(w, *z.lpar, slice * mult, 1, &holding_, z.vcpus);
+    run_cpu(w, *z.lpar, slice * mult, 1, &holding_, z.vcpus, share_weight);
     double t1 = w.now();
     double rate =
         t1 > t0 ? (z.fault_rate.integral(t1) - faults0) / (t1 - t0) : z.fault_rate.level();
@@ -64,14 +64,22 @@ void Guest::become_up(World& w) {
 
 void Guest::wait_for_needs(World& w) {
   for (;;) {
-    NeedState n = w.network.check(w, *this);
-    if (n.kind == NeedState::Ok) return;
+    std::vector<NeedState> needs = w.network.check(w, *this);
+    if (needs.empty()) return;
+    const NeedState& n = needs.front();
+    lane.result().missing.clear();
     if (n.kind == NeedState::Missing) {
       state = GuestState::Blocked;
-      lane.begin("blocked", w.now(), n.reason);
+      std::string reasons;
+      for (const auto& m : needs) {
+        if (m.kind != NeedState::Missing) continue;
+        reasons += (reasons.empty() ? "" : "; ") + m.reason;
+        lane.result().missing.push_back({m.code, m.reason});
+        w.note_blocked(m.code);
+      }
+      lane.begin("blocked", w.now(), reasons);
       lane.result().blocked_by = n.code;
-      lane.result().reason = n.reason;
-      w.note_blocked(n.code);
+      lane.result().reason = reasons;
     } else {
       state = GuestState::Waiting;
       lane.begin("waiting", w.now(), n.reason);
@@ -108,6 +116,7 @@ void Guest::start_up(World& w) {
   wait_for_needs(w);
   lane.result().reason.clear();
   lane.result().blocked_by.clear();
+  lane.result().missing.clear();
   become_up(w);
 }
 
@@ -119,9 +128,18 @@ void Guest::logon(World& w) {
   actor_ = sg4::Actor::create(name(), w.control, [this, &w] { start_up(w); });
 }
 
-void Guest::force_off(World& w, const std::string& why, bool by_operator) {
+void Guest::force_off(World& w, const std::string& why, bool by_operator,
+                      const std::string& reaction) {
   if (by_operator) operator_forced = true;
   if (!logged_on) return;
+  if (by_operator) {
+    SystemResult::ForcedOff f;
+    if (state == GuestState::Up && lane.current() == "up")
+      f.up_from_s = lane.result().phases.back().start_s;
+    f.off_s = w.now();
+    f.by = reaction;
+    lane.result().forced_off = f;
+  }
   if (actor_ && state != GuestState::Up) actor_->kill();
   actor_ = nullptr;
   holding_.release(w.prsm);
@@ -138,6 +156,7 @@ void Guest::force_off(World& w, const std::string& why, bool by_operator) {
     lane.begin("waiting", w.now(), why);
   lane.result().reason = why;
   lane.result().blocked_by.clear();
+  lane.result().missing.clear();
   if (was_role_up) w.network.notify();
 }
 
@@ -160,7 +179,7 @@ void Guest::finish() {
       r.reason = "still starting at the exercise end";
       return;
     case GuestState::ForcedOff:
-      r.status = "not_started";
+      r.status = "forced_off";
       return;
     case GuestState::Off:
       break;

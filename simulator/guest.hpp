@@ -31,8 +31,10 @@ class Guest {
   const std::string& name() const { return node.spec->name; }
   /// Logs it on: its working set joins its z/VM's and its start-up actor begins.
   void logon(World& w);
-  /// Logs it off now, releasing what its actor held; `by_operator` keeps it off.
-  void force_off(World& w, const std::string& why, bool by_operator);
+  /// Logs it off now, releasing what its actor held; `by_operator` keeps it off (status
+  /// forced_off, recording the up interval it ended and `reaction`).
+  void force_off(World& w, const std::string& why, bool by_operator,
+                 const std::string& reaction = {});
   /// Its status and reason at the exercise end.
   void finish();
 
@@ -40,7 +42,8 @@ class Guest {
   Zvm* zvm;  ///< the z/VM it runs under at DR (null when not at DR)
   Lane lane;
   GuestState state = GuestState::Off;
-  bool in_plan = false;  ///< a plan step XAUTOLOGs it
+  bool in_plan = false;       ///< a plan step XAUTOLOGs it
+  double share_weight = 100;  ///< its z/VM SHARE as a weight (models/cpu share_weight)
   bool logged_on = false;
   bool operator_forced = false;
   sg4::SemaphorePtr wake;  ///< where it waits for a network change

@@ -8,9 +8,9 @@ namespace drsim::sim {
 
 void Holding::release(Prsm& prsm) {
   if (lpar_) prsm.change(*lpar_, -threads_);
-  if (token_) token_->release();
+  if (pool_ && ticket_) pool_->withdraw(ticket_);
   if (io_) io_->end_io();
-  lpar_ = nullptr, token_ = nullptr, io_ = nullptr;
+  lpar_ = nullptr, pool_ = nullptr, ticket_ = nullptr, io_ = nullptr;
 }
 
 }  // namespace drsim::sim

@@ -4,8 +4,11 @@
 /// 2nd-level VM's virtual CPs, a page I/O in flight. When an operator forces the guest off,
 /// its actor is killed mid-wait and release() gives all of it back.
 
+#include <memory>
 #include <simgrid/s4u.hpp>
 #include <utility>
+
+#include "simulator/vcpu_pool.hpp"
 
 namespace drsim::sim {
 
@@ -18,7 +21,10 @@ class Zvm;
 class Holding {
  public:
   void hold_cpu(Lpar* lpar, double threads) { lpar_ = lpar, threads_ = threads; }
-  void hold_token(sg4::SemaphorePtr token) { token_ = std::move(token); }
+  /// A virtual CP requested (waiting or granted), or none.
+  void hold_token(std::shared_ptr<VcpuPool> pool, VcpuPool::TicketPtr ticket) {
+    pool_ = std::move(pool), ticket_ = std::move(ticket);
+  }
   void hold_io(Zvm* zvm) { io_ = zvm; }
   /// Gives back what the killed actor held: its CPU demand, its virtual CP, its page I/O.
   void release(Prsm& prsm);
@@ -26,7 +32,8 @@ class Holding {
  private:
   Lpar* lpar_ = nullptr;
   double threads_ = 0;
-  sg4::SemaphorePtr token_;
+  std::shared_ptr<VcpuPool> pool_;
+  VcpuPool::TicketPtr ticket_;
   Zvm* io_ = nullptr;
 };
 

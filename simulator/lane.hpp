@@ -17,6 +17,8 @@ class Lane {
   void begin(const std::string& phase, double now, const std::string& note = {});
   /// Closes the open phase at `now`.
   void end(double now);
+  /// The open phase ("" when none).
+  const std::string& current() const { return current_; }
   SystemResult& result() { return *r_; }
   const SystemResult& result() const { return *r_; }
 

@@ -26,24 +26,9 @@ bool addresses_ok(const Zvm& z, const std::string& prod_devices, const std::stri
 }  // namespace
 
 void Network::init(const World& w) {
-  for (const auto& h : w.sc->dr_site.networks.hipersockets) hipersocket_defined_[h.name] = true;
-  for (const auto& v : w.sc->production.networks.vswitches) {
-    // the customer's own VM defines its VSWITCHes in SYSTEM CONFIG; under the vendor's VM
-    // only what the vendor defined exists (checked against the DR entries below)
-    vswitch_at_dr_[v.name] = false;
-  }
-  for (const auto& v : w.sc->dr_site.networks.vswitches) {
-    vswitch_at_dr_[v.name] = true;
-    vswitch_controllers_[v.name] = v.controllers;
-  }
-  for (const auto& v : w.sc->production.networks.vswitches) {
-    const System* vm = w.find_system(v.vm);
-    bool own_vm = vm && vm->node.placed;
-    if (own_vm && !vswitch_at_dr_[v.name]) {
-      vswitch_at_dr_[v.name] = true;
-      vswitch_controllers_[v.name] = v.controllers;
-    }
-  }
+  DrNetworks nets = resolve_dr_networks(*w.sc);
+  for (const auto& h : nets.hipersockets) hipersocket_defined_[h.name] = h.defined;
+  for (const auto& v : nets.vswitches) vswitches_[v.name] = v;
 }
 
 NeedState Network::check_hipersocket(const World& w, const Zvm& z, const std::string& hs) const {
@@ -60,36 +45,37 @@ NeedState Network::check_hipersocket(const World& w, const Zvm& z, const std::st
   return {};
 }
 
-NeedState Network::check_vswitch(const World& w, const Zvm& z, const std::string& vs) const {
-  auto at = vswitch_at_dr_.find(vs);
-  if (at == vswitch_at_dr_.end() || !at->second)
-    return {NeedState::Missing, code::kMissingVswitchController,
-            "VSWITCH " + vs + " is not defined at DR"};
-  const auto& ctl = vswitch_controllers_.at(vs);
-  if (ctl.empty())
-    return {NeedState::Missing, code::kMissingVswitchController,
-            "VSWITCH " + vs + " has no controller userid at DR: no OSA uplink"};
-  const auto* prod = by_name(w.sc->production.networks.vswitches, vs);
-  if (prod) {
-    const auto* posa = by_name(w.sc->production.networks.osas, prod->osa);
-    const auto* dosa = by_name(w.sc->dr_site.networks.osas, prod->osa);
-    if (posa && dosa && !addresses_ok(z, posa->devices, dosa->devices))
-      return {NeedState::Missing, code::kDeviceAddressChange,
-              "OSA " + posa->name + " of VSWITCH " + vs + " is at " + dosa->devices + " at DR (" +
-                  posa->devices + " in production): SYSTEM CONFIG change and re-IPL needed"};
-  }
-  if (z.vendors()) return {};  // vendor-run controllers
-  bool any_planned = false;
-  for (const auto& c : ctl) {
-    const Guest* controller = w.find_guest(c);
-    if (!controller) continue;
-    if (controller->state == GuestState::Up) return {};
-    any_planned = any_planned || controller->in_plan;
-  }
-  if (!any_planned)
-    return {NeedState::Missing, code::kMissingVswitchController,
-            "no controller of VSWITCH " + vs + " is logged on, and the plan starts none"};
-  return {NeedState::Pending, "", "waiting for a VSWITCH controller of " + vs};
+void Network::check_vswitch(const World& w, const Zvm& z, const std::string& vs,
+                            std::vector<NeedState>& out) const {
+  auto it = vswitches_.find(vs);
+  if (it == vswitches_.end() || !it->second.defined)
+    return out.push_back({NeedState::Missing, code::kMissingVswitchController,
+                          "VSWITCH " + vs + " is not defined at DR"});
+  const DrVswitch& v = it->second;
+  if (v.controllers.empty())
+    out.push_back({NeedState::Missing, code::kMissingVswitchController,
+                   "VSWITCH " + vs + " has no controller userid at DR: no OSA uplink"});
+  if (!v.uplink)
+    out.push_back({NeedState::Missing, code::kMissingOsa,
+                   "OSA " + v.osa + ", the uplink of VSWITCH " + vs + ", has no DR definition"});
+  else if (!v.prod_devices.empty() && !addresses_ok(z, v.prod_devices, v.dr_devices))
+    out.push_back({NeedState::Missing, code::kDeviceAddressChange,
+                   "OSA " + v.osa + " of VSWITCH " + vs + " is at " + v.dr_devices + " at DR (" +
+                       v.prod_devices + " in production): SYSTEM CONFIG change and re-IPL needed"});
+  if (z.vendors() || v.controllers.empty()) return;  // vendor-run controllers
+  for (const auto& c : v.controllers)
+    if (const Guest* controller = w.find_guest(c);
+        controller && controller->state == GuestState::Up)
+      return;
+  bool startable = std::any_of(v.controllers.begin(), v.controllers.end(), [&](const auto& c) {
+    const Guest* g = w.find_guest(c);
+    return g && g->in_plan && g->node.at_dr && !g->operator_forced;
+  });
+  if (!startable)
+    return out.push_back(
+        {NeedState::Missing, code::kMissingVswitchController,
+         "no controller of VSWITCH " + vs + " is logged on, and the plan starts none"});
+  out.push_back({NeedState::Pending, "", "waiting for a VSWITCH controller of " + vs});
 }
 
 NeedState Network::check_router(const World& w, const std::string& router) const {
@@ -102,12 +88,12 @@ NeedState Network::check_router(const World& w, const std::string& router) const
   return {};
 }
 
-NeedState Network::check(const World& w, const Guest& guest) const {
+std::vector<NeedState> Network::check(const World& w, const Guest& guest) const {
   const GuestSpec& g = guest.spec();
   const Zvm& z = *guest.zvm;
   std::vector<NeedState> found;
   if (g.needs.hipersocket) found.push_back(check_hipersocket(w, z, *g.needs.hipersocket));
-  if (g.needs.vswitch) found.push_back(check_vswitch(w, z, *g.needs.vswitch));
+  if (g.needs.vswitch) check_vswitch(w, z, *g.needs.vswitch, found);
   if (g.needs.router) {
     NeedState r = check_router(w, *g.needs.router);
     if (r.kind != NeedState::Ok) found.push_back(r);
@@ -116,11 +102,11 @@ NeedState Network::check(const World& w, const Guest& guest) const {
     const System* s = w.find_system(zos);
     if (s && !s->up) found.push_back({NeedState::Pending, "", "waiting for z/OS " + zos});
   }
-  for (const auto& f : found)
-    if (f.kind == NeedState::Missing) return f;
-  for (const auto& f : found)
-    if (f.kind == NeedState::Pending) return f;
-  return {};
+  std::vector<NeedState> out;
+  for (int kind : {NeedState::Missing, NeedState::Pending})
+    for (const auto& f : found)
+      if (f.kind == kind) out.push_back(f);
+  return out;
 }
 
 bool Network::define(const World& w, const std::string& name) {
@@ -129,8 +115,10 @@ bool Network::define(const World& w, const std::string& name) {
     if (h.name == name) hipersocket_defined_[h.name] = true, found = true;
   for (const auto& v : w.sc->production.networks.vswitches) {
     if (v.name != name) continue;
-    vswitch_at_dr_[v.name] = true;
-    if (vswitch_controllers_[v.name].empty()) vswitch_controllers_[v.name] = v.controllers;
+    DrVswitch& dv = vswitches_[v.name];
+    dv.name = v.name;
+    dv.defined = true;
+    if (dv.controllers.empty()) dv.controllers = v.controllers;
     found = true;
   }
   return found;

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "models/dr_networks.hpp"
+
 namespace drsim::sim {
 
 struct World;
@@ -25,10 +27,12 @@ struct NeedState {
 /// The network definitions at the DR site and the guests waiting for them to change.
 class Network {
  public:
-  /// What the DR site defines before anyone acts.
+  /// What the DR site defines before anyone acts (models/dr_networks: the same resolution
+  /// `drsim check` uses).
   void init(const World& w);
-  /// The first missing need of a guest, else its first pending one, else Ok.
-  NeedState check(const World& w, const Guest& g) const;
+  /// Every missing need of a guest (in need order), else its pending ones; empty when all
+  /// are met.
+  std::vector<NeedState> check(const World& w, const Guest& g) const;
   /// An operator defines a Hipersocket or VSWITCH (with its production controllers) at DR;
   /// false when production has no network of that name.
   bool define(const World& w, const std::string& name);
@@ -41,12 +45,12 @@ class Network {
 
  private:
   NeedState check_hipersocket(const World& w, const Zvm& z, const std::string& hs) const;
-  NeedState check_vswitch(const World& w, const Zvm& z, const std::string& vs) const;
+  void check_vswitch(const World& w, const Zvm& z, const std::string& vs,
+                     std::vector<NeedState>& out) const;
   NeedState check_router(const World& w, const std::string& router) const;
 
-  std::map<std::string, bool> hipersocket_defined_;                      ///< by production name
-  std::map<std::string, std::vector<std::string>> vswitch_controllers_;  ///< at DR
-  std::map<std::string, bool> vswitch_at_dr_;
+  std::map<std::string, bool> hipersocket_defined_;  ///< by production name
+  std::map<std::string, DrVswitch> vswitches_;       ///< by name, as resolved at DR
   std::vector<Guest*> waiters_;
 };
 

@@ -76,6 +76,10 @@ void Step::run(World& w) {
   if (spec.not_before_week_s)
     sleep_for(w, *spec.not_before_week_s - w.sc->exercise.start_week_s - w.now());
   std::vector<System*> systems = step_systems(w, spec);
+  std::vector<Lane*> lanes;
+  if (spec.action == StepAction::Ipl || spec.action == StepAction::Reconfigure)
+    for (System* s : systems) lanes.push_back(&s->lane);
+  w.wait_for(step_performer(spec), spec.id, lanes);
   switch (spec.action) {
     case StepAction::Restore:
       for (System* s : systems) w.tape.enqueue(*s);

@@ -104,7 +104,7 @@ void build_zvms(World& w) {
     z.real_bytes = node.real_bytes;
     z.xstor_bytes = node.xstor_bytes;
     z.up = node.system.empty();  // the vendor's VM runs from the start
-    if (node.virtual_cpus > 0) z.vcpus = sg4::Semaphore::create(node.virtual_cpus);
+    if (node.virtual_cpus > 0) z.vcpus = std::make_shared<VcpuPool>(node.virtual_cpus);
   }
 }
 

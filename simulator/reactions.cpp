@@ -35,14 +35,16 @@ bool Reaction::ready() const {
 }
 
 void Reaction::trigger(World& w) {
-  w.log_event(
-      "reaction", spec.id,
-      "condition met; action takes effect after " + units::format_duration(spec.lead_time_s));
+  w.log_event("reaction", spec.id,
+              "condition met; action by " + std::string(to_string(reaction_performer(spec))) +
+                  " after " + units::format_duration(spec.lead_time_s) + " of work in its hours");
   sg4::Actor::create("reaction-" + spec.id, w.control, [this, &w] { run(w); });
 }
 
 void Reaction::run(World& w) {
-  sleep_for(w, spec.lead_time_s);
+  Performer who = reaction_performer(spec);
+  w.wait_for(who, spec.id);
+  w.work_for(who, spec.lead_time_s);
   switch (spec.action) {
     case ActionKind::ForceOff:
       force_off(w);
@@ -69,7 +71,7 @@ void Reaction::force_off(World& w) {
   int n = 0;
   for (Guest* g : select_guests(w, spec, z)) {
     n += g->logged_on ? 1 : 0;
-    g->force_off(w, "forced off by reaction " + spec.id, true);
+    g->force_off(w, "forced off by reaction " + spec.id, true, spec.id);
   }
   w.log_event("operator", spec.id, "forced off " + std::to_string(n) + " guests of " + spec.target);
 }
@@ -92,6 +94,10 @@ void Reaction::set_memory(World& w) {
   }
   z->steady_cpu = 0;
   z->poke();
+  // the VM is down; the customer's team re-IPLs it and restarts the guests, in its hours
+  z->up = false;
+  s->up = false;
+  w.wait_for(Performer::Customer, spec.id, {&s->lane});
   s->ipl(w, "re-IPL with more storage (" + spec.id + ")");
   xautolog(w, restart, w.sc->params.ipl.xautolog_stagger_s);
 }

@@ -44,6 +44,16 @@ json system_json(const SystemResult& s, const Labeler& at) {
                       {"end_at", at(p.end_s)},
                       {"note", str_or_null(p.note)}});
   }
+  json missing = json::array();
+  for (const auto& [code, reason] : s.missing)
+    missing.push_back({{"code", code}, {"reason", reason}});
+  json forced = nullptr;
+  if (s.forced_off)
+    forced = {{"up_from_s", time_or_null(s.forced_off->up_from_s)},
+              {"up_from_at", at.opt(s.forced_off->up_from_s)},
+              {"off_s", r3(s.forced_off->off_s)},
+              {"off_at", at(s.forced_off->off_s)},
+              {"by", s.forced_off->by}};
   return {{"name", s.name},
           {"kind", s.kind},
           {"role", str_or_null(s.role)},
@@ -59,6 +69,9 @@ json system_json(const SystemResult& s, const Labeler& at) {
           {"up_at", at.opt(s.up_s)},
           {"blocked_by", str_or_null(s.blocked_by)},
           {"reason", str_or_null(s.reason)},
+          {"missing", missing},
+          {"forced_off", forced},
+          {"out_of_scope", str_or_null(s.out_of_scope)},
           {"phases", phases}};
 }
 
@@ -111,6 +124,9 @@ json to_json(const Result& r) {
   if (r.staff_from_s && r.staff_to_s)
     staff = {{"from", units::format_week_time(*r.staff_from_s).substr(4)},
              {"to", units::format_week_time(*r.staff_to_s).substr(4)}};
+  json out_of_scope = json::array();
+  for (const auto& o : r.out_of_scope)
+    out_of_scope.push_back({{"system", o.system}, {"reason", o.reason}});
   json vm_ipls = json::object();
   for (const auto& [k, v] : r.vm_ipls) vm_ipls[k] = v;
   return {{"drsim_version", DRSIM_VERSION},
@@ -135,8 +151,11 @@ json to_json(const Result& r) {
             {"rto_s", r.rto_s},
             {"first_zos_up_s", time_or_null(r.first_zos_up_s)},
             {"critical_up_s", time_or_null(r.critical_up_s)},
+            {"critical_up_at", at.opt(r.critical_up_s)},
             {"all_up_s", time_or_null(r.all_up_s)},
-            {"rto_met", r.rto_met}}},
+            {"rto_met", r.rto_met},
+            {"rto_rule", "all critical systems in scope up at the same time within the RTO"},
+            {"out_of_scope", out_of_scope}}},
           {"metrics",
            {{"peak_paging_pages_per_s", r3(r.peak_paging)},
             {"peak_paging_by_vm", map_json(r.peak_paging_by_vm)},
@@ -162,15 +181,23 @@ std::string summary_text(const Result& r) {
   for (const auto& m : r.milestones) o << "  " << at(m.t_s) << "  " << m.label << "\n";
   o << "  RTO " << units::format_duration(r.rto_s) << ": " << (r.rto_met ? "met" : "MISSED");
   if (r.critical_up_s)
-    o << " (all critical up after " << units::format_duration(*r.critical_up_s) << ")";
+    o << " (all critical systems in scope up together at " << at(*r.critical_up_s) << ", after "
+      << units::format_duration(*r.critical_up_s) << ")";
   o << "\n";
-  int up = 0, planned = 0;
+  int up = 0, planned = 0, critical = 0, critical_up = 0;
   for (const auto& s : r.systems) {
+    if (s.critical && s.out_of_scope.empty()) {
+      ++critical;
+      critical_up += s.status == "up" ? 1 : 0;
+    }
     if (!s.planned) continue;
     ++planned;
     up += s.status == "up" ? 1 : 0;
   }
-  o << "  systems up at the end: " << up << " of " << planned << " in the plan\n";
+  o << "  systems up at the end: " << up << " of " << planned
+    << " in the plan; critical: " << critical_up << " of " << critical << " in scope\n";
+  for (const auto& x : r.out_of_scope)
+    o << "  out of scope: " << x.system << " (" << x.reason << ")\n";
   if (r.peak_paging > 0) o << "  peak paging: " << std::lround(r.peak_paging) << " pages/s\n";
   std::vector<const Finding*> top;
   for (const auto& f : r.findings) top.push_back(&f);

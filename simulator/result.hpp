@@ -31,8 +31,18 @@ struct SystemResult {
   bool planned = true;  ///< the recovery plan brings it up
   std::string status = "not_started";
   std::optional<double> up_s;
-  std::string blocked_by;  ///< empty = null
+  std::string blocked_by;  ///< empty = null (the first of `missing`)
   std::string reason;      ///< empty = null
+  /// Blocked: every missing need, as (finding code, reason), in need order.
+  std::vector<std::pair<std::string, std::string>> missing;
+  std::string out_of_scope;  ///< plan.out_of_scope reason; empty = in scope
+  /// Forced off by an operator: since when, the up interval it ended, and by what.
+  struct ForcedOff {
+    std::optional<double> up_from_s;  ///< start of the up interval it ended (none: never up)
+    double off_s = 0;
+    std::string by;  ///< the reaction that forced it off
+  };
+  std::optional<ForcedOff> forced_off;
   std::vector<PhaseRecord> phases;
 };
 
@@ -46,6 +56,10 @@ struct EventRecord {
   std::string kind, subject, message;
 };
 
+struct OutOfScope {
+  std::string system, reason;
+};
+
 struct Result {
   std::string scenario_name, scenario_file, scenario_sha256, description;
   unsigned long long seed = 1;
@@ -56,6 +70,7 @@ struct Result {
   std::vector<Finding> findings;
   std::vector<EventRecord> events;
   std::optional<double> first_zos_up_s, critical_up_s, all_up_s;
+  std::vector<OutOfScope> out_of_scope;
   bool rto_met = false;
   double peak_paging = 0;
   std::map<std::string, double> peak_paging_by_vm;

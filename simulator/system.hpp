@@ -11,6 +11,7 @@
 #include "models/topology.hpp"
 #include "simulator/event.hpp"
 #include "simulator/lane.hpp"
+#include "simulator/vcpu_pool.hpp"
 
 namespace drsim::sim {
 
@@ -45,10 +46,10 @@ class System {
 
   const SystemNode& node;
   Lane lane;
-  Lpar* lpar = nullptr;     ///< where its own work runs (null: not placed)
-  sg4::SemaphorePtr vcpus;  ///< guest mode: its virtual CPs
-  Zvm* zvm = nullptr;       ///< a z/VM system: the z/VM it is
-  ZosLoad* load = nullptr;  ///< a z/OS: its steady load
+  Lpar* lpar = nullptr;             ///< where its own work runs (null: not placed)
+  std::shared_ptr<VcpuPool> vcpus;  ///< guest mode: its virtual CPs
+  Zvm* zvm = nullptr;               ///< a z/VM system: the z/VM it is
+  ZosLoad* load = nullptr;          ///< a z/OS: its steady load
   bool up = false;
   Restore restore;
   std::optional<IplFailure> first_ipl_fails;  ///< a Monte Carlo incident: the next IPL fails once

@@ -1,6 +1,8 @@
 // Tape restores: volumes queued in plan order on the DR site's drive pool (see tape.hpp).
 #include "simulator/tape.hpp"
 
+#include <algorithm>
+
 #include "models/tape.hpp"
 #include "models/units.hpp"
 #include "simulator/activity.hpp"
@@ -40,13 +42,15 @@ void TapePool::announce(World& w, const DriveOutage& o) {
                   units::format_week_time(w.sc->exercise.start_week_s + o.to_s));
 }
 
-/// One drive: mount, locate, transfer, and rewind/unload before its next mount; a failed
-/// drive finishes its volume, then stops until its outage ends.
+/// One drive: mount, then per volume locate and transfer, and rewind/unload before its next
+/// mount; a failed drive finishes its cartridge, then stops until its outage ends.
 void TapePool::drive(World& w, int d) {
   const TapeParams& tp = w.sc->params.tape;
   const TapeSpec& spec = w.sc->dr_site.tape;
   // the tape model's fixed overhead, less the rewind/unload that follows the transfer
-  const double before = restore_fixed_overhead_s(spec.mount, spec.vts, tp) - tp.rewind_unload_s;
+  const double single = restore_fixed_overhead_s(spec.mount, spec.vts, tp) - tp.rewind_unload_s;
+  const double mount = cartridge_fixed_overhead_s(spec.mount, spec.vts, tp) - tp.rewind_unload_s;
+  const double per_volume = stacked_volume_overhead_s(tp);
   double unload = 0;  // the previous tape's rewind/unload, done before the next mount
   for (;;) {
     if (unload > 0 && queue_.empty()) {  // idle next: unload now (after the restore span)
@@ -55,22 +59,27 @@ void TapePool::drive(World& w, int d) {
     }
     sit_out(w, d);
     items_->acquire();
-    if (sit_out(w, d)) {  // failed while waiting: leave the volume to the others
+    if (sit_out(w, d)) {  // failed while waiting: leave the cartridge to the others
       items_->release();
       continue;
     }
-    const Volume& v = *queue_.front();
+    const Cartridge& c = *queue_.front();
     queue_.pop_front();
-    drive_busy_s += unload;
-    double started = w.now() + unload;
-    if (restore_first < 0) restore_first = started;
-    sleep_for(w, unload + before);
-    // one transfer into the DASD subsystem, which all drives share, bounded by the drive's
-    // rate (DDR's small blocks: a slower drive)
-    transfer(w, dasd, v.bytes, v.ddr ? ddr_rate_Bps : drive_rate_Bps);
-    drive_busy_s += w.now() - started;
-    volume_done(w, v, started);  // the pack is on DASD; the drive still rewinds and unloads
-    unload = tp.rewind_unload_s;
+    for (size_t i = 0; i < c.volumes.size(); ++i) {
+      const Volume& v = *c.volumes[i];
+      drive_busy_s += unload;
+      double started = w.now() + unload;
+      if (restore_first < 0) restore_first = started;
+      double before = c.volumes.size() == 1 ? single : i == 0 ? mount + per_volume : per_volume;
+      sleep_for(w, unload + before);
+      unload = 0;
+      // one transfer into the DASD subsystem, which all drives share, bounded by the drive's
+      // rate (DDR's small blocks: a slower drive)
+      transfer(w, dasd, v.bytes, v.ddr ? ddr_rate_Bps : drive_rate_Bps);
+      drive_busy_s += w.now() - started;
+      volume_done(w, v, started);  // the pack is on DASD
+    }
+    unload = tp.rewind_unload_s;  // the drive still rewinds and unloads
   }
 }
 
@@ -82,9 +91,9 @@ void TapePool::enqueue(System& s) {
     s.restore.finished.fire();
     return;
   }
-  for (const auto& v : volumes) {
-    if (v.system != &s) continue;
-    queue_.push_back(&v);
+  for (const auto& c : cartridges) {
+    if (c.system != &s) continue;
+    queue_.push_back(&c);
     items_->release();
   }
 }
@@ -96,14 +105,24 @@ void TapePool::wait_restored(System& s) {
 }
 
 void TapePool::start(World& w) {
+  std::vector<int> per_cartridge;
   for (const auto& g : w.sc->backups.volumes) {
     System* s = w.find_system(g.system);
     if (!s) continue;
     for (int i = 1; i <= g.count; ++i) {
       std::string name = g.count == 1 ? g.name : g.name + std::to_string(i);
       volumes.push_back(Volume{name, s, g.bytes, g.ddr});
+      per_cartridge.push_back(i == 1 ? std::max(1, g.per_cartridge) : 0);  // 0: same group
       s->restore.volumes_left += 1;
     }
+  }
+  // the volumes are final now: stack them, per_cartridge at a time within each group
+  int room = 0, size = 1;
+  for (size_t i = 0; i < volumes.size(); ++i) {
+    if (per_cartridge[i] > 0) size = per_cartridge[i], room = 0;
+    if (room == 0) cartridges.push_back(Cartridge{volumes[i].system, {}}), room = size;
+    cartridges.back().volumes.push_back(&volumes[i]);
+    --room;
   }
   items_ = sg4::Semaphore::create(0);
   w.result.tape_drives = drives;

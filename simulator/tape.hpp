@@ -1,9 +1,11 @@
 #pragma once
 /// \file tape.hpp
 /// The DR site's tape library: the drives restoring the production volumes onto DASD, in the
-/// order the plan queues the systems. Each volume is one transfer into the DASD subsystem
-/// that all drives share, bounded by its drive's effective rate; mount, locate, rewind and
-/// job overhead are fixed delays from the tape model.
+/// order the plan queues the systems. A drive takes a cartridge (one volume, or several
+/// stacked by a full-pack dump) and reads its volumes in order: one mount and load per
+/// cartridge, a locate and a job per volume. Each volume is one transfer into the DASD
+/// subsystem that all drives share, bounded by its drive's effective rate; the fixed delays
+/// come from the tape model.
 
 #include <deque>
 #include <simgrid/s4u.hpp>
@@ -26,7 +28,13 @@ struct Volume {
   bool ddr = false;  ///< dumped with DDR (small blocks: a slower drive)
 };
 
-/// The drive pool and its queue of volumes.
+/// One cartridge: the volumes stacked on it, in order.
+struct Cartridge {
+  System* system = nullptr;
+  std::vector<const Volume*> volumes;
+};
+
+/// The drive pool and its queue of cartridges.
 class TapePool {
  public:
   /// Lists the volumes and starts one actor per drive.
@@ -41,6 +49,7 @@ class TapePool {
   double ddr_rate_Bps = 0;    ///< a drive's rate for DDR's small blocks
   sg4::Host* dasd = nullptr;  ///< the DASD subsystem restores write to: speed = its bandwidth
   std::vector<Volume> volumes;
+  std::vector<Cartridge> cartridges;
   double drive_busy_s = 0;
   double restore_first = -1, restore_last = -1;
   std::vector<DriveOutage> outages;  ///< failed drives (Monte Carlo incidents)
@@ -52,7 +61,7 @@ class TapePool {
   void announce(World& w, const DriveOutage& o);
   void volume_done(World& w, const Volume& v, double started);
 
-  std::deque<const Volume*> queue_;
+  std::deque<const Cartridge*> queue_;
   sg4::SemaphorePtr items_;
 };
 

@@ -1,6 +1,13 @@
 // The world's entities and their result rows (see world.hpp).
 #include "simulator/world.hpp"
 
+#include <cmath>
+
+#include "models/calendar.hpp"
+#include "models/cpu.hpp"
+#include "models/units.hpp"
+#include "simulator/activity.hpp"
+
 namespace drsim::sim {
 namespace {
 
@@ -24,7 +31,7 @@ void make_systems(World& w, size_t& row) {
       if (s.zvm && s.zvm->vcpus)
         s.vcpus = s.zvm->vcpus;
       else
-        s.vcpus = sg4::Semaphore::create(n.virtual_cpus);
+        s.vcpus = std::make_shared<VcpuPool>(n.virtual_cpus);
     }
   }
 }
@@ -43,6 +50,17 @@ void mark_planned(World& w) {
         if (n == g.name() || (n == "*" && g.spec().vm == st.vm)) g.in_plan = true;
   }
   for (auto& g : w.guests) g.lane.result().planned = g.in_plan && g.node.at_dr;
+}
+
+/// Each guest's SHARE as a weight among the guests of its z/VM (DOMAIN-ROUND2 B).
+void weigh_shares(World& w) {
+  for (auto& z : w.zvms) {
+    double rel = 0, abs = 0;
+    for (const auto& g : w.guests)
+      if (g.zvm == &z) (g.spec().share.absolute ? abs : rel) += g.spec().share.value;
+    for (auto& g : w.guests)
+      if (g.zvm == &z) g.share_weight = share_weight(g.spec().share, rel, abs, w.sc->params.cpu);
+  }
 }
 
 }  // namespace
@@ -102,6 +120,7 @@ void make_entities(World& w) {
         r.after = &other;
   w.network.init(w);
   mark_planned(w);
+  weigh_shares(w);
 }
 
 Guest* World::find_guest(const std::string& name) {
@@ -130,6 +149,41 @@ Step* World::find_step(const std::string& id) {
 
 void World::note_blocked(const std::string& code) {
   if (noticed.count(code) == 0) noticed[code] = now();
+}
+
+namespace {
+
+const char* performer_text(Performer p) {
+  switch (p) {
+    case Performer::Operations:
+      return "the vendor's operations";
+    case Performer::Customer:
+      return "the customer's team";
+    case Performer::ChangeDesk:
+      return "the vendor's change desk";
+  }
+  return "?";
+}
+
+}  // namespace
+
+void World::wait_for(Performer who, const std::string& subject, const std::vector<Lane*>& lanes) {
+  CalendarSpec cal = calendar_of(sc->exercise, who);
+  double start = sc->exercise.start_week_s;
+  double open = calendar_open_at(cal, start + now()) - start;
+  if (open <= now() + 1e-9) return;
+  std::string until = std::isfinite(open) ? units::format_week_time(start + open) : "never";
+  std::string note = "waiting for " + std::string(performer_text(who)) + " (" + calendar_text(cal) +
+                     ") until " + until;
+  log_event("calendar", subject, note);
+  for (Lane* l : lanes) l->begin("waiting", now(), note);
+  sleep_for(*this, std::isfinite(open) ? open - now() : end_s - now() + 1);
+}
+
+void World::work_for(Performer who, double work_s) {
+  double start = sc->exercise.start_week_s;
+  double finish = calendar_finish(calendar_of(sc->exercise, who), start + now(), work_s) - start;
+  sleep_for(*this, std::isfinite(finish) ? finish - now() : end_s - now() + 1);
 }
 
 void World::log_event(const std::string& kind, const std::string& subject, const std::string& msg) {

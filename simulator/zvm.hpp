@@ -10,6 +10,7 @@
 #include "models/topology.hpp"
 #include "simulator/event.hpp"
 #include "simulator/level.hpp"
+#include "simulator/vcpu_pool.hpp"
 
 namespace drsim::sim {
 
@@ -43,7 +44,7 @@ class Zvm {
   Lpar* lpar = nullptr;         ///< where it and its guests run (an operator may dedicate CPs)
   sg4::Host* paging = nullptr;  ///< its paging volumes: speed = their bandwidth (bytes/s)
   double capacity_pages_per_s = 0;
-  sg4::SemaphorePtr vcpus;  ///< 2nd-level VM: its virtual CPs (null = none)
+  std::shared_ptr<VcpuPool> vcpus;  ///< 2nd-level VM: its virtual CPs (null = none)
   double real_bytes = 0, xstor_bytes = 0;
   double ws_logged_on = 0;  ///< sum of working sets of logged-on guests
   Level fault_rate;         ///< page faults per CP-second of guest work, from the overcommit

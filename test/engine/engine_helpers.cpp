@@ -1,6 +1,8 @@
 // Engine test helpers: load, simulate in a forked child, read result.json back.
 #include "engine_helpers.hpp"
 
+#include <fstream>
+
 #include "models/text_guard.hpp"
 #include "simulator/engine.hpp"
 #include "simulator/result.hpp"
@@ -95,6 +97,16 @@ nlohmann::json parse_result(const std::string& text) {
 nlohmann::json run_text(const std::string& text, const std::vector<std::string>& overrides,
                         unsigned long long seed) {
   return parse_result(run_text_raw(text, overrides, seed));
+}
+
+nlohmann::json scenario_doc(const std::string& path) {
+  std::ifstream in(path);
+  REQUIRE(in.good());
+  return nlohmann::json::parse(in);
+}
+
+nlohmann::json run_doc(const nlohmann::json& doc, const std::vector<std::string>& overrides) {
+  return run_text(doc.dump(), overrides);
 }
 
 nlohmann::json run_file(const std::string& path, const std::vector<std::string>& overrides) {

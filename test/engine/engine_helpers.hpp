@@ -36,6 +36,12 @@ nlohmann::json parse_result(const std::string& text);
 /// Loads a scenario file (e.g. a shipped one) with `overrides` and simulates it.
 nlohmann::json run_file(const std::string& path, const std::vector<std::string>& overrides = {});
 
+/// A scenario file's JSON (to add fields --set cannot: it only replaces existing values).
+nlohmann::json scenario_doc(const std::string& path);
+
+/// Simulates a scenario document with `overrides`.
+nlohmann::json run_doc(const nlohmann::json& doc, const std::vector<std::string>& overrides = {});
+
 /// The /systems entry named `name` (FAILs when there is none).
 const nlohmann::json& system_of(const nlohmann::json& result, const std::string& name);
 

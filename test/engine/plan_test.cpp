@@ -69,7 +69,8 @@ TEST_CASE("operator reaction firing: a time condition fires, the guest is forced
   CHECK(acted[0].at("at").get<std::string>() == "Mon 10:10");
 
   const auto& lnx3 = system_of(r, "LNX3");
-  CHECK(lnx3.at("status").get<std::string>() == "not_started");
+  CHECK(lnx3.at("status").get<std::string>() == "forced_off");  // issue 11: was not_started
+  CHECK(lnx3.at("forced_off").at("by") == "stop-lnx3");
   const nlohmann::json* off = find_phase(lnx3, "forced-off");
   REQUIRE(off != nullptr);
   CHECK(off->at("start_s").get<double>() == Approx(acted[0].at("t_s").get<double>()));

@@ -44,7 +44,8 @@ def contract_fields(r):
         for key in ["name", "kind", "host", "sie_level", "tier", "critical", "status", "up_s", "up_at",
                     "phases", "blocked_by"]:
             check(key in s, f"/systems/{s['name']}/{key}")
-        check(s["status"] in ("up", "degraded", "blocked", "not_started"), f"{s['name']} status valid")
+        check(s["status"] in ("up", "degraded", "blocked", "not_started", "forced_off"), f"{s['name']} status valid")
+        check((s["status"] == "forced_off") == (s.get("forced_off") is not None), f"{s['name']} forced_off iff its interval")
         check((s["status"] == "blocked") == (s["blocked_by"] is not None), f"{s['name']} blocked_by iff blocked")
         for p in s["phases"]:
             check(p["start_s"] <= p["end_s"], f"{s['name']} phase {p['phase']} ordered")

@@ -4,7 +4,9 @@
 #include <catch2/catch.hpp>
 
 #include "models/config_check_json.hpp"
+#include "models/dr_networks.hpp"
 #include "models/scenario_io.hpp"
+#include "models/topology.hpp"
 
 using namespace drsim;
 
@@ -85,7 +87,12 @@ void add_dr_site(Scenario& s) {
   start.action = StepAction::Xautolog;
   start.vm = "VM1";
   start.guests = {"*"};
-  s.plan.steps = {start};
+  start.after = {"ipl"};
+  StepSpec ipl;
+  ipl.id = "ipl";
+  ipl.action = StepAction::Ipl;
+  ipl.systems = {"ZOS1", "VM1"};
+  s.plan.steps = {start, ipl};
 }
 
 /// The fixed twin: every rule satisfied.
@@ -133,13 +140,24 @@ TEST_CASE("memory-shortfall: a DR LPAR with less memory than production", "[conf
   auto fs = static_findings(s);
   const Finding* f = find(fs, code::kMemoryShortfall, "VM1");
   REQUIRE(f != nullptr);
-  CHECK(f->severity == Severity::Error);
   CHECK(f->production == "4GB + 1GB Xstor");
   CHECK(contains(f->dr, "2GB"));
   CHECK(f->pointer == "/dr_site/lpars/1/memory");
   CHECK(contains(f->message, "50%"));
-  CHECK_FALSE(f->consequence.empty());
   CHECK(contains(f->remedy, "4GB"));
+  SECTION("the guests' working sets (1.4GB) fit 2GB + 1GB Xstor: a warning, no paging") {
+    CHECK(f->severity == Severity::Warning);
+    CHECK(contains(f->consequence, "no paging at the start"));
+  }
+  SECTION("they do not fit 0.5GB without Xstor: an error, the guests page") {
+    s.dr_site.lpars[1].memory_bytes = 0.5e9;
+    s.dr_site.lpars[1].xstor_bytes = 0;
+    fs = static_findings(s);
+    f = find(fs, code::kMemoryShortfall, "VM1");
+    REQUIRE(f != nullptr);
+    CHECK(f->severity == Severity::Error);
+    CHECK(contains(f->consequence, "pages them to DASD"));
+  }
 }
 
 TEST_CASE("memory-shortfall and no-expanded-storage as a guest of the vendor's VM",
@@ -221,6 +239,38 @@ TEST_CASE("memory-shortfall: systems under one vendor VM overcommit it together"
 
   s.dr_site.lpars[2].memory_bytes = 40e9;
   CHECK_FALSE(has_code(static_findings(s), code::kMemoryShortfall));
+}
+
+// Issue 11, defect 4b: the check reported an LPAR shortfall (without GB figures) while the run
+// gave each guest VM all its stated storage and showed no paging. The topology (used by the
+// engine) and the check now share the vendor LPAR's storage the same way.
+TEST_CASE("memory-shortfall: a VM and a z/OS under one vendor VM share its storage",
+          "[config_check]") {
+  Scenario s = fixed();
+  s.dr_site.placements[0] = placement("ZOS1", PlacementMode::Guest, "VNDVM", 0);
+  s.dr_site.placements[0].memory_bytes = 8e9;
+  vm_as_guest(s, 4e9, 0);
+  s.dr_site.lpars[2].memory_bytes = 3e9;  // 12GB given, 3GB real: a quarter each
+  Topology t = resolve_topology(s);
+  const ZvmNode& vm = t.zvms[static_cast<size_t>(t.zvm_index.at("VM1"))];
+  CHECK(vm.stated_bytes == Approx(4e9));
+  CHECK(vm.real_bytes == Approx(1e9));
+  auto fs = static_findings(s);
+  const Finding* f = find(fs, code::kMemoryShortfall, "VNDVM");
+  REQUIRE(f != nullptr);
+  CHECK(f->severity == Severity::Error);
+  CHECK(contains(f->message, "12GB together"));
+  CHECK(contains(f->message, "has 3GB"));
+  CHECK(contains(f->message, "25%"));
+  CHECK(contains(f->consequence, "VM1"));
+
+  SECTION("room for the guests' working sets: a warning") {
+    s.dr_site.lpars[2].memory_bytes = 11e9;
+    fs = static_findings(s);
+    f = find(fs, code::kMemoryShortfall, "VNDVM");
+    REQUIRE(f != nullptr);
+    CHECK(f->severity == Severity::Warning);
+  }
 }
 
 TEST_CASE("third-level-guests: the customer's VM under the vendor's VM", "[config_check]") {
@@ -343,14 +393,97 @@ TEST_CASE("missing-vswitch-controller: the customer's VM at DR", "[config_check]
   SECTION("a controller userid that does not exist at DR") {
     s.dr_site.networks.vswitches[0].controllers = {"DTCVSW9"};
   }
-  SECTION("no DR entry for the VSWITCH at all") {
-    s.dr_site.networks.vswitches.clear();
+  SECTION("the plan starts no controller") {
+    s.plan.steps[0].guests = {"ROUTER", "LNX1", "LNX2"};
   }
   auto fs = static_findings(s);
   const Finding* f = find(fs, code::kMissingVswitchController, "VSW1");
   REQUIRE(f != nullptr);
   CHECK(f->severity == Severity::Warning);
   CHECK(contains(f->message, "3 guests"));
+  CHECK(f->blocks == std::vector<std::string>{"ROUTER", "LNX1", "LNX2"});
+}
+
+// Issue 11, defect 4a: the engine takes VSW1 and its controllers from the customer's own SYSTEM
+// CONFIG, and so must the check (it reported missing-vswitch-controller).
+TEST_CASE("the customer's own z/VM brings its VSWITCH: no DR entry needed", "[config_check]") {
+  Scenario s = fixed();
+  s.dr_site.networks.vswitches.clear();
+  auto fs = static_findings(s);
+  CHECK_FALSE(has_code(fs, code::kMissingVswitchController));
+  CHECK(fs.empty());
+  auto nets = resolve_dr_networks(s);
+  const DrVswitch* v = nets.vswitch("VSW1");
+  REQUIRE(v != nullptr);
+  CHECK(v->defined);
+  CHECK(v->customer_vm);
+  CHECK(v->controllers == std::vector<std::string>{"DTCVSW1"});
+  CHECK(v->startable_controllers == std::vector<std::string>{"DTCVSW1"});
+  CHECK(v->osa == "OSA1");
+  CHECK(v->uplink);
+}
+
+// Issue 11, defect 3: with no OSA at DR the uplink is gone; the check said nothing (and the
+// device-address-change warning disappeared).
+TEST_CASE("missing-osa: the uplink OSA of a VSWITCH has no DR definition", "[config_check]") {
+  Scenario s = fixed();
+  s.dr_site.networks.osas.clear();
+  auto fs = static_findings(s);
+  const Finding* f = find(fs, code::kMissingOsa, "OSA1");
+  REQUIRE(f != nullptr);
+  CHECK(f->severity == Severity::Error);
+  CHECK(contains(f->message, "uplink of VSWITCH VSW1"));
+  CHECK(f->blocks == std::vector<std::string>{"ROUTER", "LNX1", "LNX2"});
+  CHECK(f->pointer == "/dr_site/networks/osas");
+  CHECK_FALSE(resolve_dr_networks(s).vswitch("VSW1")->uplink);
+
+  SECTION("guests under the vendor's VM use the vendor's uplink unless its VSWITCH names one") {
+    auto& p = s.dr_site.placements[1];
+    p.mode = PlacementMode::GuestsDirect;
+    p.lpar = "VNDVM";
+    s.plan.steps[0].vm = "VNDVM";
+    CHECK_FALSE(has_code(static_findings(s), code::kMissingOsa));
+    s.dr_site.networks.vswitches[0].osa = "OSA1";
+    CHECK(has_code(static_findings(s), code::kMissingOsa));
+  }
+}
+
+// Issue 11, defect 1: a critical system that the plan never starts vanished from the verdict.
+TEST_CASE("critical-not-planned: a critical guest the plan never starts", "[config_check]") {
+  Scenario s = fixed();
+  s.production.guests[2].critical = true;  // LNX1
+  s.plan.steps[0].guests = {"DTCVSW1", "ROUTER", "LNX2"};
+  auto fs = static_findings(s);
+  const Finding* f = find(fs, code::kCriticalNotPlanned, "LNX1");
+  REQUIRE(f != nullptr);
+  CHECK(f->severity == Severity::Error);
+  CHECK(contains(f->message, "no XAUTOLOG step"));
+
+  SECTION("out of scope on purpose: no finding") {
+    s.plan.out_of_scope = {{"LNX1", "runs elsewhere this year", "/plan/out_of_scope/0"}};
+    CHECK_FALSE(has_code(static_findings(s), code::kCriticalNotPlanned));
+    CHECK(out_of_scope(s, "LNX1") != nullptr);
+  }
+  SECTION("a critical z/OS no step IPLs") {
+    s.plan.steps[0].guests = {"*"};
+    s.plan.steps[1].systems = {"VM1"};
+    fs = static_findings(s);
+    f = find(fs, code::kCriticalNotPlanned, "ZOS1");
+    REQUIRE(f != nullptr);
+    CHECK(contains(f->message, "no plan step IPLs it"));
+    CHECK(contains(f->message, "LNX1 waits for it"));  // the root, with its dependent
+    CHECK(find(fs, code::kCriticalNotPlanned, "LNX1") == nullptr);
+  }
+  SECTION("the root is named even when only its dependent is critical") {
+    s.plan.steps[0].guests = {"*"};
+    s.plan.steps[1].systems = {"VM1"};
+    s.production.systems[0].critical = false;  // ZOS1
+    fs = static_findings(s);
+    f = find(fs, code::kCriticalNotPlanned, "ZOS1");
+    REQUIRE(f != nullptr);
+    CHECK(contains(f->message, "ZOS1 is never brought up"));
+    CHECK(contains(f->message, "LNX1 waits for it"));
+  }
 }
 
 TEST_CASE("missing-vswitch-controller: guests directly under the vendor's VM", "[config_check]") {
@@ -377,7 +510,8 @@ TEST_CASE("device-address-change: DR OSA and Hipersocket device numbers differ",
   auto fs = static_findings(s);
   const Finding* osa = find(fs, code::kDeviceAddressChange, "OSA1");
   REQUIRE(osa != nullptr);
-  CHECK(osa->severity == Severity::Warning);
+  CHECK(osa->severity == Severity::Error);  // the plan never re-IPLs VM1 with DR addresses
+  CHECK(osa->blocks == std::vector<std::string>{"ROUTER", "LNX1", "LNX2"});
   CHECK(osa->dr == "devices 3100-3102");
   CHECK(contains(osa->production, "2100-2102"));
   CHECK(contains(osa->consequence, "re-IPL"));
@@ -389,16 +523,29 @@ TEST_CASE("device-address-change: DR OSA and Hipersocket device numbers differ",
   CHECK_FALSE(contains(hs->consequence, "DEFINE VSWITCH"));
   CHECK(fs.size() == 2);
 
-  SECTION("a planned reconfigure step is named") {
+  SECTION("a planned reconfigure step is named; with a re-IPL after it nothing is blocked") {
     StepSpec r;
     r.id = "reconfigure-vm";
     r.action = StepAction::Reconfigure;
     r.systems = {"VM1"};
+    r.after = {"ipl"};
     s.plan.steps.push_back(r);
     auto again = static_findings(s);
     osa = find(again, code::kDeviceAddressChange, "OSA1");
     REQUIRE(osa != nullptr);
     CHECK(contains(osa->consequence, "step 'reconfigure-vm'"));
+    CHECK(osa->severity == Severity::Error);
+    StepSpec reipl;
+    reipl.id = "reipl";
+    reipl.action = StepAction::Ipl;
+    reipl.systems = {"VM1"};
+    reipl.after = {"reconfigure-vm"};
+    s.plan.steps.push_back(reipl);
+    again = static_findings(s);
+    osa = find(again, code::kDeviceAddressChange, "OSA1");
+    REQUIRE(osa != nullptr);
+    CHECK(osa->severity == Severity::Warning);
+    CHECK(osa->blocks.empty());
   }
   SECTION("the twin") {
     CHECK_FALSE(has_code(static_findings(fixed()), code::kDeviceAddressChange));
@@ -501,7 +648,9 @@ TEST_CASE("check_report_json: findings, questions, summary and the diff", "[conf
   for (const char* key : {"code", "severity", "subject", "message", "production", "dr",
                           "consequence", "remedy", "pointer"})
     CHECK(f.at(key).is_string());
-  CHECK(j.at("summary").at("errors").get<int>() == 2);
+  CHECK(f.at("blocks").is_array());
+  // third-level-guests; the 2GB shortfall is a warning: the guests' 1.4GB working sets fit
+  CHECK(j.at("summary").at("errors").get<int>() == 1);
   CHECK(j.at("ask_the_vendor").size() >= 2);
   CHECK(j.at("against").at("summary").at("worse").get<int>() >= 1);
   CHECK(check_report_json(fixed(), nullptr).at("against").is_null());
