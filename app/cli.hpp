@@ -24,10 +24,10 @@ struct CliOptions {
   std::optional<std::string> against;   ///< check --against LAST.json
   std::vector<std::string> tolerances;  ///< compare --tolerance 5% | 30min | metric=5%
   std::vector<std::string> vary;        ///< sweep --vary /pointer=v1,v2
-  std::string format = "text";          ///< check --format text|json, params text|json|markdown
-  std::string color_mode = "auto";      ///< --color auto|always|never
-  std::string fail_on;                  ///< run --fail-on rto-missed|error|warning
-  std::string from = "year3";           ///< new --from TEMPLATE
+  std::string format = "text";      ///< check/explain --format text|json, params text|json|markdown
+  std::string color_mode = "auto";  ///< --color auto|always|never
+  std::string fail_on;              ///< run --fail-on rto-missed|error|warning
+  std::string from = "year3";       ///< new --from TEMPLATE
   unsigned long long seed = 1;
   int replications = 1;
   std::optional<unsigned long long> replication;  ///< run --replication K: replay one alone
@@ -46,6 +46,7 @@ int cmd_validate(const CliOptions& o, std::ostream& out, std::ostream& err);
 int cmd_check(const CliOptions& o, std::ostream& out, std::ostream& err);
 int cmd_compare(const CliOptions& o, std::ostream& out, std::ostream& err);
 int cmd_report(const CliOptions& o, std::ostream& out, std::ostream& err);
+int cmd_explain(const CliOptions& o, std::ostream& out, std::ostream& err);
 int cmd_schema(const CliOptions& o, std::ostream& out, std::ostream& err);
 int cmd_params(const CliOptions& o, std::ostream& out, std::ostream& err);
 int cmd_new(const CliOptions& o, std::ostream& out, std::ostream& err);
