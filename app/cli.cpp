@@ -56,6 +56,7 @@ int dispatch(CLI::App& app, const CliOptions& o, std::ostream& out, std::ostream
   if (o.command == "compare") return cmd_compare(o, out, err);
   if (o.command == "sweep") return cmd_sweep(o, out, err);
   if (o.command == "report") return cmd_report(o, out, err);
+  if (o.command == "explain") return cmd_explain(o, out, err);
   if (o.command == "schema") return cmd_schema(o, out, err);
   if (o.command == "params") return cmd_params(o, out, err);
   if (o.command == "new") return cmd_new(o, out, err);

@@ -37,10 +37,10 @@ struct CliOptions {
   std::vector<std::string> options;     ///< sweep --option NAME=PATCH.json
   std::optional<std::string> shard;     ///< sweep --shard K/N
   std::vector<std::string> merge;       ///< sweep --merge DIR...
-  std::string format = "text";          ///< check --format text|json, params text|json|markdown
-  std::string color_mode = "auto";      ///< --color auto|always|never
-  std::string fail_on;                  ///< run --fail-on rto-missed|error|warning
-  std::string from = "year3";           ///< new --from TEMPLATE
+  std::string format = "text";      ///< check/explain --format text|json, params text|json|markdown
+  std::string color_mode = "auto";  ///< --color auto|always|never
+  std::string fail_on;              ///< run --fail-on rto-missed|error|warning
+  std::string from = "year3";       ///< new --from TEMPLATE
   unsigned long long seed = 1;
   int replications = 1;
   std::optional<unsigned long long> replication;  ///< run --replication K: replay one alone
@@ -61,6 +61,7 @@ int cmd_check(const CliOptions& o, std::ostream& out, std::ostream& err);
 int cmd_compare(const CliOptions& o, std::ostream& out, std::ostream& err);
 int cmd_sweep(const CliOptions& o, std::ostream& out, std::ostream& err);
 int cmd_report(const CliOptions& o, std::ostream& out, std::ostream& err);
+int cmd_explain(const CliOptions& o, std::ostream& out, std::ostream& err);
 int cmd_schema(const CliOptions& o, std::ostream& out, std::ostream& err);
 int cmd_params(const CliOptions& o, std::ostream& out, std::ostream& err);
 int cmd_new(const CliOptions& o, std::ostream& out, std::ostream& err);

@@ -53,6 +53,11 @@ void define_results(CLI::App& app, CliOptions& o) {
   report->add_option("result", o.files, "result.json")->required()->expected(1);
   report->add_option("--html", o.html,
                      "output HTML file (default: timeline.html beside the result)");
+
+  auto* explain = app.add_subcommand(
+      "explain", "why so late: the critical path and what set the RTO, or one system's account");
+  explain->add_option("files", o.files, "RESULT.json [SYSTEM]")->required()->expected(1, 2);
+  explain->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
 }
 
 void define_sweep(CLI::App& app, CliOptions& o) {

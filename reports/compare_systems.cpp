@@ -1,5 +1,6 @@
 #include <set>
 
+#include "reports/compare_causes.hpp"
 #include "reports/compare_doc.hpp"
 #include "reports/duration_format.hpp"
 
@@ -94,12 +95,24 @@ CompareRow finding_row(const FindingKey& k, int nb, int nc, const std::string& m
   return r;
 }
 
+/// Appends the causes that changed most to a system row whose time moved.
+void add_causes(CompareRow& r, const std::map<std::string, SystemAccount>& base,
+                const std::map<std::string, SystemAccount>& cur, const std::string& name) {
+  auto ib = base.find(name);
+  auto ic = cur.find(name);
+  if (ib == base.end() || ic == cur.end() || r.magnitude <= 0) return;
+  std::string changes = cause_changes(ib->second, ic->second);
+  if (!changes.empty()) r.message += "; causes: " + changes;
+}
+
 }  // namespace
 
 void compare_systems(const Doc& b, const Doc& c, const ToleranceSettings& tol,
                      std::vector<CompareRow>& rows) {
   auto base = read_systems(b);
   auto cur = read_systems(c);
+  auto base_acc = accounts_by_name(b.j);
+  auto cur_acc = accounts_by_name(c.j);
   for (const auto& [name, sb] : base) {
     auto it = cur.find(name);
     if (it == cur.end()) {
@@ -107,6 +120,7 @@ void compare_systems(const Doc& b, const Doc& c, const ToleranceSettings& tol,
       continue;
     }
     rows.push_back(system_row(b, c, tol, name, sb, it->second));
+    add_causes(rows.back(), base_acc, cur_acc, name);
     if (auto r = blocked_row(name, sb, it->second)) rows.push_back(std::move(*r));
   }
   for (const auto& [name, sc] : cur) {

@@ -1,0 +1,325 @@
+#include "models/attribution.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <tuple>
+
+namespace drsim::attribution {
+namespace {
+
+constexpr double kEps = 1e-9;
+
+Segment segment_of(const Portion& p, double start, double end) {
+  Segment s;
+  s.cause = p.cause;
+  s.cls = p.cls;
+  s.resource = p.resource;
+  s.detail = p.detail;
+  s.start = start;
+  s.end = end;
+  return s;
+}
+
+/// "ZOSP1's cartridges", "ZOSP1 and ZOSP2's cartridges", "ZOSP1, ZOSP2 and VMPROD's ...".
+std::string behind(const std::vector<std::string>& owners) {
+  if (owners.empty()) return "drives rewinding and unloading";
+  std::string out = "behind ";
+  for (size_t i = 0; i < owners.size(); ++i) {
+    if (i > 0) out += i + 1 == owners.size() ? " and " : ", ";
+    out += owners[i];
+  }
+  return out + "'s cartridges";
+}
+
+/// Systems other than `self` with a volume on a drive during [a, b], in first-seen order.
+std::vector<std::string> holders_during(const std::vector<VolumeRun>& runs, const std::string& self,
+                                        double a, double b) {
+  std::vector<std::string> out;
+  for (const auto& r : runs) {
+    if (r.system == self || r.end <= a + kEps || r.start >= b - kEps) continue;
+    if (std::find(out.begin(), out.end(), r.system) == out.end()) out.push_back(r.system);
+  }
+  return out;
+}
+
+/// The union of the intervals, merged, in time order.
+std::vector<std::pair<double, double>> union_of(std::vector<std::pair<double, double>> iv) {
+  std::sort(iv.begin(), iv.end());
+  std::vector<std::pair<double, double>> out;
+  for (const auto& [a, b] : iv) {
+    if (b <= a) continue;
+    if (!out.empty() && a <= out.back().second + kEps)
+      out.back().second = std::max(out.back().second, b);
+    else
+      out.emplace_back(a, b);
+  }
+  return out;
+}
+
+/// "08:00" for seconds of the day.
+std::string clock(double s) {
+  long m = std::lround(s / 60.0);
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02ld:%02ld", (m / 60) % 24, m % 60);
+  return buf;
+}
+
+}  // namespace
+
+const char* to_string(Cause c) {
+  switch (c) {
+    case Cause::TapeQueue:
+      return "tape-queue";
+    case Cause::TapeRead:
+      return "tape-read";
+    case Cause::Predecessor:
+      return "predecessor";
+    case Cause::Ipl:
+      return "ipl";
+    case Cause::Boot:
+      return "boot";
+    case Cause::AppStart:
+      return "app-start";
+    case Cause::TsmRestore:
+      return "tsm-restore";
+    case Cause::CpuStarved:
+      return "cpu-starved";
+    case Cause::Paging:
+      return "paging";
+    case Cause::Blocked:
+      return "blocked";
+    case Cause::LeadTime:
+      return "lead-time";
+    case Cause::OffHours:
+      return "off-hours";
+    case Cause::StaffWork:
+      return "staff-work";
+    case Cause::ForcedOff:
+      return "forced-off";
+    case Cause::NotStarted:
+      return "not-started";
+    case Cause::Up:
+      return "up";
+  }
+  return "not-started";
+}
+
+const char* to_string(ResourceClass c) {
+  switch (c) {
+    case ResourceClass::Tape:
+      return "tape";
+    case ResourceClass::Dasd:
+      return "dasd";
+    case ResourceClass::Cps:
+      return "cps";
+    case ResourceClass::Paging:
+      return "paging";
+    case ResourceClass::Network:
+      return "network";
+    case ResourceClass::People:
+      return "people";
+    case ResourceClass::Plan:
+      return "plan";
+    case ResourceClass::Work:
+      return "work";
+  }
+  return "plan";
+}
+
+ResourceClass default_class(Cause c) {
+  switch (c) {
+    case Cause::TapeQueue:
+    case Cause::TapeRead:
+      return ResourceClass::Tape;
+    case Cause::Ipl:
+    case Cause::Boot:
+    case Cause::AppStart:
+    case Cause::TsmRestore:
+    case Cause::Up:
+      return ResourceClass::Work;
+    case Cause::CpuStarved:
+      return ResourceClass::Cps;
+    case Cause::Paging:
+      return ResourceClass::Paging;
+    case Cause::Blocked:
+      return ResourceClass::Network;
+    case Cause::LeadTime:
+    case Cause::OffHours:
+    case Cause::StaffWork:
+    case Cause::ForcedOff:
+      return ResourceClass::People;
+    case Cause::Predecessor:
+    case Cause::NotStarted:
+      return ResourceClass::Plan;
+  }
+  return ResourceClass::Plan;
+}
+
+Portion portion(Cause cause, double seconds, std::string resource, std::string detail) {
+  return Portion{cause, default_class(cause), std::move(resource), std::move(detail), seconds};
+}
+
+std::vector<Segment> lay_out(double start, double end, const std::vector<Portion>& portions,
+                             const Portion& fallback) {
+  std::vector<Segment> out;
+  if (end <= start) return out;
+  double total = 0;
+  for (const auto& p : portions) total += std::max(0.0, p.seconds);
+  if (total <= kEps) {
+    out.push_back(segment_of(fallback, start, end));
+    return out;
+  }
+  const double scale = (end - start) / total;
+  double t = start, acc = 0;
+  for (const auto& p : portions) {
+    if (p.seconds <= 0) continue;
+    acc += p.seconds;
+    double next = acc >= total - kEps ? end : start + acc * scale;
+    if (next > t) out.push_back(segment_of(p, t, next));
+    t = next;
+  }
+  if (!out.empty()) out.back().end = end;
+  return out;
+}
+
+std::vector<Portion> split_cpu_slice(const CpuSlice& s) {
+  const double elapsed = std::max(0.0, s.elapsed_s);
+  double own = std::max(0.0, s.own_s);
+  double sie = own * std::max(0.0, s.sie_factor - 1.0);
+  double token = std::max(0.0, s.token_wait_s);
+  double need = own + sie + token;
+  if (need > elapsed && need > 0) {
+    double k = elapsed / need;
+    own *= k, sie *= k, token *= k;
+    need = elapsed;
+  }
+  const std::string& sie_res = s.vcpus.empty() ? s.cps : s.vcpus;
+  std::vector<Portion> out;
+  out.push_back(portion(s.work, own, s.work_resource));
+  out.push_back(portion(Cause::CpuStarved, sie, sie_res,
+                        "the extra cost of SIE level " + std::to_string(s.sie_level)));
+  out.push_back(portion(Cause::CpuStarved, token, s.vcpus, "waiting for a virtual CP"));
+  double starved = elapsed - need;
+  double held = 0;
+  for (const auto& h : s.holders) held += std::max(0.0, h.cp_s);
+  if (held <= kEps) {
+    out.push_back(portion(Cause::CpuStarved, starved, s.cps, "other LPARs (PR/SM)"));
+  } else {
+    for (const auto& h : s.holders)
+      if (h.cp_s > 0)
+        out.push_back(portion(Cause::CpuStarved, starved * h.cp_s / held, s.cps, h.who));
+  }
+  std::erase_if(out, [](const Portion& p) { return p.seconds <= 0; });
+  return out;
+}
+
+std::vector<Segment> restore_segments(const std::string& system, double queued, double done,
+                                      const std::vector<VolumeRun>& all_runs,
+                                      const std::string& drives) {
+  std::vector<std::pair<double, double>> mine;
+  double run_s = 0, drive_s = 0;
+  for (const auto& r : all_runs) {
+    if (r.system != system) continue;
+    mine.emplace_back(std::max(r.start, queued), std::min(r.end, done));
+    run_s += r.end - r.start;
+    drive_s += std::min(r.drive_s, r.end - r.start);
+  }
+  const double drive_share = run_s > 0 ? std::clamp(drive_s / run_s, 0.0, 1.0) : 1.0;
+  std::vector<Segment> out;
+  auto queue_gap = [&](double a, double b) {
+    if (b <= a + kEps) return;
+    Portion p =
+        portion(Cause::TapeQueue, b - a, drives, behind(holders_during(all_runs, system, a, b)));
+    out.push_back(segment_of(p, a, b));
+  };
+  double t = queued;
+  for (const auto& [a, b] : union_of(mine)) {
+    queue_gap(t, a);
+    double len = b - a;
+    auto read = lay_out(a, b,
+                        {portion(Cause::TapeRead, len * drive_share, drives, "drive-bound"),
+                         Portion{Cause::TapeRead, ResourceClass::Dasd, "the DASD subsystem",
+                                 "DASD-bound", len * (1 - drive_share)}},
+                        portion(Cause::TapeRead, len, drives, "drive-bound"));
+    out.insert(out.end(), read.begin(), read.end());
+    t = std::max(t, b);
+  }
+  queue_gap(t, done);
+  return out;
+}
+
+std::vector<Segment> staff_segments(double start, double finish, double start_week_s,
+                                    std::optional<double> from_s, std::optional<double> to_s,
+                                    const std::string& who) {
+  std::vector<Segment> out;
+  auto add = [&](Cause c, double a, double b, const std::string& detail) {
+    if (b <= a + kEps) return;
+    if (!out.empty() && out.back().cause == c) {
+      out.back().end = b;
+      return;
+    }
+    out.push_back(segment_of(portion(c, b - a, who, detail), a, b));
+  };
+  if (!from_s || !to_s || *to_s <= *from_s) {
+    add(Cause::StaffWork, start, finish, "");
+    return out;
+  }
+  const double day_s = 86400.0;
+  std::string hours = "working hours " + clock(*from_s) + "-" + clock(*to_s);
+  for (double t = start; t < finish - kEps;) {
+    double week_t = start_week_s + t;
+    double day = std::floor(week_t / day_s) * day_s;
+    double open = day + *from_s - start_week_s, close = day + *to_s - start_week_s;
+    double next_day_open = open + day_s;
+    if (t < open) {
+      add(Cause::OffHours, t, std::min(open, finish), "outside " + hours), t = open;
+    } else if (t < close) {
+      add(Cause::StaffWork, t, std::min(close, finish), hours), t = close;
+    } else {
+      add(Cause::OffHours, t, std::min(next_day_open, finish), "outside " + hours);
+      t = next_day_open;
+    }
+  }
+  return out;
+}
+
+std::vector<Segment> normalise(std::vector<Segment> segments, double until,
+                               const Portion& fallback) {
+  std::stable_sort(segments.begin(), segments.end(),
+                   [](const Segment& a, const Segment& b) { return a.start < b.start; });
+  std::vector<Segment> out;
+  double cursor = 0;
+  for (auto s : segments) {
+    s.start = std::max(s.start, cursor);
+    s.end = std::min(s.end, until);
+    if (s.end <= s.start + kEps) continue;
+    if (s.start > cursor + kEps) out.push_back(segment_of(fallback, cursor, s.start));
+    if (!out.empty() && out.back().end < s.start) out.back().end = s.start;
+    out.push_back(s);
+    cursor = s.end;
+  }
+  if (cursor < until - kEps) out.push_back(segment_of(fallback, cursor, until));
+  if (!out.empty()) out.back().end = std::max(out.back().end, until);
+  return out;
+}
+
+std::vector<AccountEntry> account(const std::vector<Segment>& timeline, double until) {
+  std::vector<AccountEntry> out;
+  std::map<std::tuple<int, std::string, std::string>, size_t> index;
+  for (const auto& s : timeline) {
+    double a = std::max(0.0, s.start), b = std::min(until, s.end);
+    if (b <= a) continue;
+    auto key = std::make_tuple(static_cast<int>(s.cause), s.resource, s.detail);
+    auto [it, fresh] = index.emplace(key, out.size());
+    if (fresh) out.push_back(AccountEntry{s.cause, s.cls, s.resource, s.detail, 0});
+    out[it->second].seconds += b - a;
+  }
+  std::stable_sort(out.begin(), out.end(), [](const AccountEntry& x, const AccountEntry& y) {
+    return x.seconds > y.seconds;
+  });
+  return out;
+}
+
+}  // namespace drsim::attribution

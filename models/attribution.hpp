@@ -1,0 +1,141 @@
+#pragma once
+/// \file attribution.hpp
+/// Why a system came up when it did: every second from the exercise start to its up time
+/// (or the end) attributed to one cause of a small fixed vocabulary (docs/result-format.md,
+/// "attribution"). The engine records timed segments as it plays; these pure functions lay
+/// out an interval among causes, split a CPU slice, account a restore on the tape drives,
+/// and sum a timeline into an account that adds up exactly.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace drsim::attribution {
+
+/// What a second of a system's recovery went to.
+enum class Cause {
+  TapeQueue,    ///< its volumes waited for a tape drive (queued behind others' cartridges)
+  TapeRead,     ///< its volumes were being read (drive-bound, or DASD-bound)
+  Predecessor,  ///< waiting for a plan step or another system (a predecessor)
+  Ipl,          ///< its own IPL work at the speed it was given
+  Boot,         ///< a guest's boot (CMS: logon) at the speed it was given
+  AppStart,     ///< application start (z/OS subsystems, WAS) at the speed it was given
+  TsmRestore,   ///< TSM incrementals into a guest
+  CpuStarved,   ///< its CPU work ran below one CP: who held the CPs, or the SIE level's cost
+  Paging,       ///< waiting for page-ins on its z/VM's paging volumes
+  Blocked,      ///< a network definition missing at the DR site
+  LeadTime,     ///< an operator's or the vendor's lead time (a reaction, a reconfiguration)
+  OffHours,     ///< outside the working hours of the people who do the work
+  StaffWork,    ///< staff rebuilding a distributed system in their working hours
+  ForcedOff,    ///< logged off by an operator and left off
+  NotStarted,   ///< nothing started it (not in the plan, not at the DR site, its VM never up)
+  Up,           ///< up and running (after its up time; never in an account)
+};
+
+/// The resource classes of the "what set the RTO" summary.
+enum class ResourceClass { Tape, Dasd, Cps, Paging, Network, People, Plan, Work };
+
+/// "tape-queue", "cpu-starved", ... (the result.json spelling).
+const char* to_string(Cause c);
+/// "tape", "dasd", "cps", "paging", "network", "people", "plan", "work".
+const char* to_string(ResourceClass c);
+/// The class a cause's resource belongs to unless the engine says otherwise (tape-read is
+/// Tape when drive-bound, Dasd when the DASD subsystem paced it).
+ResourceClass default_class(Cause c);
+
+/// One stretch of one system's time, all given to one cause.
+struct Segment {
+  Cause cause = Cause::NotStarted;
+  ResourceClass cls = ResourceClass::Plan;
+  std::string resource;  ///< what it waited on or ran on: "the 4 tape drives", "VMPROD"
+  std::string detail;    ///< who or why: "behind ZOSP1's cartridges", "the vendor's load"
+  double start = 0, end = 0;
+  std::string gate;  ///< Predecessor: the system whose coming up ended this wait ("" = none)
+  std::optional<double> gate_at;  ///< when that system came up (or its restore finished)
+  double seconds() const { return end - start; }
+};
+
+/// A share of an interval given to one cause (no position in time).
+struct Portion {
+  Cause cause = Cause::NotStarted;
+  ResourceClass cls = ResourceClass::Plan;
+  std::string resource, detail;
+  double seconds = 0;
+};
+
+/// Makes a portion whose class is the cause's default.
+Portion portion(Cause cause, double seconds, std::string resource = {}, std::string detail = {});
+
+/// Lays portions out one after the other over [start, end], scaled so that they fill it
+/// exactly; empty portions are dropped. With nothing to lay out (or all zero), the whole
+/// interval goes to `fallback`.
+std::vector<Segment> lay_out(double start, double end, const std::vector<Portion>& portions,
+                             const Portion& fallback);
+
+/// Who used CPs of the guest's LPAR while one of its CPU slices ran (CP-seconds).
+struct Holder {
+  std::string who;  ///< "the vendor's load", "z/OS", "other guests", "z/VM"
+  double cp_s = 0;
+};
+
+/// One CPU slice of a system's own work as the engine measured it.
+struct CpuSlice {
+  double elapsed_s = 0;         ///< wall time from asking for the CPs to the work being done
+  double own_s = 0;             ///< the work's seconds on one full DR CP without SIE cost
+  double sie_factor = 1;        ///< the SIE level's CPU multiplier (own_s x factor was run)
+  double token_wait_s = 0;      ///< waiting for a virtual CP of a 2nd-level z/VM
+  std::vector<Holder> holders;  ///< everyone else's CP use in the LPAR meanwhile
+  Cause work = Cause::Boot;     ///< the cause of the own work (ipl, boot, app-start)
+  std::string work_resource;    ///< e.g. the system's name
+  std::string cps;              ///< the CPs it ran on: "VNDVM's CPs"
+  std::string vcpus;            ///< "VMPROD's 2 virtual CPs at SIE level 3" ("" = none)
+  int sie_level = 1;
+};
+
+/// Splits a CPU slice's elapsed time: its own work at full speed, the SIE level's extra
+/// cost, the wait for a virtual CP, and the rest (its share below its demand) among the
+/// holders in proportion to their CP use ("other LPARs" when nobody in its LPAR held any).
+/// The portions add up to elapsed_s exactly.
+std::vector<Portion> split_cpu_slice(const CpuSlice& s);
+
+/// One volume's time on a drive: [start, end], `drive_s` of it at the drive's own pace
+/// (fixed overhead + bytes / drive rate); the rest the DASD subsystem's pacing.
+struct VolumeRun {
+  std::string system;
+  double start = 0, end = 0;
+  double drive_s = 0;
+};
+
+/// The segments of one system's restore from `queued` (its volumes entered the queue) to
+/// `done` (its last volume on DASD): reading while any of its volumes is on a drive
+/// (drive-bound and DASD-bound in the proportion of its volumes' drive_s), queued otherwise,
+/// naming the systems whose volumes held the drives.
+std::vector<Segment> restore_segments(const std::string& system, double queued, double done,
+                                      const std::vector<VolumeRun>& all_runs,
+                                      const std::string& drives);
+
+/// Staff work from `start` to `finish` (seconds from the exercise start, which is
+/// `start_week_s` into the week): StaffWork inside the daily hours [from_s, to_s) (seconds of
+/// the day), OffHours outside them. Without hours, all of it is StaffWork.
+std::vector<Segment> staff_segments(double start, double finish, double start_week_s,
+                                    std::optional<double> from_s, std::optional<double> to_s,
+                                    const std::string& who);
+
+/// A timeline made contiguous over [0, until]: sorted, clipped to it, overlaps cut (the
+/// earlier segment wins), gaps given to `fallback`.
+std::vector<Segment> normalise(std::vector<Segment> segments, double until,
+                               const Portion& fallback);
+
+/// One line of an account: the seconds of one cause on one resource, for one who/why.
+struct AccountEntry {
+  Cause cause = Cause::NotStarted;
+  ResourceClass cls = ResourceClass::Plan;
+  std::string resource, detail;
+  double seconds = 0;
+};
+
+/// Sums a contiguous timeline (normalise()) over [0, until] by cause, resource and detail,
+/// largest first; the entries add up to `until`. Up segments are never counted.
+std::vector<AccountEntry> account(const std::vector<Segment>& timeline, double until);
+
+}  // namespace drsim::attribution

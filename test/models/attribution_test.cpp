@@ -1,0 +1,153 @@
+#include "models/attribution.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace drsim::attribution;
+
+namespace {
+
+double total(const std::vector<Portion>& ps) {
+  double s = 0;
+  for (const auto& p : ps) s += p.seconds;
+  return s;
+}
+
+double total(const std::vector<AccountEntry>& es) {
+  double s = 0;
+  for (const auto& e : es) s += e.seconds;
+  return s;
+}
+
+double seconds_of(const std::vector<Portion>& ps, Cause c, const std::string& detail) {
+  double s = 0;
+  for (const auto& p : ps)
+    if (p.cause == c && (detail.empty() || p.detail == detail)) s += p.seconds;
+  return s;
+}
+
+Segment seg(Cause c, double a, double b, std::string resource = {}) {
+  Segment s;
+  s.cause = c, s.cls = default_class(c), s.resource = std::move(resource), s.start = a, s.end = b;
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("attribution: every cause has its result.json spelling and a class") {
+  CHECK(std::string(to_string(Cause::TapeQueue)) == "tape-queue");
+  CHECK(std::string(to_string(Cause::CpuStarved)) == "cpu-starved");
+  CHECK(std::string(to_string(Cause::OffHours)) == "off-hours");
+  CHECK(default_class(Cause::Blocked) == ResourceClass::Network);
+  CHECK(default_class(Cause::Paging) == ResourceClass::Paging);
+  CHECK(default_class(Cause::LeadTime) == ResourceClass::People);
+  CHECK(std::string(to_string(ResourceClass::Cps)) == "cps");
+}
+
+TEST_CASE("attribution: lay_out fills the interval exactly, in order, scaled") {
+  auto segs =
+      lay_out(100, 200,
+              {portion(Cause::Boot, 30), portion(Cause::Paging, 0), portion(Cause::CpuStarved, 20)},
+              portion(Cause::NotStarted, 0));
+  REQUIRE(segs.size() == 2);
+  CHECK(segs[0].cause == Cause::Boot);
+  CHECK(segs[0].start == 100);
+  CHECK(segs[0].end == Approx(160));
+  CHECK(segs[1].start == segs[0].end);
+  CHECK(segs[1].end == 200);
+  auto none = lay_out(0, 10, {}, portion(Cause::Predecessor, 0, "step x"));
+  REQUIRE(none.size() == 1);
+  CHECK(none[0].cause == Cause::Predecessor);
+  CHECK(none[0].resource == "step x");
+  CHECK(lay_out(5, 5, {portion(Cause::Boot, 1)}, portion(Cause::Boot, 0)).empty());
+}
+
+TEST_CASE("attribution: a CPU slice at full speed is all its own work") {
+  CpuSlice s;
+  s.elapsed_s = 100, s.own_s = 100, s.work = Cause::Ipl;
+  auto ps = split_cpu_slice(s);
+  REQUIRE(ps.size() == 1);
+  CHECK(ps[0].cause == Cause::Ipl);
+  CHECK(ps[0].seconds == Approx(100));
+}
+
+TEST_CASE("attribution: a starved CPU slice names the SIE cost, the virtual CPs and holders") {
+  CpuSlice s;
+  s.elapsed_s = 1000, s.own_s = 100, s.sie_factor = 4, s.token_wait_s = 200;
+  s.work = Cause::Boot, s.cps = "VNDVM's CPs", s.vcpus = "VMPROD's 2 virtual CPs", s.sie_level = 3;
+  s.holders = {{"z/OS", 30}, {"other guests", 90}};
+  auto ps = split_cpu_slice(s);
+  CHECK(total(ps) == Approx(1000));
+  CHECK(seconds_of(ps, Cause::Boot, "") == Approx(100));
+  CHECK(seconds_of(ps, Cause::CpuStarved, "the extra cost of SIE level 3") == Approx(300));
+  CHECK(seconds_of(ps, Cause::CpuStarved, "waiting for a virtual CP") == Approx(200));
+  CHECK(seconds_of(ps, Cause::CpuStarved, "z/OS") == Approx(100));
+  CHECK(seconds_of(ps, Cause::CpuStarved, "other guests") == Approx(300));
+  for (const auto& p : ps)
+    if (p.detail == "the extra cost of SIE level 3") CHECK(p.resource == "VMPROD's 2 virtual CPs");
+}
+
+TEST_CASE("attribution: a slice faster than measured never gives negative starvation") {
+  CpuSlice s;
+  s.elapsed_s = 50, s.own_s = 40, s.sie_factor = 1.5, s.cps = "L";
+  auto ps = split_cpu_slice(s);
+  CHECK(total(ps) == Approx(50));
+  for (const auto& p : ps) CHECK(p.seconds > 0);
+  s.holders = {};
+  s.elapsed_s = 100, s.sie_factor = 1;
+  auto alone = split_cpu_slice(s);
+  CHECK(seconds_of(alone, Cause::CpuStarved, "other LPARs (PR/SM)") == Approx(60));
+}
+
+TEST_CASE("attribution: a restore is queued behind others' cartridges, then read") {
+  std::vector<VolumeRun> runs = {
+      {"ZOS", 0, 100, 100}, {"ZOS", 0, 150, 150}, {"VM", 150, 250, 50}, {"VM", 200, 300, 50}};
+  auto segs = restore_segments("VM", 0, 300, runs, "the 2 tape drives");
+  REQUIRE(!segs.empty());
+  CHECK(segs[0].cause == Cause::TapeQueue);
+  CHECK(segs[0].end == Approx(150));
+  CHECK(segs[0].detail == "behind ZOS's cartridges");
+  double drive = 0, dasd = 0, sum = 0;
+  for (const auto& s : segs) {
+    sum += s.seconds();
+    if (s.cause == Cause::TapeRead && s.cls == ResourceClass::Tape) drive += s.seconds();
+    if (s.cause == Cause::TapeRead && s.cls == ResourceClass::Dasd) dasd += s.seconds();
+  }
+  CHECK(sum == Approx(300));
+  CHECK(drive == Approx(75));  // half of its 200 s on drives ran at the drive's pace
+  CHECK(dasd == Approx(75));
+}
+
+TEST_CASE("attribution: normalise makes a timeline contiguous and the account adds up") {
+  std::vector<Segment> raw = {seg(Cause::Boot, 50, 80), seg(Cause::Ipl, 10, 60),
+                              seg(Cause::Blocked, 90, 500, "HSZOS")};
+  auto tl = normalise(raw, 200, portion(Cause::Predecessor, 0, "VM"));
+  REQUIRE(tl.size() == 5);
+  CHECK(tl[0].cause == Cause::Predecessor);
+  CHECK(tl[1].cause == Cause::Ipl);
+  CHECK(tl[2].cause == Cause::Boot);
+  CHECK(tl[2].start == 60);
+  CHECK(tl[3].cause == Cause::Predecessor);
+  CHECK(tl.back().end == 200);
+  for (size_t i = 1; i < tl.size(); ++i) CHECK(tl[i].start == tl[i - 1].end);
+  auto acc = account(tl, 150);
+  CHECK(total(acc) == Approx(150));
+  CHECK(acc[0].cause == Cause::Blocked);
+  CHECK(acc[0].seconds == Approx(60));
+  CHECK(acc[0].resource == "HSZOS");
+}
+
+TEST_CASE("attribution: staff work outside working hours is off-hours") {
+  // exercise starts Mon 08:00 (28800 s into the week); staff 08:00-18:00; until Tue 14:00
+  auto segs = staff_segments(0, 30 * 3600.0, 28800, 8 * 3600.0, 18 * 3600.0, "staff");
+  REQUIRE(segs.size() == 3);
+  CHECK(segs[0].cause == Cause::StaffWork);
+  CHECK(segs[0].end == Approx(10 * 3600.0));
+  CHECK(segs[1].cause == Cause::OffHours);
+  CHECK(segs[1].end == Approx(24 * 3600.0));
+  CHECK(segs[1].detail == "outside working hours 08:00-18:00");
+  CHECK(segs[2].cause == Cause::StaffWork);
+  CHECK(segs[2].end == Approx(30 * 3600.0));
+  auto plain = staff_segments(10, 20, 0, std::nullopt, std::nullopt, "staff");
+  REQUIRE(plain.size() == 1);
+  CHECK(plain[0].cause == Cause::StaffWork);
+}
