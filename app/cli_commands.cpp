@@ -1,5 +1,8 @@
 #include "app/cli_commands.hpp"
 
+#include <charconv>
+#include <string>
+
 #include "app/cli_suggest.hpp"
 
 namespace drsim {
@@ -10,12 +13,25 @@ void add_set_option(CLI::App* sub, CliOptions& o) {
       ->type_name("/POINTER=VALUE");
 }
 
+/// --seed: a decimal integer from 0 to 2^64-1. Without this check CLI11 wraps "-1" and
+/// rounds "1e23" to 18446744073709551615.
+std::string check_seed(const std::string& text) {
+  unsigned long long value = 0;
+  const char* end = text.data() + text.size();
+  auto [stop, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || stop != end)
+    return "\"" + text.substr(0, 40) + "\" is not a seed; expected an integer from 0 to " +
+           std::to_string(~0ULL);
+  return {};
+}
+
 void define_run(CLI::App& app, CliOptions& o) {
   auto* run = app.add_subcommand("run", "simulate a scenario, write result.json and timeline.html");
   run->add_option("scenario", o.files, "scenario JSON file")->required()->expected(1);
   run->add_option("--out", o.out_dir, "output directory (default drsim-out/<scenario stem>)");
   add_set_option(run, o);
-  run->add_option("--seed", o.seed, "random seed (default 1)");
+  run->add_option("--seed", o.seed, "random seed (default 1)")
+      ->check(CLI::Validator(check_seed, "0..2^64-1", "seed"));
   run->add_option("--replications", o.replications, "Monte Carlo replications")
       ->check(CLI::Range(1, 100000));
   run->add_option("--jobs", o.jobs, "parallel simulations")->check(CLI::Range(1, 256));

@@ -2,6 +2,7 @@
 #include <ostream>
 
 #include "app/cli.hpp"
+#include "app/output_files.hpp"
 #include "models/units.hpp"
 #include "reports/compare.hpp"
 #include "reports/compare_output.hpp"
@@ -23,8 +24,8 @@ reports::Comparison load_and_compare(const CliOptions& o) {
 }
 
 void write_outputs(const CliOptions& o, const reports::Comparison& c) {
-  if (o.junit) reports::write_file_atomic(*o.junit, reports::render_compare_junit(c));
-  if (o.markdown) reports::write_file_atomic(*o.markdown, reports::render_compare_markdown(c));
+  if (o.junit) write_file_atomic(*o.junit, reports::render_compare_junit(c));
+  if (o.markdown) write_file_atomic(*o.markdown, reports::render_compare_markdown(c));
 }
 
 }  // namespace

@@ -6,9 +6,9 @@
 #include <utility>
 
 #include "app/cli.hpp"
+#include "app/output_files.hpp"
 #include "app/scenario_templates.hpp"
 #include "models/json_reader.hpp"
-#include "reports/result_io.hpp"
 
 namespace drsim {
 namespace {
@@ -92,7 +92,7 @@ int cmd_new(const CliOptions& o, std::ostream& out, std::ostream& err) {
   }
   std::string name = std::filesystem::path(file).stem().string();
   try {
-    reports::write_file_atomic(file, annotated(from->text, name).dump(2) + "\n");
+    write_file_atomic(file, annotated(from->text, name).dump(2) + "\n");
   } catch (const std::exception& e) {
     err << "drsim new: " << e.what() << "\n";
     return 2;

@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "app/cli.hpp"
+#include "app/output_files.hpp"
 #include "reports/html_timeline.hpp"
 #include "reports/result_io.hpp"
 
@@ -32,7 +33,7 @@ int cmd_report(const CliOptions& o, std::ostream& out, std::ostream& err) {
     return 2;
   }
   try {
-    reports::write_file_atomic(html_path, html);
+    write_file_atomic(html_path, html);
   } catch (const std::exception& e) {
     err << "drsim report: " << e.what() << "\n";
     return 2;

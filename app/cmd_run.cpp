@@ -9,13 +9,18 @@
 #include <cstdio>
 #include <filesystem>
 #include <ostream>
+#include <stdexcept>
+
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/lsan_interface.h>
+#endif
 
 #include "app/cli.hpp"
+#include "app/output_files.hpp"
 #include "app/replicate.hpp"
 #include "app/result_document.hpp"
 #include "models/scenario_io.hpp"
 #include "reports/html_timeline.hpp"
-#include "reports/result_io.hpp"
 #include "simulator/engine.hpp"
 
 namespace drsim {
@@ -108,19 +113,29 @@ std::string batch_summary(const nlohmann::json& doc) {
   return s;
 }
 
+/// Removes DIR/result.json of an earlier run; throws with the OS reason when it cannot.
+void remove_old_result(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::remove(path, ec);
+  if (ec) throw std::runtime_error(path + ": cannot remove the old result: " + ec.message());
+}
+
 /// Writes timeline.html, run-info.json (info plus outputs_s and total_s), then result.json.
 int write_outputs(const std::string& dir, const nlohmann::json& doc, nlohmann::json info,
                   Clock::time_point t_load, std::ostream& err) {
   const auto t_out = Clock::now();
   try {
-    // result.json goes last: if anything before it fails, no result.json is left behind
+    // One run at a time in a directory; the old result.json goes first and the new one last,
+    // so a failure midway leaves no result.json beside files of another run.
+    OutputDirLock lock(dir);
     std::filesystem::path d(dir);
-    reports::write_file_atomic((d / "timeline.html").string(), reports::render_timeline_html(doc));
+    remove_old_result((d / "result.json").string());
+    write_file_atomic((d / "timeline.html").string(), reports::render_timeline_html(doc));
     std::string result_text = doc.dump(2) + "\n";
     info["outputs_s"] = seconds_since(t_out);
     info["total_s"] = seconds_since(t_load);
-    reports::write_file_atomic((d / "run-info.json").string(), info.dump(2) + "\n");
-    reports::write_file_atomic((d / "result.json").string(), result_text);
+    write_file_atomic((d / "run-info.json").string(), info.dump(2) + "\n");
+    write_file_atomic((d / "result.json").string(), result_text);
   } catch (const std::exception& e) {
     err << "drsim run: " << e.what() << "\n";
     return 2;
@@ -134,6 +149,10 @@ int cmd_run(const CliOptions& o, std::ostream& out, std::ostream& err) {
   if (o.replication && o.replications > 1) {
     err << "drsim run: --replication K replays one replication; do not combine it with"
            " --replications\n";
+    return 2;
+  }
+  if (o.out_dir && o.out_dir->empty()) {
+    err << "drsim run: --out \"\": the output directory name is empty\n";
     return 2;
   }
   const auto t_load = Clock::now();
@@ -161,7 +180,11 @@ int cmd_run(const CliOptions& o, std::ostream& out, std::ostream& err) {
     }
     oc.summary = batch_summary(oc.doc);
   } else {
+#if defined(__SANITIZE_ADDRESS__)
+    __lsan_disable();  // one simulation per process: the engine's objects live until the exit
+#endif
     oc = run_single(o, lr.scenario, ro);
+    install_signal_handlers();  // SimGrid's own SIGINT handler (exit 1, no message) goes
   }
   add_cost(oc.doc, lr.scenario);
   const double simulate_s = seconds_since(t_sim);

@@ -2,8 +2,10 @@
 #include <iostream>
 
 #include "app/cli.hpp"
+#include "app/output_files.hpp"
 
 int main(int argc, char** argv) {
+  drsim::install_signal_handlers();
   try {
     return drsim::run_cli(argc, argv, std::cout, std::cerr);
   } catch (const std::exception& e) {

@@ -204,6 +204,20 @@ void ObjectReader::strings(const char* key, std::vector<std::string>& out, Need 
   }
 }
 
+namespace {
+
+/// What the engine can simulate whatever a field's own bounds (issue 15: SimGrid asserted on a
+/// valid scenario): a non-zero size from 1 byte to 1 PB, a rate from 1 KB/s to 10 TB/s, a
+/// duration from 1 ms to 10,000,000 s (116 days). 0 stays allowed where the field allows it.
+std::optional<Bounds> engine_range(ObjectReader::UnitParser parse) {
+  if (parse == units::parse_size) return Bounds{1, 1e15};
+  if (parse == units::parse_rate) return Bounds{1e3, 1e13};
+  if (parse == units::parse_duration) return Bounds{1e-3, 1e7};
+  return std::nullopt;
+}
+
+}  // namespace
+
 void ObjectReader::unit(const char* key, UnitParser parse, double& out, Bounds b, Need need) {
   const json* v = get(key, need);
   if (v == nullptr) return;
@@ -224,6 +238,10 @@ void ObjectReader::unit(const char* key, UnitParser parse, double& out, Bounds b
   if (!b.contains(*p.value))
     return diags_.add(ptr(key), quote_for_message(v->get<std::string>()) + " is out of range",
                       "a value " + b.range_text() + " (bytes, bytes/s or seconds)");
+  auto engine = engine_range(parse);
+  if (*p.value != 0 && engine && !engine->contains(*p.value))
+    return diags_.add(ptr(key), quote_for_message(v->get<std::string>()) + " is out of range",
+                      "0 or a value " + engine->range_text() + " (bytes, bytes/s or seconds)");
   out = *p.value;
 }
 

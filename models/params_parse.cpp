@@ -30,8 +30,9 @@ void read_curve(ObjectReader& r, const char* key, double* out, bool increasing) 
   const json* v = r.child(key);
   if (v == nullptr) return;
   const char* expected =
-      increasing ? "4 increasing numbers starting at 1, e.g. [1.0, 1.2, 1.5, 2.0]"
-                 : "4 non-increasing numbers in (0, 1] starting at 1, e.g. [1.0, 0.45, 0.35, 0.25]";
+      increasing
+          ? "4 increasing numbers from 1 to 1000, e.g. [1.0, 1.2, 1.5, 2.0]"
+          : "4 non-increasing numbers in [0.001, 1] starting at 1, e.g. [1.0, 0.45, 0.35, 0.25]";
   bool ok = v->is_array() && v->size() == 4;
   std::array<double, 4> vals{};
   for (size_t i = 0; ok && i < 4; ++i) {
@@ -40,7 +41,8 @@ void read_curve(ObjectReader& r, const char* key, double* out, bool increasing) 
   }
   ok = ok && vals[0] == 1.0;
   for (size_t i = 1; ok && i < 4; ++i)
-    ok = increasing ? vals[i] > vals[i - 1] : (vals[i] <= vals[i - 1] && vals[i] > 0);
+    ok = increasing ? (vals[i] > vals[i - 1] && vals[i] <= 1000)
+                    : (vals[i] <= vals[i - 1] && vals[i] >= 1e-3);
   if (!ok) return r.diags().add(r.ptr(key), "is not a usable curve", expected);
   for (size_t i = 0; i < 4; ++i) out[i] = vals[i];
 }

@@ -225,7 +225,7 @@ void parse_machine(const json& v, const std::string& ptr, Diagnostics& d, Machin
   r.string("model", out.model);
   r.integer("cps", out.cps, Bounds{0, 1000});
   r.integer("ifls", out.ifls, Bounds{0, 1000});
-  r.number("engine_mips", out.engine_mips, Bounds{0, 1e6, true});
+  r.number("engine_mips", out.engine_mips, Bounds{1, 1e5});  // a z900 engine ~250, a z16 ~2000
 }
 
 Scenario parse_scenario(const json& doc, Diagnostics& d) {

@@ -1,11 +1,11 @@
 #include "models/scenario_io.hpp"
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
 #include <fstream>
 #include <new>
-#include <sstream>
 
 #include "models/overrides.hpp"
 #include "models/scenario_parse.hpp"
@@ -70,6 +70,16 @@ bool apply_overrides(LoadResult& r, const std::string& file,
 /// Parses and checks the document: C++ parser and semantic checks first (their messages say
 /// what was expected), then the schema for anything they did not already report.
 void check_document(LoadResult& r, const std::string& file) {
+  // over-long strings first, before the parser or the schema's regular expressions see them
+  auto long_strings = find_long_strings(r.document, kMaxStringChars);
+  for (const auto& [pointer, size] : long_strings)
+    r.errors.push_back(ScenarioError{file, pointer,
+                                     "a text of " + std::to_string(size) + " characters",
+                                     "at most " + std::to_string(kMaxStringChars) + " characters"});
+  if (!long_strings.empty()) {
+    r.status = LoadStatus::Invalid;
+    return;
+  }
   Diagnostics parsed(file);
   r.scenario = parse_scenario(r.document, parsed);
   r.scenario.file = file;
@@ -128,23 +138,27 @@ LoadResult load_scenario_text(const std::string& text, const std::string& file,
 }
 
 LoadResult load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec))
-    return unreadable(path, "is a directory", "a scenario file");
+  // stat first: opening a FIFO without a writer would block, and a device has no size
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0)
+    return unreadable(path, std::string("cannot open: ") + std::strerror(errno), "a readable file");
+  if (S_ISDIR(st.st_mode)) return unreadable(path, "is a directory", "a scenario file");
+  if (!S_ISREG(st.st_mode))
+    return unreadable(path, "is not a regular file (a device, FIFO or socket)", "a scenario file");
   std::ifstream in(path, std::ios::binary);
   if (!in)
     return unreadable(path, std::string("cannot open: ") + std::strerror(errno), "a readable file");
-  in.seekg(0, std::ios::end);
-  std::streamoff size = in.tellg();
-  if (size < 0) return unreadable(path, "cannot read (not a regular file?)", "a readable file");
-  if (static_cast<unsigned long long>(size) > kMaxFileBytes)
-    return unreadable(path, "file is " + std::to_string(size) + " bytes",
-                      "a scenario under " + std::to_string(kMaxFileBytes) + " bytes");
-  in.seekg(0, std::ios::beg);
-  std::ostringstream buf;
-  buf << in.rdbuf();
+  // the cap holds while reading: the file may grow after the stat
+  std::string text;
+  char buf[65536];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    text.append(buf, static_cast<size_t>(in.gcount()));
+    if (text.size() > kMaxFileBytes)
+      return unreadable(path, "file is over " + std::to_string(kMaxFileBytes) + " bytes",
+                        "a scenario under " + std::to_string(kMaxFileBytes) + " bytes");
+  }
   if (in.bad()) return unreadable(path, "read error", "a readable file");
-  return load_scenario_text(buf.str(), path, overrides);
+  return load_scenario_text(text, path, overrides);
 }
 
 }  // namespace drsim

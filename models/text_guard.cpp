@@ -5,6 +5,8 @@
 
 #include "models/text_guard.hpp"
 
+#include "models/json_reader.hpp"
+
 namespace drsim {
 
 std::string check_nesting(std::string_view text, size_t max_depth) {
@@ -35,18 +37,90 @@ std::string check_nesting(std::string_view text, size_t max_depth) {
   return {};
 }
 
+namespace {
+
+/// nlohmann's DOM builder that keeps the position of the first error instead of throwing:
+/// a number too large for a double ("1e309") is an out_of_range exception without a position.
+class PositionedParser : public nlohmann::detail::json_sax_dom_parser<nlohmann::json> {
+ public:
+  explicit PositionedParser(nlohmann::json& out) : json_sax_dom_parser(out, false) {}
+
+  bool parse_error(std::size_t position, const std::string& last_token,
+                   const nlohmann::detail::exception& ex) {
+    failed_ = true;
+    position_ = position;
+    token_ = last_token;
+    overflow_ = ex.id == 406;
+    what_ = ex.what();
+    return false;
+  }
+
+  bool failed() const { return failed_; }
+
+  /// "line L, column C: ..." for the error.
+  std::string message(const std::string& text) const {
+    size_t line = 1, column = 1;
+    for (size_t i = 0; i < position_ && i < text.size(); ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+    }
+    // the position is just past the offending token: point at its first character
+    if (column > token_.size()) column -= token_.size();
+    std::string where = "line " + std::to_string(line) + ", column " + std::to_string(column);
+    if (overflow_)
+      return where + ": the number " + token_.substr(0, 40) +
+             " is too large (a JSON number must fit a double, at most about 1.8e308)";
+    size_t close = what_.find("] ");
+    return close == std::string::npos ? what_ : what_.substr(close + 2);
+  }
+
+ private:
+  bool failed_ = false;
+  bool overflow_ = false;
+  size_t position_ = 0;
+  std::string token_;
+  std::string what_;
+};
+
+}  // namespace
+
 bool parse_json_text(const std::string& text, nlohmann::json& out, std::string& error) {
   error = check_nesting(text, kMaxNesting);
   if (!error.empty()) return false;
-  try {
-    out = nlohmann::json::parse(text);
-    return true;
-  } catch (const nlohmann::json::parse_error& e) {
-    std::string what = e.what();
-    size_t close = what.find("] ");
-    error = close == std::string::npos ? what : what.substr(close + 2);
+  nlohmann::json doc;
+  PositionedParser sax(doc);
+  bool ok = nlohmann::json::sax_parse(text, &sax) && !sax.failed();
+  if (!ok) {
+    error = sax.message(text);
     return false;
   }
+  out = std::move(doc);
+  return true;
+}
+
+std::vector<std::pair<std::string, size_t>> find_long_strings(const nlohmann::json& doc,
+                                                              size_t max_chars) {
+  std::vector<std::pair<std::string, size_t>> out;
+  std::vector<std::pair<const nlohmann::json*, std::string>> todo{{&doc, ""}};
+  while (!todo.empty()) {
+    auto [v, p] = todo.back();
+    todo.pop_back();
+    if (v->is_string() && v->get_ref<const std::string&>().size() > max_chars)
+      out.emplace_back(p, v->get_ref<const std::string&>().size());
+    if (v->is_object())
+      for (const auto& item : v->items()) {
+        std::string child = pointer_join(p, item.key());
+        if (item.key().size() > max_chars) out.emplace_back(child, item.key().size());
+        todo.emplace_back(&item.value(), std::move(child));
+      }
+    if (v->is_array())
+      for (size_t i = 0; i < v->size(); ++i) todo.emplace_back(&(*v)[i], pointer_join(p, i));
+  }
+  return out;
 }
 
 }  // namespace drsim

@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace drsim {
 
@@ -14,12 +16,22 @@ namespace drsim {
 inline constexpr size_t kMaxNesting = 64;
 /// Largest scenario file read (bytes).
 inline constexpr size_t kMaxFileBytes = 32u * 1024 * 1024;
+/// Longest string or object key a scenario may hold (the longest shipped description has 771
+/// characters). Longer ones are refused before anything else reads the document: the schema's
+/// regular expressions (std::regex) recurse once per character.
+inline constexpr size_t kMaxStringChars = 4096;
 
 /// "" if the brackets of `text` (outside strings) nest at most max_depth deep, else a message.
 std::string check_nesting(std::string_view text, size_t max_depth);
 
-/// Parses `text` after check_nesting; on failure returns false and a message (never throws
-/// for bad text).
+/// Parses `text` after check_nesting; on failure returns false and a message that gives the
+/// line and column ("line 3, column 17: the number 1e309 is too large ..."). Never throws for
+/// bad text.
 bool parse_json_text(const std::string& text, nlohmann::json& out, std::string& error);
+
+/// JSON Pointers of the strings and object keys in doc longer than max_chars (iterative, so any
+/// depth is fine), with their lengths.
+std::vector<std::pair<std::string, size_t>> find_long_strings(const nlohmann::json& doc,
+                                                              size_t max_chars);
 
 }  // namespace drsim

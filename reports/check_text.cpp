@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "reports/duration_format.hpp"
+#include "reports/escape.hpp"
+#include "reports/result_reader.hpp"
 
 namespace drsim::reports {
 
@@ -54,9 +56,9 @@ std::string wrap(const std::string& text, std::size_t indent, int width) {
   return out;
 }
 
-std::string str(const json& j, const char* key) {
-  const auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+/// The text at key made safe for a terminal; "" when missing or null.
+std::string str(const ResultNode& n, const char* key) {
+  return escape_terminal(n.text_at(key).value_or(""));
 }
 
 void field(std::ostream& out, const char* label, const std::string& value, int width) {
@@ -66,7 +68,7 @@ void field(std::ostream& out, const char* label, const std::string& value, int w
   out << head << wrap(value, head.size(), width) << "\n";
 }
 
-void finding(std::ostream& out, const json& f, const Style& st, int width) {
+void finding(std::ostream& out, const ResultNode& f, const Style& st, int width) {
   std::string sev = str(f, "severity");
   std::string tag = "[" + sev + "]";
   for (auto& c : tag) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -80,38 +82,39 @@ void finding(std::ostream& out, const json& f, const Style& st, int width) {
   field(out, "where:", str(f, "pointer"), width);
 }
 
-void findings(std::ostream& out, const json& report, const Style& st, int width) {
+void findings(std::ostream& out, const std::vector<ResultNode>& all, const Style& st, int width) {
   std::vector<std::string> subjects;
-  for (const auto& f : report.at("findings")) {
+  for (const auto& f : all) {
     std::string s = str(f, "subject");
     if (std::find(subjects.begin(), subjects.end(), s) == subjects.end()) subjects.push_back(s);
   }
   if (subjects.empty()) out << "No findings: the DR site provides what production needs.\n\n";
   for (const auto& subject : subjects) {
     out << st.bold(subject) << "\n";
-    for (const auto& f : report.at("findings"))
+    for (const auto& f : all)
       if (str(f, "subject") == subject) finding(out, f, st, width);
     out << "\n";
   }
 }
 
-void questions(std::ostream& out, const json& report, const Style& st, int width) {
-  const auto& qs = report.at("ask_the_vendor");
+void questions(std::ostream& out, const ResultNode& report, const Style& st, int width) {
+  const auto qs = report.at("ask_the_vendor", "an array of questions").elements("an array");
   if (qs.empty()) return;
   out << st.bold("Ask the vendor") << "\n";
   int n = 0;
   for (const auto& q : qs) {
     std::string num = "  " + std::to_string(++n) + ". ";
-    out << num << wrap(q.get<std::string>(), num.size(), width) << "\n";
+    out << num << wrap(escape_terminal(q.text()), num.size(), width) << "\n";
   }
   out << "\n";
 }
 
-void against(std::ostream& out, const json& report, const Style& st, int width) {
-  const auto& a = report.at("against");
+void against(std::ostream& out, const ResultNode& report, const Style& st, int width) {
+  const ResultNode a = report.at("against", "an object or null");
   if (a.is_null()) return;
-  const auto& diffs = a.at("differences");
-  out << st.bold("Since the last test (" + str(a.at("scenario"), "name") + ")") << "\n";
+  const auto diffs = a.at("differences", "an array").elements("an array");
+  out << st.bold("Since the last test (" + str(a.at("scenario", "an object"), "name") + ")")
+      << "\n";
   if (diffs.empty()) out << "  The DR site is configured as last time.\n";
   for (const auto& d : diffs) {
     std::string verdict = str(d, "verdict");
@@ -130,11 +133,11 @@ double num(const json& j, const char* key) {
 }
 
 /// The contract's price of this exercise; nothing when the scenario has no contract.
-void cost(std::ostream& out, const json& report, const Style& st) {
-  const auto it = report.find("cost");
-  if (it == report.end() || !it->is_object()) return;
+void cost(std::ostream& out, const ResultNode& report, const Style& st) {
+  const auto it = report.raw().find("cost");
+  if (it == report.raw().end() || !it->is_object()) return;
   const json& c = *it;
-  std::string cur = " " + str(c, "currency");
+  std::string cur = " " + escape_terminal(c.value("currency", ""));
   out << st.bold("Cost (DR contract)") << "\n";
   out << "  this test:       " << format_money(num(c, "test")) << cur << " ("
       << format_number(num(c, "days")) << " days at " << format_money(num(c, "resources_per_day"))
@@ -145,8 +148,10 @@ void cost(std::ostream& out, const json& report, const Style& st) {
   out << "  declared day:    " << format_money(num(c, "declared_per_day")) << cur
       << " a day of a declared disaster\n";
   for (const auto& i : c.value("items", json::array())) {
-    if (num(i, "quantity") <= 0) continue;
-    std::string name = str(i, "item");
+    if (!i.is_object() || num(i, "quantity") <= 0) continue;
+    std::string name = i.is_object() && i.contains("item") && i.at("item").is_string()
+                           ? escape_terminal(i.at("item").get<std::string>())
+                           : "";
     name.resize(std::max<std::size_t>(name.size() + 1, 17), ' ');
     out << "    " << name << format_number(num(i, "quantity")) << " x "
         << format_money(num(i, "unit_price")) << " = " << format_money(num(i, "per_day"))
@@ -155,12 +160,14 @@ void cost(std::ostream& out, const json& report, const Style& st) {
   out << "\n";
 }
 
-void summary(std::ostream& out, const json& report, const Style& st) {
-  const auto& s = report.at("summary");
-  int errors = s.at("errors").get<int>();
-  int warnings = s.at("warnings").get<int>();
+void summary(std::ostream& out, const ResultNode& report, const Style& st) {
+  const ResultNode s = report.at("summary", "an object");
+  constexpr long long kMax = 1000000000;
+  long long errors = s.at("errors", "a count").integer(0, kMax);
+  long long warnings = s.at("warnings", "a count").integer(0, kMax);
+  long long info = s.at("info", "a count").integer(0, kMax);
   out << "Summary: " << errors << (errors == 1 ? " error, " : " errors, ") << warnings
-      << (warnings == 1 ? " warning, " : " warnings, ") << s.at("info").get<int>() << " info: ";
+      << (warnings == 1 ? " warning, " : " warnings, ") << info << " info: ";
   out << (errors > 0 ? st.paint("the DR configuration is not ready", "1;31")
                      : st.paint("no error", "32"))
       << "\n";
@@ -168,12 +175,16 @@ void summary(std::ostream& out, const json& report, const Style& st) {
 
 }  // namespace
 
-std::string render_check_text(const json& report, bool color, int width) {
+std::string render_check_text(const json& doc, bool color, int width) {
   Style st{color};
+  const ResultNode report(doc, "");
   std::ostringstream out;
-  const auto& sc = report.at("scenario");
+  const ResultNode sc = report.at("scenario", "an object");
   out << st.bold("drsim check: " + str(sc, "name")) << " (" << str(sc, "file") << ")\n\n";
-  findings(out, report, st, width);
+  std::vector<ResultNode> all = report.at("findings", "an array").elements("an array");
+  for (const auto& f : all)
+    if (!f.raw().is_object()) f.fail("a finding object");
+  findings(out, all, st, width);
   questions(out, report, st, width);
   against(out, report, st, width);
   cost(out, report, st);

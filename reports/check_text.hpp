@@ -2,7 +2,8 @@
 /// \file check_text.hpp
 /// The terminal form of a `drsim check` report, rendered from its JSON form
 /// (docs/check-format.md): findings grouped per subject with severity tags, the questions for
-/// the vendor, the changes since last test, and a summary line.
+/// the vendor, the changes since last test, and a summary line. Texts from the report are
+/// stripped of control characters (escape_terminal) before they reach the terminal.
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -10,8 +11,8 @@
 namespace drsim::reports {
 
 /// Renders a check report. `color` adds ANSI colours (only for a terminal). Lines are wrapped
-/// at `width` columns with hanging indents. Throws nlohmann::json::exception when the
-/// document is not a check report.
+/// at `width` columns with hanging indents. Throws ResultFileError (result_reader.hpp) naming
+/// the JSON Pointer when the document is not a check report.
 std::string render_check_text(const nlohmann::json& report, bool color, int width = 100);
 
 }  // namespace drsim::reports

@@ -108,7 +108,8 @@ struct ResultInput {
 };
 
 /// Compares current against baseline. Throws CompareError when the documents are not
-/// comparable (different drsim major.minor, malformed fields).
+/// comparable (different drsim major.minor), ResultFileError (result_io.hpp) naming the file
+/// and JSON Pointer of a malformed or out-of-range field.
 Comparison compare_results(const ResultInput& baseline, const ResultInput& current,
                            const ToleranceSettings& tolerances);
 

@@ -10,33 +10,25 @@
 namespace drsim::reports::compare_detail {
 namespace {
 
-using nlohmann::json;
-
-[[noreturn]] void bad(const Doc& d, const std::string& ptr, const char* expected) {
-  throw CompareError(d.file + ": " + ptr + ": expected " + expected);
-}
-
-const json* distribution(const Doc& d) {
-  auto it = d.j.find("distribution");
-  if (it == d.j.end() || it->is_null()) return nullptr;
-  if (!it->is_object()) bad(d, "/distribution", "an object");
-  return &*it;
+/// /distribution, or nothing when missing or null.
+std::optional<ResultNode> distribution(const Doc& d) {
+  auto dist = d.root.find("distribution");
+  if (dist && !dist->raw().is_object()) dist->fail("an object");
+  return dist;
 }
 
 struct Rto {
   double p = 0, lo = 0, hi = 1, n = 0;
 };
 
-Rto read_rto(const Doc& d, const json& dist) {
-  const json* rto = dist.contains("rto") ? &dist["rto"] : nullptr;
-  if (!rto || !rto->is_object() || !(*rto)["probability"].is_number() ||
-      !(*rto)["ci95"].is_array() || (*rto)["ci95"].size() != 2 || !(*rto)["ci95"][0].is_number() ||
-      !(*rto)["ci95"][1].is_number())
-    bad(d, "/distribution/rto", "{\"probability\": P, \"ci95\": [LOW, HIGH]}");
-  Rto r{(*rto)["probability"].get<double>(), (*rto)["ci95"][0].get<double>(),
-        (*rto)["ci95"][1].get<double>(), 0};
-  if (dist.contains("replications") && dist["replications"].is_number())
-    r.n = dist["replications"].get<double>();
+Rto read_rto(const ResultNode& dist) {
+  const char* shape = "{\"probability\": P, \"ci95\": [LOW, HIGH]}";
+  ResultNode rto = dist.at("rto", shape);
+  if (!rto.raw().is_object()) rto.fail(shape);
+  std::vector<ResultNode> ci = rto.at("ci95", "[LOW, HIGH]").elements("[LOW, HIGH]");
+  if (ci.size() != 2) rto.at("ci95", "").fail("[LOW, HIGH]");
+  Rto r{rto.at("probability", "a number").number(0, 1), ci[0].number(0, 1), ci[1].number(0, 1), 0};
+  if (auto n = dist.find("replications"); n && n->raw().is_number()) r.n = n->number(0, 1e9);
   return r;
 }
 
@@ -62,23 +54,16 @@ CompareRow rto_row(const Rto& b, const Rto& c) {
 }
 
 /// name -> (P90 or empty for never, critical) from /distribution/systems.
-std::map<std::string, std::pair<std::optional<double>, bool>> read_p90(const Doc& d,
-                                                                       const json& dist) {
+std::map<std::string, std::pair<std::optional<double>, bool>> read_p90(const ResultNode& dist) {
   std::map<std::string, std::pair<std::optional<double>, bool>> out;
-  if (!dist.contains("systems")) return out;
-  const json& arr = dist["systems"];
-  if (!arr.is_array()) bad(d, "/distribution/systems", "an array");
-  for (std::size_t i = 0; i < arr.size(); ++i) {
-    const json& s = arr[i];
-    const std::string ptr = "/distribution/systems/" + std::to_string(i);
-    if (!s.is_object() || !s.contains("name") || !s["name"].is_string())
-      bad(d, ptr, "an object with a \"name\"");
-    std::optional<double> p90;
-    if (s.contains("p90") && !s["p90"].is_null()) {
-      if (!s["p90"].is_number()) bad(d, ptr + "/p90", "a number or null");
-      p90 = s["p90"].get<double>();
-    }
-    out[s["name"].get<std::string>()] = {p90, s.value("critical", false)};
+  auto arr = dist.find("systems");
+  if (!arr) return out;
+  for (const ResultNode& s : arr->elements("an array")) {
+    if (!s.raw().is_object()) s.fail("an object with a \"name\"");
+    std::string name = s.at("name", "a string").text();
+    bool critical = s.find("critical") && s.find("critical")->raw().is_boolean() &&
+                    s.find("critical")->boolean();
+    out[name] = {s.seconds_at("p90"), critical};
   }
   return out;
 }
@@ -87,8 +72,8 @@ std::map<std::string, std::pair<std::optional<double>, bool>> read_p90(const Doc
 
 void compare_distributions(const Doc& b, const Doc& c, const ToleranceSettings& tol,
                            Comparison& out) {
-  const json* db = distribution(b);
-  const json* dc = distribution(c);
+  auto db = distribution(b);
+  auto dc = distribution(c);
   if (!db || !dc) {
     if (db || dc)
       out.notes.push_back(
@@ -96,9 +81,9 @@ void compare_distributions(const Doc& b, const Doc& c, const ToleranceSettings& 
           "probability and P90s not compared");
     return;
   }
-  out.rows.push_back(rto_row(read_rto(b, *db), read_rto(c, *dc)));
-  auto pb = read_p90(b, *db);
-  auto pc = read_p90(c, *dc);
+  out.rows.push_back(rto_row(read_rto(*db), read_rto(*dc)));
+  auto pb = read_p90(*db);
+  auto pc = read_p90(*dc);
   for (const auto& [name, v] : pb) {
     auto it = pc.find(name);
     if (it == pc.end() || !(v.second || it->second.second)) continue;

@@ -8,42 +8,26 @@ namespace {
 
 using nlohmann::json;
 
-[[noreturn]] void bad(const Doc& d, const std::string& ptr, const std::string& expected) {
-  throw CompareError(d.file + ": " + ptr + ": expected " + expected);
-}
-
-const json& member(const Doc& d, const json& obj, const std::string& ptr, const char* key,
-                   const char* expected) {
-  if (!obj.is_object() || !obj.contains(key))
-    throw CompareError(d.file + ": " + ptr + "/" + key + " is missing; expected " + expected);
-  return obj.at(key);
-}
-
-std::optional<double> number_or_null(const Doc& d, const json& v, const std::string& ptr,
-                                     const char* what = "seconds") {
+/// Seconds or null at key, which must be there.
+std::optional<double> seconds_or_null(const ResultNode& obj, const char* key) {
+  ResultNode v = obj.at(key, "seconds or null");
   if (v.is_null()) return std::nullopt;
-  if (!v.is_number()) bad(d, ptr, std::string(what) + " (a number) or null");
-  auto x = v.get<double>();
-  if (!std::isfinite(x)) bad(d, ptr, std::string(what) + " as a finite number");
-  return x;
+  return v.seconds();
 }
 
-std::string string_at(const Doc& d, const json& obj, const std::string& ptr, const char* key) {
-  const json& v = member(d, obj, ptr, key, "a string");
-  if (!v.is_string()) bad(d, ptr + "/" + key, "a string");
-  return v.get<std::string>();
-}
-
-SystemInfo read_system(const Doc& d, const json& s, const std::string& ptr) {
+SystemInfo read_system(const ResultNode& s) {
   SystemInfo info;
-  info.up_s = number_or_null(d, member(d, s, ptr, "up_s", "seconds or null"), ptr + "/up_s");
-  const json& critical = member(d, s, ptr, "critical", "true or false");
-  if (!critical.is_boolean()) bad(d, ptr + "/critical", "true or false");
-  info.critical = critical.get<bool>();
-  info.status = string_at(d, s, ptr, "status");
-  if (s.contains("blocked_by") && s.at("blocked_by").is_string())
-    info.blocked_by = s.at("blocked_by").get<std::string>();
+  info.up_s = seconds_or_null(s, "up_s");
+  info.critical = s.at("critical", "true or false").boolean();
+  info.status = s.at("status", "a string").text();
+  if (auto b = s.find("blocked_by"); b && b->raw().is_string()) info.blocked_by = b->text();
   return info;
+}
+
+ResultNode recovery(const Doc& d) {
+  ResultNode rec = d.root.at("recovery", "an object");
+  if (!rec.raw().is_object()) rec.fail("an object");
+  return rec;
 }
 
 }  // namespace
@@ -59,16 +43,17 @@ CompareRow make_row(std::string metric, std::string subject, std::string baselin
 }
 
 Doc make_doc(const ResultInput& in) {
-  Doc d{in.file, in.doc, std::nullopt};
-  const json* ex = in.doc.contains("exercise") ? &in.doc.at("exercise") : nullptr;
-  if (ex != nullptr && ex->is_object() && ex->contains("start_week_s") &&
-      ex->at("start_week_s").is_number())
-    d.start_week_s = ex->at("start_week_s").get<double>();
+  Doc d{in.file, in.doc, ResultNode(in.doc, in.file), std::nullopt};
+  if (!in.doc.is_object()) d.root.fail("a drsim result object");
+  auto ex = d.root.find("exercise");
+  if (ex && ex->raw().is_object())
+    if (auto start = ex->find("start_week_s")) d.start_week_s = start->number(0, 7 * 86400.0);
   return d;
 }
 
 std::pair<long, long> major_minor(const Doc& d) {
-  std::string v = string_at(d, d.j, "", "drsim_version");
+  ResultNode node = d.root.at("drsim_version", "a string");
+  std::string v = node.text();
   long major = -1, minor = -1;
   const char* end = v.data() + v.size();
   auto r1 = std::from_chars(v.data(), end, major);
@@ -78,7 +63,7 @@ std::pair<long, long> major_minor(const Doc& d) {
     ok = r2.ec == std::errc() && (r2.ptr == end || *r2.ptr == '.' || *r2.ptr == '-');
   }
   if (!ok || major < 0 || minor < 0)
-    bad(d, "/drsim_version", "a version such as \"0.3.0\", not \"" + v + "\"");
+    node.fail("a version such as \"0.3.0\", not \"" + v.substr(0, 40) + "\"");
   return {major, minor};
 }
 
@@ -95,62 +80,52 @@ ResultSummary summary(const Doc& d) {
 }
 
 std::map<std::string, SystemInfo> read_systems(const Doc& d) {
-  const json& systems = member(d, d.j, "", "systems", "an array of systems");
-  if (!systems.is_array()) bad(d, "/systems", "an array of systems");
   std::map<std::string, SystemInfo> out;
-  for (size_t i = 0; i < systems.size(); ++i) {
-    std::string ptr = "/systems/" + std::to_string(i);
-    if (!systems.at(i).is_object()) bad(d, ptr, "a system object");
-    std::string name = string_at(d, systems.at(i), ptr, "name");
-    if (out.contains(name)) bad(d, ptr + "/name", "a unique system name; \"" + name + "\" repeats");
-    out.emplace(name, read_system(d, systems.at(i), ptr));
+  for (const ResultNode& s :
+       d.root.at("systems", "an array of systems").elements("an array of systems")) {
+    if (!s.raw().is_object()) s.fail("a system object");
+    ResultNode name_node = s.at("name", "a string");
+    std::string name = name_node.text();
+    if (out.contains(name))
+      name_node.fail("a unique system name; \"" + name.substr(0, 80) + "\" repeats");
+    out.emplace(name, read_system(s));
   }
   return out;
 }
 
 std::map<FindingKey, std::pair<int, std::string>> read_findings(const Doc& d) {
-  const json& findings = member(d, d.j, "", "findings", "an array of findings");
-  if (!findings.is_array()) bad(d, "/findings", "an array of findings");
   std::map<FindingKey, std::pair<int, std::string>> out;
-  for (size_t i = 0; i < findings.size(); ++i) {
-    std::string ptr = "/findings/" + std::to_string(i);
-    const json& f = findings.at(i);
-    if (!f.is_object()) bad(d, ptr, "a finding object");
-    FindingKey key{string_at(d, f, ptr, "code"), "", string_at(d, f, ptr, "severity")};
-    if (f.contains("subject") && !f.at("subject").is_null())
-      key.subject = string_at(d, f, ptr, "subject");
+  for (const ResultNode& f :
+       d.root.at("findings", "an array of findings").elements("an array of findings")) {
+    if (!f.raw().is_object()) f.fail("a finding object");
+    FindingKey key{f.at("code", "a string").text(), f.text_at("subject").value_or(""),
+                   f.at("severity", "a string").text()};
     auto& [count, message] = out[key];
     ++count;
-    if (f.contains("message") && f.at("message").is_string())
-      message = f.at("message").get<std::string>();
+    if (auto m = f.find("message"); m && m->raw().is_string()) message = m->text();
   }
   return out;
 }
 
 std::optional<std::optional<double>> read_recovery_time(const Doc& d, const std::string& key,
                                                         bool optional) {
-  const json& rec = member(d, d.j, "", "recovery", "an object");
-  if (!rec.is_object()) bad(d, "/recovery", "an object");
-  if (optional && !rec.contains(key)) return std::nullopt;
-  const json& v = member(d, rec, "/recovery", key.c_str(), "seconds or null");
-  return number_or_null(d, v, "/recovery/" + key);
+  ResultNode rec = recovery(d);
+  if (optional && !rec.raw().contains(key)) return std::nullopt;
+  return seconds_or_null(rec, key.c_str());
 }
 
 std::optional<bool> read_rto_met(const Doc& d) {
-  const json& rec = member(d, d.j, "", "recovery", "an object");
-  const json& v = member(d, rec, "/recovery", "rto_met", "true, false or null");
+  ResultNode v = recovery(d).at("rto_met", "true, false or null");
   if (v.is_null()) return std::nullopt;
-  if (!v.is_boolean()) bad(d, "/recovery/rto_met", "true, false or null");
-  return v.get<bool>();
+  return v.boolean();
 }
 
 std::optional<double> read_peak_paging(const Doc& d) {
-  if (!d.j.contains("metrics") || !d.j.at("metrics").is_object()) return std::nullopt;
-  const json& m = d.j.at("metrics");
-  if (!m.contains("peak_paging_pages_per_s")) return std::nullopt;
-  auto v = number_or_null(d, m.at("peak_paging_pages_per_s"), "/metrics/peak_paging_pages_per_s",
-                          "pages/s");
-  return v;
+  auto m = d.root.find("metrics");
+  if (!m || !m->raw().is_object()) return std::nullopt;
+  auto v = m->find("peak_paging_pages_per_s");
+  if (!v) return std::nullopt;
+  return v->number(0, kMaxResultNumber);
 }
 
 }  // namespace drsim::reports::compare_detail

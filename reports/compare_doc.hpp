@@ -1,8 +1,9 @@
 #pragma once
 /// \file compare_doc.hpp
-/// Typed reads of the parts of a result document that `drsim compare` looks at. Every read
-/// checks its type and throws CompareError naming the file, the JSON Pointer and what was
-/// expected. Internal to reports/compare*.cpp.
+/// Typed reads of the parts of a result document that `drsim compare` looks at, through the
+/// reports' one reader (result_reader.hpp): every read checks its type and range and throws
+/// ResultFileError naming the file, the JSON Pointer and what was expected. Internal to
+/// reports/compare*.cpp.
 
 #include <map>
 #include <nlohmann/json.hpp>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "reports/compare.hpp"
+#include "reports/result_reader.hpp"
 
 namespace drsim::reports::compare_detail {
 
@@ -18,6 +20,7 @@ namespace drsim::reports::compare_detail {
 struct Doc {
   const std::string& file;
   const nlohmann::json& j;
+  ResultNode root;
   std::optional<double> start_week_s;  ///< /exercise/start_week_s when present, for labels
 };
 

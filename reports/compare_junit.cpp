@@ -1,47 +1,13 @@
 #include <sstream>
 
 #include "reports/compare_output.hpp"
+#include "reports/escape.hpp"
 
 namespace drsim::reports {
 namespace {
 
-/// Escapes text for XML 1.0 content or (attribute) values; drops the control characters XML
-/// forbids. Line breaks stay as they are in content and become character references in values.
 std::string xml_escape(const std::string& text, bool attribute = true) {
-  std::string out;
-  out.reserve(text.size());
-  for (char ch : text) {
-    auto u = static_cast<unsigned char>(ch);
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      case '\n':
-        out += attribute ? "&#10;" : "\n";
-        break;
-      case '\t':
-        out += attribute ? "&#9;" : "\t";
-        break;
-      case '\r':
-        out += attribute ? "&#13;" : "\r";
-        break;
-      default:
-        if (u >= 0x20) out += ch;
-    }
-  }
-  return out;
+  return escape_xml(text, attribute ? XmlPlace::attribute : XmlPlace::content);
 }
 
 std::string details(const CompareRow& r) {
@@ -89,13 +55,13 @@ void write_properties(std::ostream& out, const Comparison& c) {
 
 std::string render_compare_junit(const Comparison& c) {
   std::ostringstream out;
+  // junit-10.xsd (the Jenkins xunit plugin's) allows `skipped` on <testsuite> only
   std::string counts = "tests=\"" + std::to_string(c.rows.size()) + "\" failures=\"" +
-                       std::to_string(c.count(Verdict::regression)) +
-                       "\" errors=\"0\" skipped=\"0\" time=\"0\"";
+                       std::to_string(c.count(Verdict::regression)) + "\" errors=\"0\"";
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << "<testsuites name=\"drsim compare\" " << counts << ">\n";
+  out << "<testsuites name=\"drsim compare\" " << counts << " time=\"0\">\n";
   out << "  <testsuite name=\"drsim compare: " << xml_escape(c.current.scenario) << "\" " << counts
-      << ">\n";
+      << " skipped=\"0\" time=\"0\">\n";
   write_properties(out, c);
   for (const auto& r : c.rows) write_case(out, r);
   out << "  </testsuite>\n</testsuites>\n";

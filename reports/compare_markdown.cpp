@@ -1,36 +1,14 @@
 #include <sstream>
 
 #include "reports/compare_output.hpp"
+#include "reports/escape.hpp"
 
 namespace drsim::reports {
 namespace {
 
-/// Makes text safe inside a Markdown table cell: no line breaks, pipes and HTML escaped.
+/// Text from a result, shown as written inside a table cell or a list item.
 std::string cell(const std::string& text) {
-  std::string out;
-  for (char ch : text) {
-    switch (ch) {
-      case '|':
-        out += "\\|";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '\n':
-      case '\r':
-        out += ' ';
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
+  return escape_markdown(text);
 }
 
 const char* badge(Verdict v) {
@@ -67,9 +45,9 @@ std::string render_compare_markdown(const Comparison& c) {
   out << "### drsim compare: " << (c.has_regression() ? "❌ recovery got slower" : "✅ no regression")
       << "\n\n";
   out << compare_counts(c) << ".\n\n";
-  out << "- baseline: `" << cell(c.baseline.file) << "` (" << cell(c.baseline.scenario)
-      << ", drsim " << cell(c.baseline.version) << ", seed " << cell(c.baseline.seed) << ")\n";
-  out << "- current: `" << cell(c.current.file) << "` (" << cell(c.current.scenario) << ", drsim "
+  out << "- baseline: " << cell(c.baseline.file) << " (" << cell(c.baseline.scenario) << ", drsim "
+      << cell(c.baseline.version) << ", seed " << cell(c.baseline.seed) << ")\n";
+  out << "- current: " << cell(c.current.file) << " (" << cell(c.current.scenario) << ", drsim "
       << cell(c.current.version) << ", seed " << cell(c.current.seed) << ")\n";
   out << "- tolerance: " << cell(c.tolerance) << "\n";
   for (const auto& note : c.notes) out << "- note: " << cell(note) << "\n";

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "reports/compare_output.hpp"
+#include "reports/escape.hpp"
 
 namespace drsim::reports {
 namespace {
@@ -18,13 +19,9 @@ std::string upper(std::string_view s) {
 }
 
 Line line_of(const CompareRow& r) {
-  return {upper(verdict_name(r.verdict)),
-          r.metric,
-          r.subject,
-          r.baseline,
-          r.current,
-          format_row_delta(r),
-          r.message};
+  return {upper(verdict_name(r.verdict)), escape_terminal(r.metric),  escape_terminal(r.subject),
+          escape_terminal(r.baseline),    escape_terminal(r.current), format_row_delta(r),
+          escape_terminal(r.message)};
 }
 
 const char* colour_of(Verdict v) {
@@ -73,10 +70,11 @@ std::string render_compare_text(const Comparison& c, bool color) {
   out << "drsim compare: " << (c.has_regression() ? "FAIL" : "PASS") << " - " << compare_counts(c)
       << "\n";
   for (const auto* s : {&c.baseline, &c.current})
-    out << (s == &c.baseline ? "  baseline  " : "  current   ") << s->file << "  (" << s->scenario
-        << ", drsim " << s->version << ", seed " << s->seed << ")\n";
+    out << (s == &c.baseline ? "  baseline  " : "  current   ") << escape_terminal(s->file) << "  ("
+        << escape_terminal(s->scenario) << ", drsim " << escape_terminal(s->version) << ", seed "
+        << escape_terminal(s->seed) << ")\n";
   out << "  tolerance " << c.tolerance << "\n";
-  for (const auto& note : c.notes) out << "  note: " << note << "\n";
+  for (const auto& note : c.notes) out << "  note: " << escape_terminal(note) << "\n";
   out << "\n";
   std::vector<Line> lines{{"VERDICT", "METRIC", "SUBJECT", "BASELINE", "CURRENT", "DELTA", "WHY"}};
   for (const auto& r : c.rows) lines.push_back(line_of(r));

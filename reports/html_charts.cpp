@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 
+#include "reports/escape.hpp"
 #include "reports/html_parts.hpp"
 #include "reports/result_io.hpp"
 
@@ -62,7 +63,7 @@ std::string series_key(const TimelineData& d, const SeriesView& s, const ChartSp
   auto peak = std::max_element(s.values.begin(), s.values.end());
   std::string out = "<li style=\"--c:" + std::string(kColours[k % kColours.size()]) +
                     "\"><i class=\"key" + (k >= kColours.size() ? " dashed" : "") + "\"></i>" +
-                    html_escape(s.name);
+                    escape_html(s.name);
   if (peak == s.values.end()) return out + "</li>";
   if (*peak <= 0) return out + " <small>none</small></li>";
   double t_peak = static_cast<double>(peak - s.values.begin()) * d.step_s;
@@ -79,15 +80,15 @@ void render_chart(const TimelineData& d, const std::vector<SeriesView>& series, 
                   std::string& out) {
   int height = std::max(128, 44 + 14 * static_cast<int>(series.size()) * (c.percent ? 2 : 1));
   out += "<div class=\"row chart\" style=\"--h:" + std::to_string(height) +
-         "px\"><div class=\"lbl\"><b>" + html_escape(c.title) + "</b> <small>" +
-         html_escape(c.unit) + "</small><ul class=\"keys\">";
+         "px\"><div class=\"lbl\"><b>" + escape_html(c.title) + "</b> <small>" +
+         escape_html(c.unit) + "</small><ul class=\"keys\">";
   for (std::size_t k = 0; k < series.size(); ++k) out += series_key(d, series[k], c, k);
   out += "</ul><span class=\"ymax\">" + y_text(c, c.y_max) + "</span><span class=\"ymid\">" +
          y_text(c, c.y_max / 2) +
          "</span><span class=\"ymin\">0</span></div><div class=\"trk\"><svg class=\"plot\" "
          "style=\"--l:0;--w:100\" "
          "viewBox=\"0 0 1000 100\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"" +
-         html_escape(c.title) + "\">";
+         escape_html(c.title) + "\">";
   for (double g : {4.0, 28.0, 52.0, 76.0})
     out +=
         "<line class=\"grid\" x1=\"0\" x2=\"1000\" y1=\"" + num(g) + "\" y2=\"" + num(g) + "\"/>";

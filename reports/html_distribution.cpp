@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "reports/escape.hpp"
 #include "reports/html_parts.hpp"
 #include "reports/result_io.hpp"
 
@@ -64,7 +65,7 @@ void render_distribution_chart(const TimelineData& d, std::string& out) {
   out +=
       "<div class=\"charts\"><div class=\"row chart dist\" style=\"--h:128px\"><div "
       "class=\"lbl\"><b>All critical up</b> <small>replications per " +
-      html_escape(duration_label(v.hist_bin_s)) + "; P10 " + at_or_never(d.axis, v.p10) + ", P50 " +
+      escape_html(duration_label(v.hist_bin_s)) + "; P10 " + at_or_never(d.axis, v.p10) + ", P50 " +
       at_or_never(d.axis, v.p50) + ", P90 " + at_or_never(d.axis, v.p90) +
       (v.never_share > 0 ? ", never in " + percent(v.never_share) + " %" : "") +
       "</small><span class=\"ymax\">" + thousands(top) +

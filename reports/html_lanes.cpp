@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 
+#include "reports/escape.hpp"
 #include "reports/html_parts.hpp"
 #include "reports/result_io.hpp"
 
@@ -86,7 +87,7 @@ std::vector<Mark> milestone_marks(const TimelineData& d) {
     std::string label = m.label.empty() ? m.id : m.label;
     std::string at = week_label(d.axis, m.t_s);
     marks.push_back(
-        {m.t_s, html_escape(label), "ms", html_escape(label + ", " + at), label.size()});
+        {m.t_s, escape_html(label), "ms", escape_html(label + ", " + at), label.size()});
   }
   if (d.recovery.rto_s) {
     std::string verdict = !d.recovery.rto_met ? "" : (*d.recovery.rto_met ? " met" : " missed");
@@ -95,8 +96,8 @@ std::vector<Mark> milestone_marks(const TimelineData& d) {
     std::string label = "RTO " + target + verdict;
     std::string cls =
         std::string("rto") + (d.recovery.rto_met && !*d.recovery.rto_met ? " missed" : " met");
-    marks.push_back({*d.recovery.rto_s, html_escape(label), cls,
-                     html_escape("RTO deadline " + week_label(d.axis, *d.recovery.rto_s) + verdict),
+    marks.push_back({*d.recovery.rto_s, escape_html(label), cls,
+                     escape_html("RTO deadline " + week_label(d.axis, *d.recovery.rto_s) + verdict),
                      label.size()});
   }
   return marks;
@@ -109,12 +110,12 @@ std::vector<Mark> pin_marks(const TimelineData& d, const std::vector<PinView>& p
     const PinView& p = pins[i];
     if (!p.has_time) continue;
     std::string id = findings ? std::to_string(i + 1) : "A" + std::to_string(i + 1);
-    std::string cls = findings ? "pin sev-" + html_escape(p.severity) : "pin act";
+    std::string cls = findings ? "pin sev-" + escape_html(p.severity) : "pin act";
     std::string title = "#" + id + " " + week_label(d.axis, p.t_s) + " " +
                         (findings ? p.severity + " " : "") + p.id + " " + p.label + ": " +
                         p.message;
     std::string text = id + (findings && pins.size() <= kNamedPins ? " " + p.id : "");
-    marks.push_back({p.t_s, html_escape(text), cls, html_escape(title), text.size() + 2});
+    marks.push_back({p.t_s, escape_html(text), cls, escape_html(title), text.size() + 2});
   }
   return marks;
 }
@@ -207,18 +208,18 @@ std::string lane_title(const SystemView& s) {
 void render_lane(const TimelineData& d, std::size_t i, std::string& out) {
   const SystemView& s = d.systems[i];
   std::string st = s.status.empty() ? "unknown" : s.status;
-  out += "<div class=\"row lane st-" + html_escape(st) + "\" data-i=\"" + std::to_string(i) +
-         "\"><div class=\"lbl\" title=\"" + html_escape(lane_title(s)) + "\"><span class=\"nm\">" +
-         html_escape(s.name) + "</span>" +
+  out += "<div class=\"row lane st-" + escape_html(st) + "\" data-i=\"" + std::to_string(i) +
+         "\"><div class=\"lbl\" title=\"" + escape_html(lane_title(s)) + "\"><span class=\"nm\">" +
+         escape_html(s.name) + "</span>" +
          (s.critical ? "<b class=\"crit\" title=\"critical\">&#9679;</b>" : "") +
-         "<span class=\"st\">" + html_escape(status_text(d.axis, s) + whisker_text(d, i)) +
+         "<span class=\"st\">" + escape_html(status_text(d.axis, s) + whisker_text(d, i)) +
          "</span></div><div class=\"trk\">";
   for (std::size_t j = 0; j < s.phases.size(); ++j) {
     const PhaseView& p = s.phases[j];
     std::string text = bar_text(s, p);
     out += "<i class=\"ph " + phase_class(p.phase) + "\" " +
            span_style(d.axis, p.start_s, p.end_s) + " data-j=\"" + std::to_string(j) + "\">" +
-           (text.empty() ? "" : "<span>" + html_escape(text) + "</span>") + "</i>";
+           (text.empty() ? "" : "<span>" + escape_html(text) + "</span>") + "</i>";
   }
   out += whisker_html(d, i) + "</div></div>\n";
 }
@@ -251,8 +252,8 @@ void render_group(const TimelineData& d, const LaneGroup& g, std::string& out) {
          "<button type=\"button\" class=\"tog\" aria-expanded=\"true\" title=\"collapse or "
          "expand\"></button>"
          "<span class=\"gl\">" +
-         html_escape(g.label) + "</span></div><div class=\"trk\"><span class=\"gs\">" +
-         group_summary(d, g) + (g.detail.empty() ? "" : " \u00b7 " + html_escape(g.detail)) +
+         escape_html(g.label) + "</span></div><div class=\"trk\"><span class=\"gs\">" +
+         group_summary(d, g) + (g.detail.empty() ? "" : " \u00b7 " + escape_html(g.detail)) +
          "</span></div></div><div class=\"body\">\n";
   for (std::size_t i : g.lanes) render_lane(d, i, out);
   for (const LaneGroup& c : g.children) render_group(d, c, out);

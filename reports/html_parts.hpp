@@ -62,9 +62,6 @@ void render_distribution_chart(const TimelineData& d, std::string& out);
 /// The findings table and the operator actions, in time order.
 void render_lists(const TimelineData& d, std::string& out);
 
-/// text as a JSON string literal that is also safe inside HTML: <, > and & as \u escapes.
-std::string json_string(const std::string& text);
-
 /// The page's data for its script, as JSON safe inside <script type="application/json">.
 std::string page_data_json(const TimelineData& d);
 

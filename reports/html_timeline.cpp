@@ -1,9 +1,11 @@
 #include "reports/html_timeline.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 
+#include "reports/escape.hpp"
 #include "reports/html_parts.hpp"
 #include "reports/result_io.hpp"
 
@@ -23,7 +25,8 @@ std::string num(double v) {
 }
 
 std::string thousands(double v) {
-  long long n = std::isfinite(v) ? std::llround(v) : 0;
+  // the reader bounds every number (kMaxResultNumber); the clamp keeps llround defined anyway
+  long long n = std::isfinite(v) ? std::llround(std::clamp(v, -1e18, 1e18)) : 0;
   std::string digits = std::to_string(n < 0 ? -n : n);
   std::string out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
@@ -69,11 +72,11 @@ std::string verdict(const TimelineData& d) {
   std::string deadline = r.rto_s ? " (deadline " + week_label(d.axis, *r.rto_s) + ")" : "";
   return std::string("<div class=\"verdict ") +
          (*r.rto_met ? "met\">&#10004; " : "missed\">&#10008; ") + target +
-         (*r.rto_met ? " met" : " MISSED") + html_escape(deadline) + "</div>";
+         (*r.rto_met ? " met" : " MISSED") + escape_html(deadline) + "</div>";
 }
 
 void kpi(std::string& out, const std::string& name, const std::string& value) {
-  out += "<div class=\"kpi\"><dt>" + html_escape(name) + "</dt><dd>" + html_escape(value) +
+  out += "<div class=\"kpi\"><dt>" + escape_html(name) + "</dt><dd>" + escape_html(value) +
          "</dd></div>";
 }
 
@@ -93,13 +96,13 @@ std::string severity_class(const std::string& severity) {
 }  // namespace
 
 void render_summary(const TimelineData& d, std::string& out) {
-  out += "<header class=\"summary\"><div class=\"title\"><h1>" + html_escape(d.scenario_name) +
+  out += "<header class=\"summary\"><div class=\"title\"><h1>" + escape_html(d.scenario_name) +
          "</h1>";
-  out += "<p class=\"desc\" title=\"click: the whole description\">" + html_escape(d.description) +
+  out += "<p class=\"desc\" title=\"click: the whole description\">" + escape_html(d.description) +
          "</p></div>";
   out += verdict(d);
   if (d.distribution)
-    out += "<div class=\"verdict mc\">" + html_escape(distribution_headline(*d.distribution)) +
+    out += "<div class=\"verdict mc\">" + escape_html(distribution_headline(*d.distribution)) +
            " <small>(the lanes show the median replication)</small></div>";
   out += "<dl class=\"kpis\">";
   kpi(out, "first z/OS up", when(d.axis, d.recovery.first_zos_up_s));
@@ -109,8 +112,8 @@ void render_summary(const TimelineData& d, std::string& out) {
   kpi(out, "exercise", week_label(d.axis, 0) + " to " + week_label(d.axis, d.axis.duration_s));
   kpi(out, "systems", count_text(d));
   if (d.peak_paging) kpi(out, "peak paging", thousands(*d.peak_paging) + " pages/s");
-  out += "</dl><p class=\"meta\">seed " + html_escape(d.seed.empty() ? "?" : d.seed) +
-         " &middot; " + html_escape(d.scenario_file) + " &middot; drsim " + html_escape(d.version) +
+  out += "</dl><p class=\"meta\">seed " + escape_html(d.seed.empty() ? "?" : d.seed) +
+         " &middot; " + escape_html(d.scenario_file) + " &middot; drsim " + escape_html(d.version) +
          "</p></header>\n";
 }
 
@@ -128,10 +131,10 @@ void render_lists(const TimelineData& d, std::string& out) {
     const PinView& f = d.findings[i];
     out += "<tr class=\"sev-" + severity_class(f.severity) + "\"><td><span class=\"pin sev-" +
            severity_class(f.severity) + "\">" + std::to_string(i + 1) + "</span></td><td>" +
-           (f.has_time ? week_label(d.axis, f.t_s) : "") + "</td><td>" + html_escape(f.severity) +
-           "</td><td><code>" + html_escape(f.id) + "</code></td><td>" + html_escape(f.label) +
-           "</td><td>" + html_escape(f.message) + "</td><td>" + html_escape(f.consequence) +
-           "</td><td>" + html_escape(f.remedy) + "</td></tr>";
+           (f.has_time ? week_label(d.axis, f.t_s) : "") + "</td><td>" + escape_html(f.severity) +
+           "</td><td><code>" + escape_html(f.id) + "</code></td><td>" + escape_html(f.label) +
+           "</td><td>" + escape_html(f.message) + "</td><td>" + escape_html(f.consequence) +
+           "</td><td>" + escape_html(f.remedy) + "</td></tr>";
   }
   if (!d.findings.empty()) out += "</tbody></table>";
   out += "<h2>Operator actions</h2>";
@@ -146,29 +149,10 @@ void render_lists(const TimelineData& d, std::string& out) {
     const PinView& e = d.events[i];
     out += "<tr><td><span class=\"pin act\">A" + std::to_string(i + 1) + "</span></td><td>" +
            (e.has_time ? week_label(d.axis, e.t_s) : "") + "</td><td><code>" +
-           html_escape(e.label) + "</code></td><td>" + html_escape(e.message) + "</td></tr>";
+           escape_html(e.label) + "</code></td><td>" + escape_html(e.message) + "</td></tr>";
   }
   if (!d.events.empty()) out += "</tbody></table>";
   out += "</section>\n";
-}
-
-std::string json_string(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) {
-    auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (u < 0x20 || c == '<' || c == '>' || c == '&') {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x",
-                    u);  // "<" as \u003c: no "</script>" in the data block
-      out += buf;
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
 }
 
 double busy_end(const TimelineData& d) {
@@ -188,15 +172,16 @@ std::string page_data_json(const TimelineData& d) {
   auto days = day_columns(d.axis);
   for (std::size_t i = 0; i < days.size(); ++i)
     out += std::string(i ? "," : "") + "[" + num(days[i].start_s) + "," + num(days[i].end_s) + "," +
-           json_string(days[i].label) + "]";
+           escape_json_in_html(days[i].label) + "]";
   out += "],\"lanes\":[";
   for (std::size_t i = 0; i < d.systems.size(); ++i) {
     const SystemView& s = d.systems[i];
-    out += std::string(i ? ",\n" : "") + "{\"n\":" + json_string(s.name) + ",\"p\":[";
+    out += std::string(i ? ",\n" : "") + "{\"n\":" + escape_json_in_html(s.name) + ",\"p\":[";
     for (std::size_t j = 0; j < s.phases.size(); ++j) {
       const PhaseView& p = s.phases[j];
-      out += std::string(j ? "," : "") + "[" + json_string(p.phase) + "," + num(p.start_s) + "," +
-             num(p.end_s) + "," + json_string(p.note) + "," + (p.open_end ? "true" : "false") + "]";
+      out += std::string(j ? "," : "") + "[" + escape_json_in_html(p.phase) + "," + num(p.start_s) +
+             "," + num(p.end_s) + "," + escape_json_in_html(p.note) + "," +
+             (p.open_end ? "true" : "false") + "]";
     }
     out += "]}";
   }
@@ -242,7 +227,7 @@ std::string render_timeline_html(const nlohmann::json& result) {
       "'unsafe-inline'; "
       "script-src 'unsafe-inline'; img-src data:\">"
       "<title>drsim timeline: " +
-      html_escape(d.scenario_name) + "</title><style>";
+      escape_html(d.scenario_name) + "</title><style>";
   out += html::page_css();
   if (d.distribution) out += html::distribution_css();
   out += "</style></head><body>\n";

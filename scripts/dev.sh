@@ -4,6 +4,10 @@
 #   scripts/dev.sh test    install deps, build, run every test (ctest)
 #   scripts/dev.sh build   install deps, build only
 #   scripts/dev.sh bench   install deps (and the SimPy 2 peer), build, run bench/montecarlo.sh
+#   scripts/dev.sh sanitize        build with ASan+UBSan in build-sanitize/, run every test there
+#   scripts/dev.sh fuzz [SECONDS]  build the libFuzzer targets (clang) in build-fuzz/ and run each
+#                                  for SECONDS (default 60), seeded from scenarios/, test/data/bad/
+#                                  and the results of the shipped scenarios
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 build="${DRSIM_BUILD_DIR:-$here/build}"
@@ -11,8 +15,9 @@ jobs="$(nproc 2>/dev/null || echo 2)"
 
 build_pkgs=(build-essential cmake pkg-config libsimgrid-dev nlohmann-json3-dev libcli11-dev catch2
             libvalijson-dev libfmt-dev)
-test_pkgs=(chromium python3 man-db zsh slurm-wlm munge)  # man-db: the install test reads drsim(1); zsh: -n on _drsim; slurm-wlm, munge: test/cli/slurm.sh
+test_pkgs=(chromium python3 man-db zsh slurm-wlm munge libxml2-utils)  # man-db: the install test reads drsim(1); zsh: -n on _drsim; slurm-wlm, munge: test/cli/slurm.sh; libxml2-utils: xmllint
 bench_pkgs=(python3-simpy bc)  # bench/montecarlo.sh: the SimPy 2 peer, the ratio
+fuzz_pkgs=(clang libfuzzer-14-dev)
 
 install_missing() {
   local missing=()
@@ -33,6 +38,82 @@ configure_and_build() {
   command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
   cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
   cmake --build "$build" -j "$jobs"
+}
+
+# AddressSanitizer options for the sanitized suite. SimGrid switches stacks between its actors
+# (its own context code, which ASan does not know): detect_stack_use_after_return=0 is needed
+# for that, and the simulating processes turn leak detection off for themselves (drsim run
+# calls __lsan_disable() before the engine, whose objects live until the process exits; the
+# engine tests get detect_leaks=0 from test/CMakeLists.txt). Everything else keeps
+# detect_leaks=1. UBSan stops at the first finding.
+sanitizer_env() {
+  export ASAN_OPTIONS="detect_stack_use_after_return=0:detect_leaks=1:abort_on_error=0:strict_string_checks=1:check_initialization_order=1"
+  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+}
+
+sanitize() {
+  local dir="$here/build-sanitize"
+  local launcher=()
+  command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  cmake -S "$here" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDRSIM_SANITIZE=ON "${launcher[@]}" >/dev/null
+  cmake --build "$dir" -j "$jobs" --target drsim drsim_unit_tests drsim_engine_tests
+  sanitizer_env
+  cd "$dir"
+  ctest --output-on-failure -j "$jobs"
+}
+
+# fuzz_seeds DIR: the seed corpora, one folder per target.
+fuzz_seeds() {
+  local seeds=$1
+  rm -rf "$seeds" && mkdir -p "$seeds"/{scenario,result,units}
+  cp "$here"/scenarios/*.json "$here"/test/data/bad/*.json "$seeds/scenario/"
+  # overrides ride after a NUL byte (fuzz/fuzz_scenario.cpp)
+  printf '%s\0/dr_site/tape/drives=6\0/name="what-if"' "$(cat "$here/scenarios/insurance-2009-year3.json")" \
+    >"$seeds/scenario/with-sets"
+  cp "$here"/test/data/results/*.json "$seeds/result/"
+  for f in "$here"/scenarios/insurance-*.json; do
+    "$build/drsim" run "$f" --out "$seeds/run" --quiet
+    cp "$seeds/run/result.json" "$seeds/result/$(basename "$f")"
+  done
+  rm -rf "$seeds/run"
+  # the unit strings of the shipped scenarios and the schema's examples
+  python3 - "$seeds/units" "$here"/scenarios/*.json <<'PY'
+import json, sys, hashlib
+out, files = sys.argv[1], sys.argv[2:]
+seen = set()
+def walk(v):
+    if isinstance(v, dict):
+        for x in v.values(): walk(x)
+    elif isinstance(v, list):
+        for x in v: walk(x)
+    elif isinstance(v, str) and len(v) < 40 and any(c.isdigit() for c in v):
+        seen.add(v)
+for f in files:
+    walk(json.load(open(f)))
+for v in sorted(seen | {"1h30m", "250ms", "3.5GiB", "14MB/s", "100MBps", "Tue 9:05", "18:30"}):
+    open(out + "/" + hashlib.sha1(v.encode()).hexdigest()[:12], "w").write(v)
+PY
+}
+
+fuzz() {
+  local seconds=${1:-60}
+  local dir="$here/build-fuzz"
+  CXX=clang++ cmake -S "$here" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDRSIM_FUZZ=ON \
+    -DBUILD_TESTING=OFF >/dev/null
+  cmake --build "$dir" -j "$jobs" --target fuzz_scenario fuzz_result fuzz_units
+  fuzz_seeds "$dir/seeds"
+  export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0"
+  local rc=0
+  for t in scenario result units; do
+    mkdir -p "$dir/corpus/$t" "$dir/artifacts/$t"
+    echo "fuzz_$t: ${seconds}s"
+    "$dir/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
+      -max_len=262144 -print_final_stats=1 -artifact_prefix="$dir/artifacts/$t/" \
+      "$dir/corpus/$t" "$dir/seeds/$t" 2>"$dir/fuzz_$t.log" || rc=1
+    grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb|ERROR|SUMMARY" "$dir/fuzz_$t.log" || true
+  done
+  [ $rc -eq 0 ] || echo "dev.sh fuzz: a target found a problem; see $dir/artifacts/ and $dir/fuzz_*.log" >&2
+  return $rc
 }
 
 case "${1:-}" in
@@ -60,8 +141,17 @@ case "${1:-}" in
     configure_and_build
     "$here/bench/montecarlo.sh"
     ;;
+  sanitize)
+    install_missing "${build_pkgs[@]}" "${test_pkgs[@]}"
+    sanitize
+    ;;
+  fuzz)
+    install_missing "${build_pkgs[@]}" "${test_pkgs[@]}" "${fuzz_pkgs[@]}"
+    configure_and_build
+    fuzz "${2:-60}"
+    ;;
   *)
-    echo "usage: scripts/dev.sh demo|test|build|bench" >&2
+    echo "usage: scripts/dev.sh demo|test|build|bench|sanitize|fuzz [SECONDS]" >&2
     exit 2
     ;;
 esac

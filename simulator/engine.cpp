@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <xbt/log.h>
 
+#include <csignal>
 #include <cstdio>
 #include <stdexcept>
 
@@ -18,8 +19,9 @@ namespace sim {
 namespace {
 
 void configure_simgrid() {
+  // Only SimGrid's critical messages, on stderr: an assertion inside SimGrid says why before
+  // it aborts (drsim's SIGABRT handler then exits 2).
   xbt_log_control_set("root.thres:critical");
-  xbt_log_control_set("root.app:file:/dev/null");
   sg4::Engine::set_config("network/model:CM02");
   sg4::Engine::set_config("network/crosstraffic", false);
   sg4::Engine::set_config("cpu/optim:Lazy");
@@ -38,7 +40,12 @@ Result simulate(const Scenario& scenario, const RunOptions& options) {
   char* argv[] = {name, nullptr};
   // Actors still blocked at the exercise end hold SimGrid objects: the engine and the world
   // are left to the process exit (one simulation per process), never destroyed under them.
+  // SimGrid's Engine installs a SIGINT handler that exits 1 without a word; the caller's
+  // handler stays in force (drsim run: "interrupted", exit 130, no temporary file left).
+  struct sigaction caller_sigint {};
+  sigaction(SIGINT, nullptr, &caller_sigint);
   auto* engine = new sg4::Engine(&argc, argv);
+  sigaction(SIGINT, &caller_sigint, nullptr);
   sim::configure_simgrid();
   auto* world = new sim::World;
   sim::World& w = *world;

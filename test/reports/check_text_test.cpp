@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "reports/result_io.hpp"
+
 using drsim::reports::render_check_text;
 using nlohmann::json;
 
@@ -86,5 +88,21 @@ TEST_CASE("check text wraps long lines", "[check_text]") {
 }
 
 TEST_CASE("check text refuses a document that is not a check report", "[check_text]") {
-  CHECK_THROWS_AS(render_check_text(json::object(), false), json::exception);
+  CHECK_THROWS_WITH(render_check_text(json::object(), false),
+                    "/scenario is missing; expected an object");
+  json bad = report_with(json::array({finding("x", "error", "VM")}), nullptr);
+  bad["summary"]["errors"] = "many";
+  CHECK_THROWS_AS(render_check_text(bad, false), drsim::reports::ResultFileError);
+  CHECK_THROWS_WITH(render_check_text(bad, false),
+                    "/summary/errors: expected an integer, found string");
+}
+
+TEST_CASE("check text strips control characters from what it prints", "[check_text]") {
+  json fs = json::array({finding("memory-shortfall", "error", "VM\x1b[2J\x1b]0;owned\x07PROD")});
+  fs[0]["message"] = "line one\nline two\x1b[31m";
+  std::string text = render_check_text(report_with(fs, nullptr), false);
+  CHECK(text.find('\x1b') == std::string::npos);
+  CHECK(text.find('\x07') == std::string::npos);
+  CHECK(contains(text, "VM[2J]0;ownedPROD"));
+  CHECK(contains(text, "line one line two[31m"));
 }

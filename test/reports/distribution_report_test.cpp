@@ -95,7 +95,7 @@ TEST_CASE("compare: a malformed distribution names the file and the pointer",
   try {
     run(base, bad);
     FAIL("no error");
-  } catch (const CompareError& e) {
+  } catch (const drsim::reports::ResultFileError& e) {
     CHECK_THAT(e.what(), Catch::Contains("cur.json") && Catch::Contains("/distribution/rto"));
   }
 }

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "reports/escape.hpp"
 #include "reports/html_parts.hpp"
 #include "reports/result_io.hpp"
 
@@ -105,10 +106,10 @@ TEST_CASE("every text from the result is escaped", "[html]") {
 }
 
 TEST_CASE("json strings for the page escape quotes, controls and markup", "[html]") {
-  using drsim::reports::html::json_string;
-  CHECK(json_string("a\"b\\c") == "\"a\\\"b\\\\c\"");
-  CHECK(json_string("</script>") == "\"\\u003c/script\\u003e\"");
-  CHECK(json_string("x\ny&") == "\"x\\u000ay\\u0026\"");
+  using drsim::reports::escape_json_in_html;
+  CHECK(escape_json_in_html("a\"b\\c") == "\"a\\\"b\\\\c\"");
+  CHECK(escape_json_in_html("</script>") == "\"\\u003c/script\\u003e\"");
+  CHECK(escape_json_in_html("x\ny&") == "\"x\\u000ay\\u0026\"");
   CHECK(drsim::reports::html::thousands(2797.4) == "2,797");
   CHECK(drsim::reports::html::thousands(-1234567) == "-1,234,567");
   CHECK(drsim::reports::html::num(12.5000) == "12.5");
@@ -126,11 +127,51 @@ TEST_CASE("a field of the wrong type names its JSON Pointer", "[html]") {
   CHECK(render_error(doc) == "/series/paging_pages_per_s/VM~1X/1: expected a number, found string");
   doc = sample();
   doc.erase("systems");
-  CHECK(render_error(doc) == "/systems: expected an array, found nothing");
+  CHECK(render_error(doc) == "/systems is missing; expected an array");
   CHECK(render_error(json::array()) == "/: expected a drsim result object, found array");
   doc = sample();
   doc["exercise"]["staff_hours"]["from"] = "8 o'clock";
   CHECK(render_error(doc).rfind("/exercise/staff_hours: expected", 0) == 0);
+}
+
+TEST_CASE("a number out of range is an error naming its pointer (issue 15, defect 1)", "[html]") {
+  json doc = sample();
+  const std::string vm = doc["series"]["paging_pages_per_s"].begin().key();
+  doc["series"]["paging_pages_per_s"][vm][0] = 1e20;  // thousands() negated LLONG_MIN: a crash
+  CHECK(render_error(doc) == "/series/paging_pages_per_s/" + vm +
+                                 "/0: expected a number from -1e+15 to 1e+15, found 1e+20");
+  doc = sample();
+  doc["metrics"]["peak_paging_pages_per_s"] = -1e300;
+  CHECK(render_error(doc).rfind("/metrics/peak_paging_pages_per_s: expected a number", 0) == 0);
+  doc = sample();
+  doc["systems"][0]["sie_level"] = 1e19;
+  CHECK(render_error(doc).rfind("/systems/0/sie_level: expected a number from 0 to 16", 0) == 0);
+}
+
+TEST_CASE("every time in a result is bounded (issue 15, defect 4)", "[html]") {
+  json doc = sample();
+  doc["exercise"]["duration_s"] = 1e300;  // looped over day columns until memory ran out
+  CHECK(render_error(doc) ==
+        "/exercise/duration_s: expected seconds from 0 to 2.4192e+06 (4 weeks), found 1e+300");
+  doc = sample();
+  doc["exercise"]["duration_s"] = 1e9;  // a 26 MB page
+  CHECK(render_error(doc).rfind("/exercise/duration_s: expected seconds", 0) == 0);
+  doc = sample();
+  doc["exercise"].erase("duration_s");
+  doc["systems"][1]["phases"][0]["end_s"] = 1e300;
+  CHECK(render_error(doc).rfind("/systems/1/phases/0/end_s: expected seconds", 0) == 0);
+  doc = sample();
+  doc["milestones"][0]["t_s"] = -5;
+  CHECK(render_error(doc).rfind("/milestones/0/t_s: expected seconds", 0) == 0);
+  doc = sample();
+  doc["exercise"]["start_week_s"] = 1e12;
+  CHECK(render_error(doc).rfind("/exercise/start_week_s: expected a number from 0", 0) == 0);
+  doc = sample();
+  doc["recovery"]["rto_target_h"] = 1e200;
+  CHECK(render_error(doc).rfind("/recovery/rto_target_h: expected hours", 0) == 0);
+  doc = sample();
+  doc["exercise"]["duration_s"] = 4 * 7 * 86400;  // the bound itself is fine
+  CHECK(render_error(doc) == "no error");
 }
 
 TEST_CASE("a result with only the contract's fields renders", "[html]") {

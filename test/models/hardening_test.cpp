@@ -1,0 +1,113 @@
+// Issue 15, the loader's side: numbers the engine cannot simulate (defect 2), over-long strings
+// before any regular expression (3), files that are not regular files (5), and numbers too large
+// for a double reported with their line and column (10).
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "models/scenario_io.hpp"
+
+using drsim::LoadStatus;
+
+namespace {
+
+std::string year1_path() {
+  return std::string(DRSIM_SCENARIOS) + "/insurance-2007-year1.json";
+}
+
+std::string year1_text() {
+  std::ifstream in(year1_path());
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+std::string all_errors(const drsim::LoadResult& r) {
+  std::string out;
+  for (const auto& e : r.errors) out += e.to_string() + "\n";
+  return out;
+}
+
+drsim::LoadResult load_with(const std::vector<std::string>& sets) {
+  return drsim::load_scenario(year1_path(), sets);
+}
+
+}  // namespace
+
+TEST_CASE("numbers the engine cannot simulate are refused by validate (defect 2)", "[hardening]") {
+  const std::string tape = "/dr_site/tape={\"drives\": 4, \"drive_type\": \"3590H\", \"rate\": ";
+  for (std::string set :
+       {std::string("/production/machine/engine_mips=1e-300"),
+        std::string("/production/machine/engine_mips=0.5"),
+        std::string("/dr_site/machine/engine_mips=1e9"), tape + "\"0.0001B/s\"}",
+        tape + "\"100TB/s\"}", std::string("/production/guests/3/app_start=\"0.0000001s\""),
+        std::string("/production/guests/3/app_start=\"200d\""),
+        std::string("/backups/tsm/0/size=\"0.0001B\"")}) {
+    drsim::LoadResult r = load_with({set});
+    INFO(set << "\n" << all_errors(r));
+    CHECK(r.status == LoadStatus::Invalid);
+    std::string pointer = set.substr(0, set.find('='));
+    CHECK(all_errors(r).find(pointer) != std::string::npos);
+  }
+  CHECK(load_with({"/production/machine/engine_mips=2000"}).status == LoadStatus::Ok);
+  CHECK(load_with({"/production/guests/3/app_start=\"0\""}).status == LoadStatus::Ok);
+  CHECK(load_with({tape + "\"14MB/s\"}"}).status == LoadStatus::Ok);
+}
+
+TEST_CASE("over-long strings are refused before the schema's regexes (defect 3)", "[hardening]") {
+  std::string text = year1_text();
+  std::string boot = "\"app_start\": \"";
+  auto at = text.find(boot);
+  REQUIRE(at != std::string::npos);
+  std::string repeated;
+  for (int i = 0; i < 50000; ++i) repeated += "1s";
+  text.insert(at + boot.size(), repeated);
+  drsim::LoadResult r = drsim::load_scenario_text(text, "long.json");
+  INFO(all_errors(r));
+  CHECK(r.status == LoadStatus::Invalid);
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].message.find("100") != std::string::npos);
+  CHECK(r.errors[0].expected == "at most 4096 characters");
+  // a long key too, and through --set
+  std::string key_doc = "{\"" + std::string(5000, 'k') + "\": 1}";
+  CHECK(drsim::load_scenario_text(key_doc, "k.json").errors.at(0).expected ==
+        "at most 4096 characters");
+  drsim::LoadResult s = load_with({"/name=\"" + std::string(5000, 'n') + "\""});
+  CHECK(s.status == LoadStatus::Invalid);
+  CHECK(all_errors(s).find("/name: a text of 5000 characters") != std::string::npos);
+}
+
+TEST_CASE("only regular files are read, capped while reading (defect 5)", "[hardening]") {
+  drsim::LoadResult zero = drsim::load_scenario("/dev/zero");
+  CHECK(zero.status == LoadStatus::Unreadable);
+  CHECK(all_errors(zero).find("not a regular file") != std::string::npos);
+  std::string fifo = "/tmp/drsim-hardening-fifo-" + std::to_string(::getpid());
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  drsim::LoadResult f = drsim::load_scenario(fifo);  // used to block forever: no writer
+  ::unlink(fifo.c_str());
+  CHECK(f.status == LoadStatus::Unreadable);
+  CHECK(all_errors(f).find("not a regular file") != std::string::npos);
+}
+
+TEST_CASE("a number too large for a double says where and why (defect 10)", "[hardening]") {
+  drsim::LoadResult r =
+      drsim::load_scenario_text("{\n  \"name\": \"x\",\n  \"a\": 1e309\n}", "n.json");
+  CHECK(r.status == LoadStatus::Unreadable);
+  INFO(all_errors(r));
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].message.find("line 3, column 8: the number 1e309 is too large") !=
+        std::string::npos);
+  CHECK(r.errors[0].message.find("json.exception") == std::string::npos);
+  drsim::LoadResult s = load_with({"/production/machine/engine_mips=-1e400"});
+  CHECK(s.status == LoadStatus::Unreadable);
+  CHECK(all_errors(s).find("/production/machine/engine_mips: --set value '-1e400' is not JSON "
+                           "(line 1, column 1: the number -1e400 is too large") !=
+        std::string::npos);
+  drsim::LoadResult syntax = drsim::load_scenario_text("{\"a\": tru}", "s.json");
+  CHECK(all_errors(syntax).find("line 1, column") != std::string::npos);
+}
