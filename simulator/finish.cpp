@@ -16,9 +16,9 @@ void close_lanes(World& w) {
   for (auto& s : w.systems) {
     const Restore& r = s.restore;
     if (!r.done && r.start >= 0)
-      s.lane.result().phases.insert(
-          s.lane.result().phases.begin(),
-          PhaseRecord{"restore", r.start, w.end_s, std::to_string(r.volumes) + " volumes so far"});
+      s.lane.result().phases.insert(s.lane.result().phases.begin(),
+                                    PhaseRecord{Phase::Restore, r.start, w.end_s,
+                                                std::to_string(r.volumes) + " volumes so far"});
   }
   for (auto& s : w.systems) s.lane.end(w.end_s);
   for (auto& g : w.guests) g.lane.end(w.end_s);
@@ -37,7 +37,7 @@ void statuses(World& w) {
   for (auto& d : w.distributed) {
     SystemResult& r = d.lane.result();
     bool up = r.up_s.has_value();
-    r.status = up ? "up" : "not_started";
+    r.status = up ? Status::Up : Status::NotStarted;
     if (!up)
       r.reason =
           r.planned ? "staff work not finished by the exercise end" : "not in the recovery plan";
@@ -55,7 +55,7 @@ std::optional<double> all_up(const World& w, const std::function<bool(const Syst
   bool any = false;
   for (const auto& r : w.result.systems) {
     if (!r.planned || !pred(r)) continue;
-    if (r.status != "up" || !r.up_s) return std::nullopt;
+    if (r.status != Status::Up || !r.up_s) return std::nullopt;
     latest = std::max(latest, *r.up_s);
     any = true;
   }
@@ -92,7 +92,7 @@ void recovery(World& w) {
   if (res.rto_met) return;
   std::vector<std::string> late;
   for (const auto& r : res.systems)
-    if (r.planned && r.critical && (!r.up_s || r.status != "up" || *r.up_s > res.rto_s))
+    if (r.planned && r.critical && (!r.up_s || r.status != Status::Up || *r.up_s > res.rto_s))
       late.push_back(r.name);
   Finding f;
   f.code = code::kRtoMissed;
