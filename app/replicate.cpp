@@ -8,7 +8,7 @@
 namespace drsim {
 namespace {
 
-const PhaseRecord* first_phase(const SystemResult& s, const std::string& phase) {
+const PhaseRecord* first_phase(const SystemResult& s, Phase phase) {
   for (const auto& p : s.phases)
     if (p.phase == phase) return &p;
   return nullptr;
@@ -21,7 +21,7 @@ double incident_time(const Result& r, const Incident& inc) {
   for (const auto& s : r.systems) {
     if (s.name != inc.subject) continue;
     if (inc.kind == "cartridge-unreadable")
-      if (const PhaseRecord* p = first_phase(s, "restore")) return p->end_s;
+      if (const PhaseRecord* p = first_phase(s, Phase::Restore)) return p->end_s;
   }
   return 0;
 }

@@ -216,7 +216,7 @@ int main(int argc, char** argv) {
   std::string json = drsim::to_json(result).dump();
   double to_json_s = seconds_since(t3);
   int up = 0;
-  for (const auto& s : result.systems) up += s.status == "up" ? 1 : 0;
+  for (const auto& s : result.systems) up += s.status == drsim::Status::Up ? 1 : 0;
   std::printf(
       "scenario: %d LPARs, %zu systems + %zu guests, %d volumes, %d drives (%zu bytes of JSON)\n",
       n.vms + n.zos, loaded.scenario.production.systems.size(),

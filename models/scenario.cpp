@@ -6,64 +6,17 @@ namespace drsim {
 
 using nlohmann::json;
 
-const char* to_string(SystemKind k) {
-  return k == SystemKind::Zos ? "zos" : "zvm";
-}
-const char* to_string(GuestKind k) {
-  return k == GuestKind::Linux ? "linux" : "cms";
-}
+namespace {
 
-const char* to_string(Tier t) {
-  switch (t) {
-    case Tier::Production:
-      return "production";
-    case Tier::Qa:
-      return "qa";
-    case Tier::Dev:
-      return "dev";
-    case Tier::Test:
-      return "test";
-  }
+/// A value's name in its parse table: the one spelling of each scenario enum.
+template <typename E>
+const char* name_in(const ChoiceTable<E>& table, E value) {
+  for (const auto& [name, e] : table)
+    if (e == value) return name;
   return "?";
 }
 
-const char* to_string(GuestRole r) {
-  switch (r) {
-    case GuestRole::None:
-      return "none";
-    case GuestRole::Tcpip:
-      return "tcpip";
-    case GuestRole::VswitchController:
-      return "vswitch-controller";
-    case GuestRole::HipersocketRouter:
-      return "hipersocket-router";
-  }
-  return "?";
-}
-
-const char* to_string(PlacementMode m) {
-  switch (m) {
-    case PlacementMode::Lpar:
-      return "lpar";
-    case PlacementMode::Guest:
-      return "guest";
-    case PlacementMode::GuestsDirect:
-      return "guests-direct";
-  }
-  return "?";
-}
-
-const char* to_string(Performer p) {
-  switch (p) {
-    case Performer::Operations:
-      return "operations";
-    case Performer::Customer:
-      return "customer";
-    case Performer::ChangeDesk:
-      return "change-desk";
-  }
-  return "?";
-}
+}  // namespace
 
 Performer step_performer(const StepSpec& s) {
   if (s.by) return *s.by;
@@ -100,52 +53,8 @@ const ChoiceTable<Performer>& performer_table() {
   return t;
 }
 
-const char* to_string(StepAction a) {
-  switch (a) {
-    case StepAction::Restore:
-      return "restore";
-    case StepAction::Ipl:
-      return "ipl";
-    case StepAction::Reconfigure:
-      return "reconfigure";
-    case StepAction::Xautolog:
-      return "xautolog";
-    case StepAction::Distributed:
-      return "distributed";
-    case StepAction::Wait:
-      return "wait";
-  }
-  return "?";
-}
-
-const char* to_string(ConditionKind k) {
-  switch (k) {
-    case ConditionKind::Paging:
-      return "paging";
-    case ConditionKind::Cpu:
-      return "cpu";
-    case ConditionKind::Finding:
-      return "finding";
-    case ConditionKind::Time:
-      return "time";
-  }
-  return "?";
-}
-
-const char* to_string(ActionKind k) {
-  switch (k) {
-    case ActionKind::ForceOff:
-      return "force-off";
-    case ActionKind::SetMemory:
-      return "set-memory";
-    case ActionKind::DefineNetwork:
-      return "define-network";
-    case ActionKind::DedicateCpus:
-      return "dedicate-cpus";
-    case ActionKind::Start:
-      return "start";
-  }
-  return "?";
+const char* to_string(Performer p) {
+  return name_in(performer_table(), p);
 }
 
 const ChoiceTable<SystemKind>& system_kind_table() {
@@ -153,10 +62,79 @@ const ChoiceTable<SystemKind>& system_kind_table() {
   return t;
 }
 
+const ChoiceTable<GuestKind>& guest_kind_table() {
+  static const ChoiceTable<GuestKind> t{{"linux", GuestKind::Linux}, {"cms", GuestKind::Cms}};
+  return t;
+}
+
 const ChoiceTable<Tier>& tier_table() {
   static const ChoiceTable<Tier> t{
       {"production", Tier::Production}, {"qa", Tier::Qa}, {"dev", Tier::Dev}, {"test", Tier::Test}};
   return t;
+}
+
+const ChoiceTable<GuestRole>& guest_role_table() {
+  static const ChoiceTable<GuestRole> t{{"tcpip", GuestRole::Tcpip},
+                                        {"vswitch-controller", GuestRole::VswitchController},
+                                        {"hipersocket-router", GuestRole::HipersocketRouter}};
+  return t;
+}
+
+const ChoiceTable<PlacementMode>& placement_mode_table() {
+  static const ChoiceTable<PlacementMode> t{{"lpar", PlacementMode::Lpar},
+                                            {"guest", PlacementMode::Guest},
+                                            {"guests-direct", PlacementMode::GuestsDirect}};
+  return t;
+}
+
+const ChoiceTable<StepAction>& step_action_table() {
+  static const ChoiceTable<StepAction> t{
+      {"restore", StepAction::Restore},         {"ipl", StepAction::Ipl},
+      {"reconfigure", StepAction::Reconfigure}, {"xautolog", StepAction::Xautolog},
+      {"distributed", StepAction::Distributed}, {"wait", StepAction::Wait}};
+  return t;
+}
+
+const ChoiceTable<ConditionKind>& condition_kind_table() {
+  static const ChoiceTable<ConditionKind> t{{"paging", ConditionKind::Paging},
+                                            {"cpu", ConditionKind::Cpu},
+                                            {"finding", ConditionKind::Finding},
+                                            {"time", ConditionKind::Time}};
+  return t;
+}
+
+const ChoiceTable<ActionKind>& action_kind_table() {
+  static const ChoiceTable<ActionKind> t{{"force-off", ActionKind::ForceOff},
+                                         {"set-memory", ActionKind::SetMemory},
+                                         {"define-network", ActionKind::DefineNetwork},
+                                         {"dedicate-cpus", ActionKind::DedicateCpus},
+                                         {"start", ActionKind::Start}};
+  return t;
+}
+
+const char* to_string(SystemKind k) {
+  return name_in(system_kind_table(), k);
+}
+const char* to_string(GuestKind k) {
+  return name_in(guest_kind_table(), k);
+}
+const char* to_string(Tier t) {
+  return name_in(tier_table(), t);
+}
+const char* to_string(GuestRole r) {  // no role is no key in a scenario: "none" in reports
+  return r == GuestRole::None ? "none" : name_in(guest_role_table(), r);
+}
+const char* to_string(PlacementMode m) {
+  return name_in(placement_mode_table(), m);
+}
+const char* to_string(StepAction a) {
+  return name_in(step_action_table(), a);
+}
+const char* to_string(ConditionKind k) {
+  return name_in(condition_kind_table(), k);
+}
+const char* to_string(ActionKind k) {
+  return name_in(action_kind_table(), k);
 }
 
 namespace {

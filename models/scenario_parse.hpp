@@ -21,12 +21,18 @@ Scenario parse_scenario(const nlohmann::json& doc, Diagnostics& diags);
 /// duplicate names, dependency cycles, orderings (end after start, working set <= virtual).
 void validate_scenario(const Scenario& s, Diagnostics& diags);
 
-/// Value tables of the enums, shared by the parser parts.
+/// Value tables of the enums: what the parser accepts, and each to_string's one spelling.
 template <typename E>
 using ChoiceTable = std::vector<std::pair<const char*, E>>;
 const ChoiceTable<SystemKind>& system_kind_table();
+const ChoiceTable<GuestKind>& guest_kind_table();
 const ChoiceTable<Tier>& tier_table();
 const ChoiceTable<Performer>& performer_table();
+const ChoiceTable<GuestRole>& guest_role_table();
+const ChoiceTable<PlacementMode>& placement_mode_table();
+const ChoiceTable<StepAction>& step_action_table();
+const ChoiceTable<ConditionKind>& condition_kind_table();
+const ChoiceTable<ActionKind>& action_kind_table();
 
 // Parser parts, one per section of the format.
 void parse_production(const nlohmann::json& v, const std::string& ptr, Diagnostics& d,

@@ -6,17 +6,13 @@ namespace {
 using nlohmann::json;
 
 StepSpec parse_step(const json& v, const std::string& ptr, Diagnostics& d) {
-  static const ChoiceTable<StepAction> actions{
-      {"restore", StepAction::Restore},         {"ipl", StepAction::Ipl},
-      {"reconfigure", StepAction::Reconfigure}, {"xautolog", StepAction::Xautolog},
-      {"distributed", StepAction::Distributed}, {"wait", StepAction::Wait}};
   StepSpec s;
   s.pointer = ptr;
   ObjectReader r(v, ptr, d,
                  {"id", "action", "systems", "vm", "guests", "after", "stagger", "duration",
                   "not_before", "by"});
   r.string("id", s.id, Need::Required);
-  r.choice("action", s.action, actions, Need::Required);
+  r.choice("action", s.action, step_action_table(), Need::Required);
   bool on_systems = s.action == StepAction::Restore || s.action == StepAction::Ipl ||
                     s.action == StepAction::Reconfigure;
   bool xautolog = s.action == StepAction::Xautolog;
@@ -40,12 +36,8 @@ StepSpec parse_step(const json& v, const std::string& ptr, Diagnostics& d) {
 }
 
 void parse_condition(const json& v, const std::string& ptr, Diagnostics& d, ReactionSpec& out) {
-  static const ChoiceTable<ConditionKind> kinds{{"paging", ConditionKind::Paging},
-                                                {"cpu", ConditionKind::Cpu},
-                                                {"finding", ConditionKind::Finding},
-                                                {"time", ConditionKind::Time}};
   ObjectReader r(v, ptr, d, {"kind", "subject", "above", "for", "at", "after_reaction"});
-  r.choice("kind", out.when, kinds, Need::Required);
+  r.choice("kind", out.when, condition_kind_table(), Need::Required);
   bool timed = out.when == ConditionKind::Time;
   r.string("subject", out.subject, timed ? Need::Optional : Need::Required);
   Bounds above = out.when == ConditionKind::Cpu ? Bounds{0, 1} : kNonNegative;
@@ -60,14 +52,9 @@ void parse_condition(const json& v, const std::string& ptr, Diagnostics& d, Reac
 }
 
 void parse_action(const json& v, const std::string& ptr, Diagnostics& d, ReactionSpec& out) {
-  static const ChoiceTable<ActionKind> kinds{{"force-off", ActionKind::ForceOff},
-                                             {"set-memory", ActionKind::SetMemory},
-                                             {"define-network", ActionKind::DefineNetwork},
-                                             {"dedicate-cpus", ActionKind::DedicateCpus},
-                                             {"start", ActionKind::Start}};
   ObjectReader r(v, ptr, d,
                  {"kind", "target", "tiers", "guests", "keep", "memory", "xstor", "cpus"});
-  r.choice("kind", out.action, kinds, Need::Required);
+  r.choice("kind", out.action, action_kind_table(), Need::Required);
   r.string("target", out.target, Need::Required);
   for_each_element(r, "tiers", [&](const json& e, const std::string& p) {
     for (const auto& [name, value] : tier_table())

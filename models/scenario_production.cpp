@@ -58,10 +58,6 @@ void parse_share(const json& v, const std::string& ptr, Diagnostics& d, ShareSpe
 }
 
 GuestSpec parse_guest(const json& v, const std::string& ptr, Diagnostics& d) {
-  static const ChoiceTable<GuestKind> kinds{{"linux", GuestKind::Linux}, {"cms", GuestKind::Cms}};
-  static const ChoiceTable<GuestRole> roles{{"tcpip", GuestRole::Tcpip},
-                                            {"vswitch-controller", GuestRole::VswitchController},
-                                            {"hipersocket-router", GuestRole::HipersocketRouter}};
   GuestSpec g;
   g.pointer = ptr;
   ObjectReader r(v, ptr, d,
@@ -69,8 +65,8 @@ GuestSpec parse_guest(const json& v, const std::string& ptr, Diagnostics& d) {
                   "steady_cpu", "boot", "app_start", "needs", "share"});
   r.string("name", g.name, Need::Required);
   r.string("vm", g.vm, Need::Required);
-  r.choice("kind", g.kind, kinds, Need::Required);
-  r.choice("role", g.role, roles);
+  r.choice("kind", g.kind, guest_kind_table(), Need::Required);
+  r.choice("role", g.role, guest_role_table());
   r.choice("tier", g.tier, tier_table());
   r.boolean("critical", g.critical);
   r.unit("virtual_memory", units::parse_size, g.virtual_bytes, kPositive, Need::Required);

@@ -32,16 +32,13 @@ DrLparSpec parse_lpar(const json& v, const std::string& ptr, Diagnostics& d) {
 }
 
 PlacementSpec parse_placement(const json& v, const std::string& ptr, Diagnostics& d) {
-  static const ChoiceTable<PlacementMode> modes{{"lpar", PlacementMode::Lpar},
-                                                {"guest", PlacementMode::Guest},
-                                                {"guests-direct", PlacementMode::GuestsDirect}};
   PlacementSpec p;
   p.pointer = ptr;
   ObjectReader r(
       v, ptr, d,
       {"system", "mode", "lpar", "memory", "xstor", "virtual_cpus", "paging_volumes", "guests"});
   r.string("system", p.system, Need::Required);
-  r.choice("mode", p.mode, modes, Need::Required);
+  r.choice("mode", p.mode, placement_mode_table(), Need::Required);
   r.string("lpar", p.lpar, Need::Required);
   r.unit("memory", units::parse_size, p.memory_bytes, kPositive);
   r.unit("xstor", units::parse_size, p.xstor_bytes, kNonNegative);

@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # drsim developer entry point. Idempotent; works as root on a fresh Debian 12.
 #   scripts/dev.sh demo    install deps, build, run the default scenario (year 1)
-#   scripts/dev.sh test    install deps, build, run every test (ctest)
+#   scripts/dev.sh test    install deps, build, check formatting (clang-format --dry-run
+#                          -Werror on every tracked C++ file), then run every test (ctest)
+#   scripts/dev.sh tidy    install deps, build, clang-tidy (the committed .clang-tidy) over every
+#                          tracked .cpp outside test/; not yet part of `test`: the tree still has findings
 #   scripts/dev.sh build   install deps, build only
 #   scripts/dev.sh bench   install deps (and the SimPy 2 peer), build, run bench/montecarlo.sh
 #   scripts/dev.sh sanitize        build with ASan+UBSan in build-sanitize/, run every test there
 #   scripts/dev.sh fuzz [SECONDS]  build the libFuzzer targets (clang) in build-fuzz/ and run each
 #                                  for SECONDS (default 60), seeded from scenarios/, test/data/bad/
 #                                  and the results of the shipped scenarios
+#   scripts/dev.sh format  rewrite every tracked C++ file with the committed .clang-format
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 build="${DRSIM_BUILD_DIR:-$here/build}"
@@ -15,7 +19,7 @@ jobs="$(nproc 2>/dev/null || echo 2)"
 
 build_pkgs=(build-essential cmake pkg-config libsimgrid-dev nlohmann-json3-dev libcli11-dev catch2
             libvalijson-dev libfmt-dev)
-test_pkgs=(chromium python3 man-db zsh slurm-wlm munge libxml2-utils)  # man-db: the install test reads drsim(1); zsh: -n on _drsim; slurm-wlm, munge: test/cli/slurm.sh; libxml2-utils: xmllint
+test_pkgs=(chromium python3 man-db zsh slurm-wlm munge libxml2-utils clang-format)  # man-db: the install test reads drsim(1); zsh: -n on _drsim; slurm-wlm, munge: test/cli/slurm.sh; libxml2-utils: xmllint
 bench_pkgs=(python3-simpy bc)  # bench/montecarlo.sh: the SimPy 2 peer, the ratio
 fuzz_pkgs=(clang libfuzzer-14-dev)
 
@@ -30,6 +34,31 @@ install_missing() {
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# Every tracked C++ source and header (the checkout's files, not build output).
+cxx_files() {
+  if git -C "$here" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    git -C "$here" ls-files -- '*.cpp' '*.hpp'
+  else
+    (cd "$here" && find app bench models reports simulator test -name '*.cpp' -o -name '*.hpp' | sort)
+  fi
+}
+
+check_format() {
+  echo "dev.sh: clang-format --dry-run -Werror"
+  (cd "$here" && cxx_files | xargs clang-format --dry-run -Werror)
+}
+
+# clang-tidy over every tracked .cpp outside test/ (our headers through HeaderFilterRegex), 2 at a
+# time, with the build's compile_commands.json; any finding fails (WarningsAsErrors).
+check_tidy() {
+  echo "dev.sh: clang-tidy (-j 2)"
+  local start=$SECONDS
+  (cd "$here" && cxx_files | grep '\.cpp$' | grep -v '^test/' |
+    xargs -P 2 -n 4 clang-tidy -p "$build" --quiet --extra-arg=-Wno-unknown-warning-option \
+      2>/dev/null)
+  echo "dev.sh: clang-tidy clean in $((SECONDS - start)) s"
 }
 
 configure_and_build() {
@@ -129,6 +158,7 @@ case "${1:-}" in
   test)
     install_missing "${build_pkgs[@]}" "${test_pkgs[@]}"
     configure_and_build
+    check_format
     cd "$build"
     ctest --output-on-failure -j "$jobs"
     ;;
@@ -150,8 +180,17 @@ case "${1:-}" in
     configure_and_build
     fuzz "${2:-60}"
     ;;
+  tidy)
+    install_missing "${build_pkgs[@]}" clang-tidy
+    configure_and_build
+    check_tidy
+    ;;
+  format)
+    install_missing clang-format
+    (cd "$here" && cxx_files | xargs clang-format -i)
+    ;;
   *)
-    echo "usage: scripts/dev.sh demo|test|build|bench|sanitize|fuzz [SECONDS]" >&2
+    echo "usage: scripts/dev.sh demo|test|build|bench|format|tidy|sanitize|fuzz [SECONDS]" >&2
     exit 2
     ;;
 esac

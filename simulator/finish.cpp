@@ -17,9 +17,9 @@ void close_lanes(World& w) {
   for (auto& s : w.systems) {
     const Restore& r = s.restore;
     if (!r.done && r.start >= 0)
-      s.lane.result().phases.insert(
-          s.lane.result().phases.begin(),
-          PhaseRecord{"restore", r.start, w.end_s, std::to_string(r.volumes) + " volumes so far"});
+      s.lane.result().phases.insert(s.lane.result().phases.begin(),
+                                    PhaseRecord{Phase::Restore, r.start, w.end_s,
+                                                std::to_string(r.volumes) + " volumes so far"});
   }
   for (auto& s : w.systems) s.lane.end(w.end_s);
   for (auto& g : w.guests) g.lane.end(w.end_s);
@@ -38,7 +38,7 @@ void statuses(World& w) {
   for (auto& d : w.distributed) {
     SystemResult& r = d.lane.result();
     bool up = r.up_s.has_value();
-    r.status = up ? "up" : "not_started";
+    r.status = up ? Status::Up : Status::NotStarted;
     if (!up)
       r.reason =
           r.planned ? "staff work not finished by the exercise end" : "not in the recovery plan";
@@ -56,7 +56,7 @@ std::optional<double> all_up(const World& w, const std::function<bool(const Syst
   bool any = false;
   for (const auto& r : w.result.systems) {
     if (!r.planned || !pred(r)) continue;
-    if (r.status != "up" || !r.up_s) return std::nullopt;
+    if (r.status != Status::Up || !r.up_s) return std::nullopt;
     latest = std::max(latest, *r.up_s);
     any = true;
   }
@@ -138,7 +138,7 @@ void forced_off_finding(World& w) {
   std::vector<std::string> off;
   double first = w.end_s;
   for (const auto& r : res.systems) {
-    if (!in_scope_critical(r) || r.status != "forced_off" || !r.forced_off) continue;
+    if (!in_scope_critical(r) || r.status != Status::ForcedOff || !r.forced_off) continue;
     off.push_back(r.name + " (by " + r.forced_off->by + " at " + at(r.forced_off->off_s) + ")");
     first = std::min(first, r.forced_off->off_s);
   }

@@ -56,7 +56,7 @@ void Guest::set_steady(World& w, bool on) {
 void Guest::become_up(World& w) {
   state = GuestState::Up;
   if (!lane.result().up_s) lane.result().up_s = w.now();
-  lane.begin("up", w.now());
+  lane.begin(Phase::Up, w.now());
   set_steady(w, true);
   if (spec().role != GuestRole::None) w.network.notify();
   came_up.fire();
@@ -77,12 +77,12 @@ void Guest::wait_for_needs(World& w) {
         lane.result().missing.push_back({m.code, m.reason});
         w.note_blocked(m.code);
       }
-      lane.begin("blocked", w.now(), reasons);
+      lane.begin(Phase::Blocked, w.now(), reasons);
       lane.result().blocked_by = n.code;
       lane.result().reason = reasons;
     } else {
       state = GuestState::Waiting;
-      lane.begin("waiting", w.now(), n.reason);
+      lane.begin(Phase::Waiting, w.now(), n.reason);
       lane.result().reason = n.reason;
     }
     set_steady(w, true);  // a booted guest idles along while it waits
@@ -97,19 +97,19 @@ void Guest::start_up(World& w) {
   lane.result().reason.clear();
   lane.result().blocked_by.clear();
   if (spec().kind == GuestKind::Cms) {
-    lane.begin("logon", w.now());
+    lane.begin(Phase::Logon, w.now());
     work_with_paging(w, cms_logon(ip));
   } else {
-    lane.begin("boot", w.now());
+    lane.begin(Phase::Boot, w.now());
     work_with_paging(w, linux_boot(ip, spec().boot_s, true));
     for (const auto& t : w.sc->backups.tsm) {
       if (t.guest != name() || t.rate_Bps <= 0) continue;
-      lane.begin("tsm-restore", w.now(), "TSM incrementals");
+      lane.begin(Phase::TsmRestore, w.now(), "TSM incrementals");
       sleep_for(w, t.bytes / t.rate_Bps);
     }
     Work app = app_start(ip, spec().app_start_s);
     if (app.cpu_s + app.wait_s > 0) {
-      lane.begin("app-start", w.now());
+      lane.begin(Phase::AppStart, w.now());
       work_with_paging(w, app);
     }
   }
@@ -151,9 +151,9 @@ void Guest::force_off(World& w, const std::string& why, bool by_operator,
   bool was_role_up = state == GuestState::Up && spec().role != GuestRole::None;
   state = by_operator ? GuestState::ForcedOff : GuestState::Off;
   if (by_operator)
-    lane.begin("forced-off", w.now(), why);
+    lane.begin(Phase::ForcedOff, w.now(), why);
   else
-    lane.begin("waiting", w.now(), why);
+    lane.begin(Phase::Waiting, w.now(), why);
   lane.result().reason = why;
   lane.result().blocked_by.clear();
   lane.result().missing.clear();
@@ -164,27 +164,27 @@ void Guest::finish() {
   SystemResult& r = lane.result();
   switch (state) {
     case GuestState::Up:
-      r.status = "up";
+      r.status = Status::Up;
       r.reason.clear();
       r.blocked_by.clear();
       return;
     case GuestState::Blocked:
-      r.status = "blocked";
+      r.status = Status::Blocked;
       return;
     case GuestState::Waiting:
-      r.status = "degraded";
+      r.status = Status::Degraded;
       return;
     case GuestState::Starting:
-      r.status = "degraded";
+      r.status = Status::Degraded;
       r.reason = "still starting at the exercise end";
       return;
     case GuestState::ForcedOff:
-      r.status = "forced_off";
+      r.status = Status::ForcedOff;
       return;
     case GuestState::Off:
       break;
   }
-  r.status = "not_started";
+  r.status = Status::NotStarted;
   if (!node.at_dr)
     r.reason = "not at the DR site";
   else if (!r.planned)

@@ -3,7 +3,7 @@
 
 namespace drsim::sim {
 
-void Lane::begin(const std::string& phase, double now, const std::string& note) {
+void Lane::begin(Phase phase, double now, const std::string& note) {
   if (open_ && current_ == phase) return;
   end(now);
   r_->phases.push_back(PhaseRecord{phase, now, now, note});
@@ -15,7 +15,6 @@ void Lane::end(double now) {
   if (!open_) return;
   r_->phases.back().end_s = now;
   open_ = false;
-  current_.clear();
 }
 
 }  // namespace drsim::sim

@@ -14,7 +14,7 @@ class Lane {
  public:
   explicit Lane(SystemResult* r) : r_(r) {}
   /// Starts `phase` now (closing the open one), unless it is already the open phase.
-  void begin(const std::string& phase, double now, const std::string& note = {});
+  void begin(Phase phase, double now, const std::string& note = {});
   /// Closes the open phase at `now`.
   void end(double now);
   /// The open phase ("" when none).
@@ -25,7 +25,7 @@ class Lane {
  private:
   SystemResult* r_;
   bool open_ = false;
-  std::string current_;
+  Phase current_ = Phase::Up;
 };
 
 }  // namespace drsim::sim

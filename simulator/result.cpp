@@ -37,7 +37,7 @@ class Labeler {
 json system_json(const SystemResult& s, const Labeler& at) {
   json phases = json::array();
   for (const auto& p : s.phases) {
-    phases.push_back({{"phase", p.phase},
+    phases.push_back({{"phase", to_string(p.phase)},
                       {"start_s", r3(p.start_s)},
                       {"end_s", r3(p.end_s)},
                       {"start_at", at(p.start_s)},
@@ -64,7 +64,7 @@ json system_json(const SystemResult& s, const Labeler& at) {
           {"tier", s.tier},
           {"critical", s.critical},
           {"planned", s.planned},
-          {"status", s.status},
+          {"status", to_string(s.status)},
           {"up_s", time_or_null(s.up_s)},
           {"up_at", at.opt(s.up_s)},
           {"blocked_by", str_or_null(s.blocked_by)},
@@ -192,7 +192,7 @@ std::string summary_text(const Result& r) {
     }
     if (!s.planned) continue;
     ++planned;
-    up += s.status == "up" ? 1 : 0;
+    up += s.status == Status::Up ? 1 : 0;
   }
   o << "  systems up at the end: " << up << " of " << planned
     << " in the plan; critical: " << critical_up << " of " << critical << " in scope\n";

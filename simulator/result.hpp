@@ -10,11 +10,12 @@
 #include <vector>
 
 #include "models/finding.hpp"
+#include "models/lane_vocabulary.hpp"
 
 namespace drsim {
 
 struct PhaseRecord {
-  std::string phase;
+  Phase phase = Phase::Up;
   double start_s = 0;
   double end_s = 0;
   std::string note;
@@ -29,7 +30,7 @@ struct SystemResult {
   std::string tier = "production";
   bool critical = false;
   bool planned = true;  ///< the recovery plan brings it up
-  std::string status = "not_started";
+  Status status = Status::NotStarted;
   std::optional<double> up_s;
   std::string blocked_by;  ///< empty = null (the first of `missing`)
   std::string reason;      ///< empty = null

@@ -21,13 +21,13 @@ void team(World& w, const std::shared_ptr<Queue>& queue) {
   while (!queue->empty()) {
     Distributed& d = *queue->front();
     queue->pop_front();
-    d.lane.begin("work", w.now(), "staff rebuilding it");
+    d.lane.begin(Phase::Work, w.now(), "staff rebuilding it");
     double finish = staff_finish_week_s(ex.start_week_s + w.now(), d.spec.work_s, ex.staff_from_s,
                                         ex.staff_to_s) -
                     ex.start_week_s;
     sleep_for(w, finish - w.now());
     d.lane.result().up_s = w.now();
-    d.lane.begin("up", w.now());
+    d.lane.begin(Phase::Up, w.now());
   }
 }
 

@@ -22,7 +22,7 @@ void System::ipl(World& w, const std::string& why) {
 void System::ipl_zvm(World& w, const std::string& why) {
   Zvm& z = *zvm;
   z.up = false;
-  lane.begin("ipl", w.now(), why);
+  lane.begin(Phase::Ipl, w.now(), why);
   Work work = zvm_ipl(w.sc->params.ipl, node.spec->ipl_s);
   double mult = sie_cpu_multiplier(node.sie_level, WorkloadClass::Zvm, w.sc->params.cpu);
   run_cpu(w, *lpar, work.cpu_s * mult, 1, nullptr, vcpus);
@@ -32,7 +32,7 @@ void System::ipl_zvm(World& w, const std::string& why) {
   up = true;
   w.result.vm_ipls[name()] += 1;
   if (!lane.result().up_s) lane.result().up_s = w.now();
-  lane.begin("up", w.now());
+  lane.begin(Phase::Up, w.now());
   z.steady_cpu += node.spec->steady_cpu * mult;
   z.poke();
   z.came_up.fire();
@@ -54,18 +54,18 @@ void System::failed_ipl(World& w, Lpar& where, double mult) {
 void System::ipl_zos(World& w, const std::string& why) {
   Lpar& where = *lpar;  // an operator dedicating CPs meanwhile moves its steady load only
   double mult = sie_cpu_multiplier(node.sie_level, WorkloadClass::Zos, w.sc->params.cpu);
-  lane.begin("ipl", w.now(), why);
+  lane.begin(Phase::Ipl, w.now(), why);
   if (first_ipl_fails) failed_ipl(w, where, mult);
   Work ipl = zos_ipl(w.sc->params.ipl, node.spec->ipl_s);
   run_cpu(w, where, ipl.cpu_s * mult, 1, nullptr, vcpus);
   sleep_for(w, ipl.wait_s);
-  lane.begin("app-start", w.now(), "subsystems: JES2, DB2, CICS, TCP/IP");
+  lane.begin(Phase::AppStart, w.now(), "subsystems: JES2, DB2, CICS, TCP/IP");
   Work sub = zos_subsystems(w.sc->params.ipl, node.spec->subsystems_s);
   run_cpu(w, where, sub.cpu_s * mult, 1, nullptr, vcpus);
   sleep_for(w, sub.wait_s);
   up = true;
   if (!lane.result().up_s) lane.result().up_s = w.now();
-  lane.begin("up", w.now());
+  lane.begin(Phase::Up, w.now());
   if (load) load->set_cpu(node.spec->steady_cpu * mult);
   came_up.fire();
   w.network.notify();
@@ -73,20 +73,20 @@ void System::ipl_zos(World& w, const std::string& why) {
 
 void System::reconfigure(World& w, std::optional<double> duration) {
   if (!node.placed || !zvm) return;
-  lane.begin("reconfigure", w.now(), "SYSTEM CONFIG / TCPIP PROFILE for DR device numbers");
+  lane.begin(Phase::Reconfigure, w.now(), "SYSTEM CONFIG / TCPIP PROFILE for DR device numbers");
   sleep_for(w, duration.value_or(w.sc->params.ipl.reconfigure_s));
   zvm->reconfigured_at_generation = zvm->generation;
-  lane.begin(zvm->up ? "up" : "waiting", w.now());
+  lane.begin(zvm->up ? Phase::Up : Phase::Waiting, w.now());
 }
 
 void System::finish() {
   SystemResult& r = lane.result();
   if (up) {
-    r.status = "up";
+    r.status = Status::Up;
     r.reason.clear();
     return;
   }
-  r.status = "not_started";
+  r.status = Status::NotStarted;
   if (node.mode == PlacementMode::GuestsDirect && node.lpar >= 0)
     r.reason = "not brought up: its guests run directly under the vendor's VM " + r.lpar;
   else if (!node.placed)

@@ -21,7 +21,7 @@ void TapePool::volume_done(World& w, const Volume& v, double started) {
   if (--r.volumes_left == 0) {
     r.done = true;
     v.system->lane.result().phases.push_back(
-        PhaseRecord{"restore", r.start, r.end, std::to_string(r.volumes) + " volumes"});
+        PhaseRecord{Phase::Restore, r.start, r.end, std::to_string(r.volumes) + " volumes"});
     r.finished.fire();
   }
 }

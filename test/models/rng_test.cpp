@@ -39,7 +39,7 @@ TEST_CASE("replication seeds differ by index and by seed, and do not depend on o
   CHECK(replication_seed(7, 42) == replication_seed(7, 42));
 }
 
-TEST_CASE("uniform01 is in [0, 1) with mean 1/2", "[rng]") {
+TEST_CASE("uniform01 is at least 0, below 1, with mean 1/2", "[rng]") {
   Xoshiro256 g(1);
   double sum = 0, lo = 1, hi = 0;
   for (int i = 0; i < 100000; ++i) {
