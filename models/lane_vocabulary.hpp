@@ -33,6 +33,7 @@ enum class Status {
   Degraded,    ///< started but not up: waiting for a need, or still starting
   Blocked,     ///< a missing definition keeps it from coming up
   NotStarted,  ///< never started (see its reason)
+  ForcedOff,   ///< was up, then forced off by an operator's reaction (see its forced_off)
 };
 
 /// Every phase with its name, in lane order.
@@ -52,11 +53,12 @@ inline constexpr std::array<std::pair<Phase, std::string_view>, 12> kPhaseNames{
 }};
 
 /// Every status with its name.
-inline constexpr std::array<std::pair<Status, std::string_view>, 4> kStatusNames{{
+inline constexpr std::array<std::pair<Status, std::string_view>, 5> kStatusNames{{
     {Status::Up, "up"},
     {Status::Degraded, "degraded"},
     {Status::Blocked, "blocked"},
     {Status::NotStarted, "not_started"},
+    {Status::ForcedOff, "forced_off"},
 }};
 
 /// The name of a phase (kPhaseNames).

@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "reports/duration_format.hpp"
+#include "reports/escape.hpp"
 #include "reports/result_io.hpp"
 #include "reports/sweep_table.hpp"
 
@@ -22,7 +23,7 @@ std::string num(double v) {
 
 std::string esc(const json& v) {
   if (v.is_null()) return "";
-  return html_escape(v.is_string() ? v.get<std::string>() : v.dump());
+  return escape_html(v.is_string() ? v.get<std::string>() : v.dump());
 }
 
 /// "39,013" for axis ticks.
@@ -76,7 +77,7 @@ std::string chart(const json& points, const std::vector<double>& costs) {
     if (have_cost) {
       double c = x.lo + (x.hi - x.lo) * k / 4;
       svg += "<text class=\"tick\" x=\"" + num(x.at(c)) + "\" y=\"" + num(kH - kBottom + 16) +
-             "\" text-anchor=\"middle\">" + html_escape(whole_money(c)) + "</text>";
+             "\" text-anchor=\"middle\">" + escape_html(whole_money(c)) + "</text>";
     }
   }
   svg += "<text class=\"label\" x=\"" + num((kLeft + kW - kRight) / 2) + "\" y=\"" + num(kH - 8) +
@@ -99,23 +100,23 @@ std::string chart(const json& points, const std::vector<double>& costs) {
     double cy = std::isfinite(t) ? y.at(t / 3600) : kTop;
     bool front = p.value("pareto", false);
     std::string id = p.at("id").get<std::string>();
-    svg += "<a href=\"points/" + html_escape(id) + "/timeline.html\"><circle class=\"pt" +
+    svg += "<a href=\"points/" + escape_html(id) + "/timeline.html\"><circle class=\"pt" +
            std::string(front ? " front" : "") + "\" cx=\"" + num(cx) + "\" cy=\"" + num(cy) +
-           "\" r=\"" + (front ? "7" : "5") + "\"><title>" + html_escape(id) + " " +
-           html_escape(settings_text(p)) + ": all critical up " +
+           "\" r=\"" + (front ? "7" : "5") + "\"><title>" + escape_html(id) + " " +
+           escape_html(settings_text(p)) + ": all critical up " +
            (p.at("critical_up_at").is_string() ? esc(p.at("critical_up_at")) : "never") + ", " +
            std::to_string(p.at("systems_up").get<int>()) + " systems up" +
-           (std::isnan(costs[i]) ? "" : ", " + html_escape(format_money(costs[i]))) +
+           (std::isnan(costs[i]) ? "" : ", " + escape_html(format_money(costs[i]))) +
            "</title></circle></a><text class=\"ptl\" x=\"" + num(cx + 9) + "\" y=\"" +
-           num(cy + (i % 2 == 0 ? -8.0 : 16.0)) + "\">" + html_escape(id) + " " +
-           html_escape(p.at("option").get<std::string>()) + ": " +
+           num(cy + (i % 2 == 0 ? -8.0 : 16.0)) + "\">" + escape_html(id) + " " +
+           escape_html(p.at("option").get<std::string>()) + ": " +
            std::to_string(p.at("guests_up").get<int>()) + " guests</text>";
   }
   return svg + "</svg>";
 }
 
 std::string cell(const std::string& text, const std::string& sort_key) {
-  return "<td data-sort=\"" + html_escape(sort_key) + "\">" + text + "</td>";
+  return "<td data-sort=\"" + escape_html(sort_key) + "\">" + text + "</td>";
 }
 
 std::string key_num(const json& v) {
@@ -141,7 +142,7 @@ std::string table(const json& sweep) {
     std::string id = p.at("id").get<std::string>();
     out += std::string("<tr") + (p.value("pareto", false) ? " class=\"front\"" : "") + ">";
     out += cell(
-        "<a href=\"points/" + html_escape(id) + "/timeline.html\">" + html_escape(id) + "</a>", id);
+        "<a href=\"points/" + escape_html(id) + "/timeline.html\">" + escape_html(id) + "</a>", id);
     out += cell(esc(p.at("option")), p.at("option").get<std::string>());
     for (const auto& s : p.at("settings"))
       out += cell(esc(s.at("value")), s.at("value").is_number() ? num(s.at("value").get<double>())
@@ -173,7 +174,7 @@ std::string table(const json& sweep) {
     std::string blocked;
     for (const auto& b : p.at("blocked"))
       blocked += (blocked.empty() ? "" : " ") + b.get<std::string>();
-    out += cell(html_escape(blocked), std::to_string(p.at("blocked").size()));
+    out += cell(escape_html(blocked), std::to_string(p.at("blocked").size()));
     out += cell(std::to_string(p.at("error_findings").get<int>()), key_num(p.at("error_findings")));
     std::string cur = p.at("currency").is_string() ? " " + esc(p.at("currency")) : "";
     out += cell(money(p.at("cost_test")) + (p.at("cost_test").is_number() ? cur : ""),
@@ -220,9 +221,9 @@ std::string render_sweep_html(const json& sweep) {
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
       "'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
       "<title>drsim sweep: " +
-      html_escape(name) + "</title><style>";
+      escape_html(name) + "</title><style>";
   out += kCss;
-  out += "</style></head><body>\n<h1>drsim sweep: " + html_escape(name) + "</h1>\n";
+  out += "</style></head><body>\n<h1>drsim sweep: " + escape_html(name) + "</h1>\n";
   out += "<p class=\"note\">" + std::to_string(points.size()) + " points, seed " +
          esc(sweep.value("seed", json(1))) +
          ". Marked points (&#9733;) are the Pareto front: no other point is at least as fast to "

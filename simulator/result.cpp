@@ -188,7 +188,7 @@ std::string summary_text(const Result& r) {
   for (const auto& s : r.systems) {
     if (s.critical && s.out_of_scope.empty()) {
       ++critical;
-      critical_up += s.status == "up" ? 1 : 0;
+      critical_up += s.status == Status::Up ? 1 : 0;
     }
     if (!s.planned) continue;
     ++planned;

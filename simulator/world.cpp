@@ -176,7 +176,7 @@ void World::wait_for(Performer who, const std::string& subject, const std::vecto
   std::string note = "waiting for " + std::string(performer_text(who)) + " (" + calendar_text(cal) +
                      ") until " + until;
   log_event("calendar", subject, note);
-  for (Lane* l : lanes) l->begin("waiting", now(), note);
+  for (Lane* l : lanes) l->begin(Phase::Waiting, now(), note);
   sleep_for(*this, std::isfinite(open) ? open - now() : end_s - now() + 1);
 }
 
