@@ -9,6 +9,7 @@ _drsim_options() {
     check) echo "--set --format --against --help" ;;
     compare) echo "--tolerance --junit --markdown --help" ;;
     report) echo "--html --help" ;;
+    explain) echo "--format --help" ;;
     params) echo "--format --help" ;;
     new) echo "--from --help" ;;
     "") echo "--help --version --color" ;;
@@ -19,7 +20,7 @@ _drsim_options() {
 _drsim() {
   local cur="${COMP_WORDS[COMP_CWORD]}" prev="" cmd="" i
   [ "$COMP_CWORD" -gt 0 ] && prev="${COMP_WORDS[COMP_CWORD - 1]}"
-  local commands="run validate check compare report schema params new help version"
+  local commands="run validate check compare report explain schema params new help version"
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "${COMP_WORDS[i]}" in
       --color) i=$((i + 1)) ;;
