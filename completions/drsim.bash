@@ -8,7 +8,9 @@ _drsim_options() {
     validate) echo "--set --help" ;;
     check) echo "--set --format --against --help" ;;
     compare) echo "--tolerance --junit --markdown --help" ;;
+    sweep) echo "--vary --option --out --seed --replications --jobs --shard --merge --quiet --help" ;;
     report) echo "--html --help" ;;
+    explain) echo "--format --help" ;;
     params) echo "--format --help" ;;
     new) echo "--from --help" ;;
     import) echo "--directory --system-config --autolog --iocp --dr-iocp --dr-system-config --tiers --out --quiet --help" ;;
@@ -20,7 +22,7 @@ _drsim_options() {
 _drsim() {
   local cur="${COMP_WORDS[COMP_CWORD]}" prev="" cmd="" i
   [ "$COMP_CWORD" -gt 0 ] && prev="${COMP_WORDS[COMP_CWORD - 1]}"
-  local commands="run validate check compare report schema params new import help version"
+  local commands="run validate check compare sweep report explain schema params new import help version"
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "${COMP_WORDS[i]}" in
       --color) i=$((i + 1)) ;;
