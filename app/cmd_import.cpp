@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "app/cli.hpp"
+#include "app/output_files.hpp"
 #include "models/import.hpp"
 #include "models/scenario_io.hpp"
 #include "reports/result_io.hpp"
@@ -88,7 +89,7 @@ int cmd_import(const CliOptions& o, std::ostream& out, std::ostream& err) {
     return 1;
   }
   try {
-    reports::write_file_atomic(io.out, r.json);
+    drsim::write_file_atomic(io.out, r.json);
   } catch (const std::exception& e) {
     err << "drsim import: " << e.what() << "\n";
     return 2;

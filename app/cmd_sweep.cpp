@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "app/cli.hpp"
+#include "app/output_files.hpp"
 #include "app/sweep_outputs.hpp"
 #include "app/sweep_run.hpp"
 #include "app/sweep_setup.hpp"
@@ -84,8 +85,8 @@ int write_results(const fs::path& dir, const json& header, const std::vector<Swe
                 {"of", shard->second},
                 {"header", header},
                 {"points", all}};
-    reports::write_file_atomic((dir / shard_file_name(shard->first, shard->second)).string(),
-                               doc.dump(2) + "\n");
+    drsim::write_file_atomic((dir / shard_file_name(shard->first, shard->second)).string(),
+                             doc.dump(2) + "\n");
   } else {
     write_sweep_outputs(dir, header, sel.records);
   }

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "app/cli.hpp"
+#include "app/output_files.hpp"
 #include "app/sweep_outputs.hpp"
 #include "app/sweep_run.hpp"
 #include "app/sweep_setup.hpp"
@@ -88,7 +89,7 @@ void copy_point(const fs::path& from, const fs::path& to) {
   std::error_code ec;
   if (fs::exists(to, ec) && fs::equivalent(from, to, ec)) return;
   for (const char* f : {"scenario.json", "timeline.html", "result.json", "point.json"})
-    reports::write_file_atomic((to / f).string(), read_all(from / f));
+    drsim::write_file_atomic((to / f).string(), read_all(from / f));
 }
 
 }  // namespace

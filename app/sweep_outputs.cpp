@@ -1,5 +1,6 @@
 #include "app/sweep_outputs.hpp"
 
+#include "app/output_files.hpp"
 #include "reports/result_io.hpp"
 #include "reports/sweep_table.hpp"
 
@@ -14,9 +15,9 @@ void write_sweep_outputs(const std::filesystem::path& dir, const nlohmann::json&
     rows.push_back(reports::sweep_row(reports::load_result(path.string()), rec));
   }
   nlohmann::json doc = reports::sweep_document(header, std::move(rows));
-  reports::write_file_atomic((dir / "sweep.csv").string(), reports::render_sweep_csv(doc));
-  reports::write_file_atomic((dir / "sweep.html").string(), reports::render_sweep_html(doc));
-  reports::write_file_atomic((dir / "sweep.json").string(), doc.dump(2) + "\n");
+  drsim::write_file_atomic((dir / "sweep.csv").string(), reports::render_sweep_csv(doc));
+  drsim::write_file_atomic((dir / "sweep.html").string(), reports::render_sweep_html(doc));
+  drsim::write_file_atomic((dir / "sweep.json").string(), doc.dump(2) + "\n");
 }
 
 std::string shard_file_name(int k, int n) {

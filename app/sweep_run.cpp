@@ -7,6 +7,7 @@
 #include <iostream>
 #include <map>
 
+#include "app/output_files.hpp"
 #include "app/replicate.hpp"
 #include "app/result_document.hpp"
 #include "app/sweep_setup.hpp"
@@ -85,10 +86,10 @@ void run_point(const SweepPoint& p, const fs::path& dir, unsigned long long seed
           ? run_replicated(lr.scenario, ro, ReplicationOptions{replications, 1, false}, std::cerr)
           : to_json(simulate(lr.scenario, ro));
   add_cost(doc, lr.scenario);
-  reports::write_file_atomic((dir / "scenario.json").string(), text);
-  reports::write_file_atomic((dir / "timeline.html").string(), reports::render_timeline_html(doc));
-  reports::write_file_atomic((dir / "result.json").string(), doc.dump(2) + "\n");
-  reports::write_file_atomic((dir / "point.json").string(), point_record(p).dump(2) + "\n");
+  drsim::write_file_atomic((dir / "scenario.json").string(), text);
+  drsim::write_file_atomic((dir / "timeline.html").string(), reports::render_timeline_html(doc));
+  drsim::write_file_atomic((dir / "result.json").string(), doc.dump(2) + "\n");
+  drsim::write_file_atomic((dir / "point.json").string(), point_record(p).dump(2) + "\n");
 }
 
 std::vector<std::string> run_points(const std::vector<const SweepPoint*>& todo,

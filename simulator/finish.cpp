@@ -67,7 +67,7 @@ std::optional<double> all_up(const World& w, const std::function<bool(const Syst
 std::vector<std::pair<double, double>> up_intervals(const SystemResult& r) {
   std::vector<std::pair<double, double>> out;
   for (const auto& p : r.phases)
-    if (p.phase == "up") out.emplace_back(p.start_s, p.end_s);
+    if (p.phase == Phase::Up) out.emplace_back(p.start_s, p.end_s);
   return out;
 }
 

@@ -134,7 +134,7 @@ void Guest::force_off(World& w, const std::string& why, bool by_operator,
   if (!logged_on) return;
   if (by_operator) {
     SystemResult::ForcedOff f;
-    if (state == GuestState::Up && lane.current() == "up")
+    if (state == GuestState::Up && lane.in(Phase::Up))
       f.up_from_s = lane.result().phases.back().start_s;
     f.off_s = w.now();
     f.by = reaction;

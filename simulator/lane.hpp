@@ -17,8 +17,8 @@ class Lane {
   void begin(Phase phase, double now, const std::string& note = {});
   /// Closes the open phase at `now`.
   void end(double now);
-  /// The open phase ("" when none).
-  const std::string& current() const { return current_; }
+  /// Whether `phase` is the open phase.
+  bool in(Phase phase) const { return open_ && current_ == phase; }
   SystemResult& result() { return *r_; }
   const SystemResult& result() const { return *r_; }
 
