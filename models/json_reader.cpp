@@ -212,7 +212,7 @@ namespace {
 std::optional<Bounds> engine_range(ObjectReader::UnitParser parse) {
   if (parse == units::parse_size) return Bounds{1, 1e15};
   if (parse == units::parse_rate) return Bounds{1e3, 1e13};
-  if (parse == units::parse_duration) return Bounds{1e-3, 1e7};
+  if (parse == units::parse_duration) return Bounds{1e-6, 1e7};
   return std::nullopt;
 }
 

@@ -224,21 +224,26 @@ void render_lane(const TimelineData& d, std::size_t i, std::string& out) {
   out += whisker_html(d, i) + "</div></div>\n";
 }
 
-void count_statuses(const TimelineData& d, const LaneGroup& g, std::array<int, 5>& n) {
+void count_statuses(const TimelineData& d, const LaneGroup& g, std::array<int, 6>& n) {
   for (std::size_t i : g.lanes) {
     const std::string& st = d.systems[i].status;
-    ++n[st == "up" ? 0 : st == "degraded" ? 1 : st == "blocked" ? 2 : st == "not_started" ? 3 : 4];
+    ++n[st == "up"            ? 0
+        : st == "degraded"    ? 1
+        : st == "blocked"     ? 2
+        : st == "not_started" ? 3
+        : st == "forced_off"  ? 4
+                              : 5];
   }
   for (const LaneGroup& c : g.children) count_statuses(d, c, n);
 }
 
 std::string group_summary(const TimelineData& d, const LaneGroup& g) {
-  std::array<int, 5> n{};
+  std::array<int, 6> n{};
   count_statuses(d, g, n);
-  int total = n[0] + n[1] + n[2] + n[3] + n[4];
+  int total = n[0] + n[1] + n[2] + n[3] + n[4] + n[5];
   std::string out = std::to_string(total) + (total == 1 ? " system" : " systems");
-  static const std::array<const char*, 5> names{"up", "degraded", "blocked", "not started",
-                                                "other"};
+  static const std::array<const char*, 6> names{"up",          "degraded",   "blocked",
+                                                "not started", "forced_off", "other"};
   for (std::size_t k = 0; k < n.size(); ++k)
     if (n[k] > 0)
       out += std::string(" \u00b7 <b class=\"c") + std::to_string(k) + "\">" +

@@ -37,7 +37,7 @@ json base() {
 
 }  // namespace
 
-TEST_CASE("--vary takes a list of JSON values or bare strings, or an integer range", "[sweep]") {
+TEST_CASE("vary takes a list of JSON values or bare strings, or an integer range", "[sweep]") {
   auto a = axis("/dr_site/tape/drives=4,6,8");
   CHECK(a.pointer == "/dr_site/tape/drives");
   CHECK(a.values == std::vector<json>{4, 6, 8});
