@@ -1,5 +1,6 @@
 #include "models/units.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cmath>
@@ -181,7 +182,9 @@ Parsed parse_week_time(std::string_view text) {
 
 std::string format_week_time(double seconds_since_monday) {
   if (!std::isfinite(seconds_since_monday)) return "never";
-  long long total_min = static_cast<long long>(std::floor(seconds_since_monday / 60.0 + 1e-9));
+  // clamped: a cast of a double beyond long long is undefined (found by fuzz_units)
+  const double minutes = std::clamp(seconds_since_monday / 60.0 + 1e-9, -1e15, 1e15);
+  long long total_min = static_cast<long long>(std::floor(minutes));
   long long day = total_min / (24 * 60);
   long long minute_of_day = total_min % (24 * 60);
   if (minute_of_day < 0) minute_of_day += 24 * 60, day -= 1;
@@ -195,7 +198,7 @@ std::string format_week_time(double seconds_since_monday) {
 std::string format_duration(double seconds) {
   if (!std::isfinite(seconds)) return "n/a";
   std::string sign = seconds < 0 ? "-" : "";
-  long long m = static_cast<long long>(std::llround(std::fabs(seconds) / 60.0));
+  long long m = std::llround(std::min(std::fabs(seconds) / 60.0, 1e15));  // llround of more: UB
   long long d = m / 1440, h = (m % 1440) / 60, mm = m % 60;
   std::string out = sign;
   if (d > 0) out += std::to_string(d) + "d";

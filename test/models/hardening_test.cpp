@@ -11,6 +11,7 @@
 #include <string>
 
 #include "models/scenario_io.hpp"
+#include "models/units.hpp"
 
 using drsim::LoadStatus;
 
@@ -110,4 +111,10 @@ TEST_CASE("a number too large for a double says where and why (defect 10)", "[ha
         std::string::npos);
   drsim::LoadResult syntax = drsim::load_scenario_text("{\"a\": tru}", "s.json");
   CHECK(all_errors(syntax).find("line 1, column") != std::string::npos);
+}
+
+TEST_CASE("formatting a huge time or duration is defined (found by fuzz_units)", "[hardening]") {
+  // 666666666666TiB read as seconds: the cast to long long was undefined (UBSan)
+  CHECK_FALSE(drsim::units::format_week_time(7.33e26).empty());
+  CHECK_FALSE(drsim::units::format_duration(-1e300).empty());
 }
