@@ -107,7 +107,8 @@ std::string chart(const json& points, const std::vector<double>& costs) {
            (p.at("critical_up_at").is_string() ? esc(p.at("critical_up_at")) : "never") + ", " +
            std::to_string(p.at("systems_up").get<int>()) + " systems up" +
            (std::isnan(costs[i]) ? "" : ", " + escape_html(format_money(costs[i]))) +
-           "</title></circle></a><text class=\"ptl\" x=\"" + num(cx + 9) + "\" y=\"" +
+           "</title></circle></a><text class=\"ptl\" x=\"" + num(cx > kW / 2 ? cx - 9 : cx + 9) +
+           "\" text-anchor=\"" + (cx > kW / 2 ? "end" : "start") + "\" y=\"" +
            num(cy + (i % 2 == 0 ? -8.0 : 16.0)) + "\">" + escape_html(id) + " " +
            escape_html(p.at("option").get<std::string>()) + ": " +
            std::to_string(p.at("guests_up").get<int>()) + " guests</text>";
