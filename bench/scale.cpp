@@ -3,8 +3,11 @@
 // the normal loader, simulates it once in this process and prints wall times, peak RSS,
 // simulation events and how many systems came up.
 //
-//   scale [--vms N] [--guests N] [--zos N] [--volumes N] [--drives N] [--write FILE]
-//     --guests: per z/VM; --volumes: per system
+//   scale [--total N --per-vm K] [--vms N] [--guests N] [--zos N] [--volumes N] [--drives N]
+//         [--write FILE]
+//     --total/--per-vm: a site of N guests, K per z/VM, the rest in proportion
+//     (bench/site_size.hpp, the shape bench/peers/scale_peer builds too); --guests: per z/VM;
+//     --volumes: per system
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -18,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "bench/site_size.hpp"
 #include "models/scenario_io.hpp"
 #include "simulator/engine.hpp"
 #include "simulator/result.hpp"
@@ -27,13 +31,7 @@ namespace {
 using Json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
-struct Size {
-  int vms = 100;
-  int guests = 50;
-  int zos = 100;
-  int volumes = 100;
-  int drives = 100;
-};
+using Size = drsim::bench::SiteSize;
 
 std::string numbered(const char* prefix, int i) {
   char buf[32];
@@ -71,7 +69,7 @@ void add_systems(Json& doc, const Size& n) {
                              {"paging_volumes", 16}});
     site["placements"].push_back({{"system", name}, {"mode", "lpar"}, {"lpar", lpar}});
     std::string zos = numbered("ZOS", n.zos > 0 ? v % n.zos : 0);
-    for (int g = 0; g < n.guests; ++g) {
+    for (int g = 0; g < n.guests_of(v); ++g) {
       Json guest = {{"name", name + "L" + std::to_string(g)},
                     {"vm", name},
                     {"kind", "linux"},
@@ -125,6 +123,8 @@ std::string make_scenario(const Size& n) {
                 {"tape", {{"drives", n.drives}, {"drive_type", "TS1120"}, {"mount", "robot"}}}}},
               {"backups", {{"volumes", Json::array()}}},
               {"plan", {{"steps", Json::array()}}}};
+  if (n.dasd_MBps > 0)
+    doc["parameters"] = {{"tape", {{"dasd_subsystem", std::to_string(n.dasd_MBps) + "MBps"}}}};
   add_systems(doc, n);
   add_backups_and_plan(doc, n);
   return doc.dump();
@@ -155,17 +155,25 @@ size_t peak_live_guests(const drsim::Result& r) {
 }
 
 bool parse_args(int argc, char** argv, Size& n, std::string& write_to) {
+  int total = -1, per_vm = 50;
+  for (int i = 1; i + 1 < argc; i += 2) {  // a proportional site first, then the overrides
+    if (!std::strcmp(argv[i], "--total")) total = std::atoi(argv[i + 1]);
+    if (!std::strcmp(argv[i], "--per-vm")) per_vm = std::atoi(argv[i + 1]);
+  }
+  if (total >= 0) n = drsim::bench::proportional(total, per_vm);
+  bool shape_set = false;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (!std::strcmp(argv[i], "--write")) {
       write_to = argv[i + 1];
       continue;
     }
+    if (!std::strcmp(argv[i], "--total") || !std::strcmp(argv[i], "--per-vm")) continue;
     int v = std::atoi(argv[i + 1]);
     if (v < 0) return false;
     if (!std::strcmp(argv[i], "--vms"))
-      n.vms = v;
+      n.vms = v, shape_set = true;
     else if (!std::strcmp(argv[i], "--guests"))
-      n.guests = v;
+      n.guests = v, shape_set = true;
     else if (!std::strcmp(argv[i], "--zos"))
       n.zos = v;
     else if (!std::strcmp(argv[i], "--volumes"))
@@ -175,6 +183,7 @@ bool parse_args(int argc, char** argv, Size& n, std::string& write_to) {
     else
       return false;
   }
+  if (shape_set) n.total = n.vms * n.guests;
   return argc % 2 == 1;
 }
 
@@ -185,8 +194,8 @@ int main(int argc, char** argv) {
   std::string write_to;
   if (!parse_args(argc, argv, n, write_to)) {
     std::fprintf(stderr,
-                 "usage: scale [--vms N] [--guests N] [--zos N] [--volumes N] [--drives N] "
-                 "[--write FILE]\n");
+                 "usage: scale [--total N --per-vm K] [--vms N] [--guests N] [--zos N] "
+                 "[--volumes N] [--drives N] [--write FILE]\n");
     return 2;
   }
   auto t0 = Clock::now();
