@@ -5,6 +5,7 @@
 
 #include "app/cli.hpp"
 #include "models/param_table.hpp"
+#include "models/uncertainty_table.hpp"
 
 namespace drsim {
 namespace {
@@ -18,6 +19,17 @@ void write_text(std::ostream& out) {
         << "      " << p.meaning << "\n"
         << "      source: " << p.source << "\n";
   }
+  out << "\nuncertainty (Monte Carlo replications; \"uncertainty\": \"none\" switches all off)\n";
+  for (const auto& u : uncertainty_table())
+    out << "  uncertainty." << u.key << " = " << u.default_text() << "\n"
+        << "      " << u.applies_to << "\n"
+        << "      source: " << u.source << "\n";
+}
+
+const char* unit_of(UncertaintyKind k) {
+  return k == UncertaintyKind::Spread        ? "factor"
+         : k == UncertaintyKind::Probability ? "probability"
+                                             : "s";
 }
 
 void write_json(std::ostream& out) {
@@ -33,6 +45,17 @@ void write_json(std::ostream& out) {
                     {"range", p.range_text()},
                     {"meaning", p.meaning},
                     {"source", p.source}});
+  }
+  for (const auto& u : uncertainty_table()) {
+    rows.push_back({{"name", std::string("uncertainty.") + u.key},
+                    {"group", "uncertainty"},
+                    {"key", u.key},
+                    {"pointer", std::string("/parameters/uncertainty/") + u.key},
+                    {"unit", unit_of(u.kind)},
+                    {"default", u.default_text()},
+                    {"range", u.range_text()},
+                    {"meaning", u.applies_to},
+                    {"source", u.source}});
   }
   out << nlohmann::json{{"parameters", rows}}.dump(2) << "\n";
 }
@@ -57,6 +80,15 @@ void write_markdown(std::ostream& out) {
     out << "| `" << p.key << "` | `" << p.default_text() << "` | " << p.range_text() << " | "
         << p.meaning << " | " << p.source << " |\n";
   }
+  out << "\n## uncertainty\n\n"
+      << "Spreads and incidents of Monte Carlo replications (`drsim run S --replications N`; "
+         "docs/uncertainty.md). A spread is a factor drawn around the nominal value; "
+         "`\"uncertainty\": \"none\"` switches them all off.\n\n"
+      << "| parameter | default | valid range | applies to | source |\n"
+      << "| --- | --- | --- | --- | --- |\n";
+  for (const auto& u : uncertainty_table())
+    out << "| `" << u.key << "` | `" << u.default_text() << "` | " << u.range_text() << " | "
+        << u.applies_to << " | " << u.source << " |\n";
 }
 
 }  // namespace

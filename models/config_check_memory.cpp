@@ -154,7 +154,7 @@ void check_direct_guests(const Scenario& s, const Topology& t, const SystemSpec&
   VmFit fit = vm_fit(s, t, lpar->name, guests);
   if (!fit.pages() || sharing > 1) return;
   Finding f = make_finding(code::kMemoryShortfall, Severity::Error, sys.name);
-  f.production = std::to_string(guests.size()) + " guests, " + format_size(fit.ws) +
+  f.production = count_noun(guests.size(), "guest") + ", " + format_size(fit.ws) +
                  " working set (those the plan starts)";
   f.dr = format_size(fit.real) + " of " + format_size(lpar->memory_bytes) +
          " left for them in the vendor's z/VM " + lpar->name;

@@ -12,40 +12,16 @@
 namespace drsim::import {
 namespace {
 
-struct Line {
-  Pos pos;
-  std::string text;
-};
+using Line = Statement;
 
 /// Columns 1-71, comments and blank lines dropped, comma continuations joined.
 std::vector<Line> statements(const SourceText& src, Messages& msgs) {
-  std::vector<Line> out;
-  std::optional<Line> open;
   auto lines = split_lines(src.text);
-  for (size_t i = 0; i < lines.size(); ++i) {
-    std::string t = lines[i].substr(0, std::min<size_t>(lines[i].size(), 71));
-    if (!t.empty() && t[0] == '*') continue;
-    auto w = words(t);
-    if (w.empty()) continue;
-    std::string joined;
-    for (const auto& x : w) joined += (joined.empty() ? "" : " ") + x;
-    Pos p{src.path, static_cast<int>(i + 1)};
-    if (open) {
-      open->text += " " + joined;
-    } else {
-      open = Line{p, joined};
-    }
-    if (open->text.back() == ',') {
-      open->text.pop_back();
-      continue;
-    }
-    out.push_back(*open);
-    open.reset();
+  for (auto& t : lines) {
+    t.resize(std::min<size_t>(t.size(), 71));
+    if (!t.empty() && t[0] == '*') t.clear();  // a comment: a blank line keeps the numbering
   }
-  if (open)
-    msgs.error(open->pos, "bad continuation: the statement ends with a comma but the file ends",
-               "a continuation line after a statement that ends with a comma");
-  return out;
+  return join_continuations(lines, src.path, msgs, "continuation line");
 }
 
 const std::set<std::string>& known_statements() {

@@ -133,4 +133,31 @@ std::vector<std::string> split_lines(const std::string& text) {
   return out;
 }
 
+std::vector<Statement> join_continuations(const std::vector<std::string>& lines,
+                                          const std::string& file, Messages& msgs,
+                                          const std::string& unit) {
+  std::vector<Statement> out;
+  std::optional<Statement> open;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    auto w = words(lines[i]);
+    if (w.empty()) continue;
+    std::string joined;
+    for (const auto& x : w) joined += (joined.empty() ? "" : " ") + x;
+    if (open)
+      open->text += " " + joined;
+    else
+      open = Statement{{file, static_cast<int>(i + 1)}, joined};
+    if (open->text.back() == ',') {
+      open->text.pop_back();
+      continue;
+    }
+    out.push_back(*open);
+    open.reset();
+  }
+  if (open)
+    msgs.error(open->pos, "bad continuation: the statement ends with a comma but the file ends",
+               "a " + unit + " after a statement that ends with a comma");
+  return out;
+}
+
 }  // namespace drsim::import

@@ -77,4 +77,18 @@ std::optional<StorageSize> parse_storage(std::string_view s);
 /// Lines of a text, without their end-of-line characters (CR LF or LF).
 std::vector<std::string> split_lines(const std::string& text);
 
+/// A statement of a z/VM file: where it starts and its words, separated by one blank.
+struct Statement {
+  Pos pos;
+  std::string text;
+};
+
+/// Statements of `lines` (line i is line i+1 of `file`): blank lines dropped, a statement that
+/// ends with a comma continued on the next line (USER DIRECT and SYSTEM CONFIG both continue
+/// that way: CP Planning and Administration). A comma at the end of the file is an error;
+/// `unit` names a line in that message ("continuation line", "continuation record").
+std::vector<Statement> join_continuations(const std::vector<std::string>& lines,
+                                          const std::string& file, Messages& msgs,
+                                          const std::string& unit);
+
 }  // namespace drsim::import

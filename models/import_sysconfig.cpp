@@ -13,10 +13,7 @@
 namespace drsim::import {
 namespace {
 
-struct Record {
-  Pos pos;
-  std::string text;
-};
+using Record = Statement;
 
 /// The text without /* */ comments (newlines kept so that line numbers stay right).
 std::string strip_comments(const SourceText& src, Messages& msgs) {
@@ -44,29 +41,8 @@ std::string strip_comments(const SourceText& src, Messages& msgs) {
 }
 
 std::vector<Record> records(const SourceText& src, Messages& msgs) {
-  std::vector<Record> out;
-  std::optional<Record> open;
-  auto lines = split_lines(strip_comments(src, msgs));
-  for (size_t i = 0; i < lines.size(); ++i) {
-    auto w = words(lines[i]);
-    if (w.empty()) continue;
-    std::string joined;
-    for (const auto& x : w) joined += (joined.empty() ? "" : " ") + x;
-    if (open)
-      open->text += " " + joined;
-    else
-      open = Record{{src.path, static_cast<int>(i + 1)}, joined};
-    if (open->text.back() == ',') {
-      open->text.pop_back();
-      continue;
-    }
-    out.push_back(*open);
-    open.reset();
-  }
-  if (open)
-    msgs.error(open->pos, "bad continuation: the statement ends with a comma but the file ends",
-               "a continuation record after a statement that ends with a comma");
-  return out;
+  return join_continuations(split_lines(strip_comments(src, msgs)), src.path, msgs,
+                            "continuation record");
 }
 
 const std::set<std::string>& known() {

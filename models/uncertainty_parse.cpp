@@ -4,34 +4,12 @@
 #include <vector>
 
 #include "models/scenario_parse.hpp"
+#include "models/uncertainty_table.hpp"
 
 namespace drsim {
 namespace {
 
 using nlohmann::json;
-
-struct SpreadField {
-  const char* key;
-  Spread UncertaintyParams::*member;
-};
-
-const std::vector<SpreadField>& spread_fields() {
-  using U = UncertaintyParams;
-  static const std::vector<SpreadField> f{{"robot_mount", &U::robot_mount},
-                                          {"manual_mount", &U::manual_mount},
-                                          {"locate", &U::locate},
-                                          {"rewind_unload", &U::rewind_unload},
-                                          {"restore_rate", &U::restore_rate},
-                                          {"zos_ipl", &U::zos_ipl},
-                                          {"zos_subsystems", &U::zos_subsystems},
-                                          {"zvm_ipl", &U::zvm_ipl},
-                                          {"linux_boot", &U::linux_boot},
-                                          {"app_start", &U::app_start},
-                                          {"reconfigure", &U::reconfigure},
-                                          {"lead_time", &U::lead_time},
-                                          {"distributed_work", &U::distributed_work}};
-  return f;
-}
 
 const Bounds kProbability{0, 1};
 const Bounds kFactor{0, 100};
@@ -88,19 +66,18 @@ void parse_uncertainty(const json& v, const std::string& ptr, Diagnostics& d,
     return;
   }
   std::vector<std::string> keys;
-  for (const auto& f : spread_fields()) keys.emplace_back(f.key);
-  keys.insert(keys.end(), {"cartridge_unreadable_p", "reread_fails_p", "drive_failure_p",
-                           "ipl_failure_p", "ipl_fix_min", "ipl_fix_max"});
+  for (const auto& f : uncertainty_table()) keys.emplace_back(f.key);
   ObjectReader r(v, ptr, d, keys);
   if (!r.ok()) return;
-  for (const auto& f : spread_fields())
-    if (const json* s = r.child(f.key)) parse_spread(*s, r.ptr(f.key), d, out.*(f.member));
-  r.number("cartridge_unreadable_p", out.cartridge_unreadable_p, kProbability);
-  r.number("reread_fails_p", out.reread_fails_p, kProbability);
-  r.number("drive_failure_p", out.drive_failure_p, kProbability);
-  r.number("ipl_failure_p", out.ipl_failure_p, kProbability);
-  r.unit("ipl_fix_min", units::parse_duration, out.ipl_fix_min_s, kNonNegative);
-  r.unit("ipl_fix_max", units::parse_duration, out.ipl_fix_max_s, kNonNegative);
+  for (const auto& f : uncertainty_table()) {
+    if (f.kind == UncertaintyKind::Spread) {
+      if (const json* s = r.child(f.key)) parse_spread(*s, r.ptr(f.key), d, out.*(f.spread));
+    } else if (f.kind == UncertaintyKind::Probability) {
+      r.number(f.key, out.*(f.number), kProbability);
+    } else {
+      r.unit(f.key, units::parse_duration, out.*(f.number), kNonNegative);
+    }
+  }
   if (out.ipl_fix_max_s < out.ipl_fix_min_s)
     d.add(r.ptr("ipl_fix_max"), "is shorter than ipl_fix_min", "a duration >= ipl_fix_min");
 }

@@ -8,6 +8,7 @@
 #include "models/config_check.hpp"
 #include "models/finding.hpp"
 #include "models/units.hpp"
+#include "models/wording.hpp"
 #include "simulator/world.hpp"
 
 namespace drsim::sim {
@@ -19,7 +20,7 @@ void close_lanes(World& w) {
     if (!r.done && r.start >= 0)
       s.lane.result().phases.insert(s.lane.result().phases.begin(),
                                     PhaseRecord{Phase::Restore, r.start, w.end_s,
-                                                std::to_string(r.volumes) + " volumes so far"});
+                                                count_noun(r.volumes, "volume") + " so far"});
   }
   for (auto& s : w.systems) s.lane.end(w.end_s);
   for (auto& g : w.guests) g.lane.end(w.end_s);
@@ -148,8 +149,7 @@ void forced_off_finding(World& w) {
   f.severity = Severity::Error;
   f.subject = "recovery";
   f.t_s = first;
-  f.message = std::to_string(off.size()) + " critical " +
-              (off.size() == 1 ? "system was" : "systems were") +
+  f.message = count_noun(off.size(), "critical system") + (off.size() == 1 ? " was" : " were") +
               " forced off and not up at the exercise end: " + name_list(off);
   f.consequence = res.rto_met ? "the RTO was met at " + at(*res.critical_up_s) +
                                     ", but the DR site could not keep all critical systems running"
@@ -180,7 +180,7 @@ void recovery(World& w) {
   f.severity = Severity::Error;
   f.subject = "recovery";
   f.t_s = deadline;
-  f.message = std::to_string(late.size()) + " critical systems not up within the RTO of " +
+  f.message = count_noun(late.size(), "critical system") + " not up within the RTO of " +
               units::format_duration(res.rto_s) + ": " + name_list(late);
   f.consequence = "the business cannot run on the DR site within its recovery time objective";
   f.remedy = "fix the findings that block or slow these systems, then re-run";

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "models/units.hpp"
+#include "models/wording.hpp"
 #include "simulator/activity.hpp"
 #include "simulator/world.hpp"
 
@@ -73,7 +74,7 @@ void Reaction::force_off(World& w) {
     n += g->logged_on ? 1 : 0;
     g->force_off(w, "forced off by reaction " + spec.id, true, spec.id);
   }
-  w.log_event("operator", spec.id, "forced off " + std::to_string(n) + " guests of " + spec.target);
+  w.log_event("operator", spec.id, "forced off " + count_noun(n, "guest") + " of " + spec.target);
 }
 
 void Reaction::set_memory(World& w) {
@@ -124,14 +125,14 @@ void Reaction::dedicate(World& w) {
     w.prsm.dedicate(w.prsm.lpars()[li], n);
   }
   w.prsm.shrink_pool(n);
-  w.log_event("operator", spec.id, std::to_string(n) + " CPs dedicated to " + spec.target);
+  w.log_event("operator", spec.id, count_noun(n, "CP") + " dedicated to " + spec.target);
 }
 
 void Reaction::start_guests(World& w) {
   std::vector<Guest*> gs;
   for (const auto& n : spec.guests)
     if (Guest* g = w.find_guest(n)) gs.push_back(g);
-  w.log_event("operator", spec.id, "XAUTOLOG " + std::to_string(gs.size()) + " guests");
+  w.log_event("operator", spec.id, "XAUTOLOG " + count_noun(gs.size(), "guest"));
   xautolog(w, gs, w.sc->params.ipl.xautolog_stagger_s);
 }
 

@@ -5,6 +5,7 @@
 
 #include "models/tape.hpp"
 #include "models/units.hpp"
+#include "models/wording.hpp"
 #include "simulator/activity.hpp"
 #include "simulator/world.hpp"
 
@@ -21,7 +22,7 @@ void TapePool::volume_done(World& w, const Volume& v, double started) {
   if (--r.volumes_left == 0) {
     r.done = true;
     v.system->lane.result().phases.push_back(
-        PhaseRecord{Phase::Restore, r.start, r.end, std::to_string(r.volumes) + " volumes"});
+        PhaseRecord{Phase::Restore, r.start, r.end, count_noun(r.volumes, "volume")});
     r.finished.fire();
   }
 }

@@ -23,6 +23,7 @@ import json, sys
 rows = json.load(open(sys.argv[1]))["parameters"]
 schema = json.load(open(sys.argv[2]))["definitions"]["parameters"]["properties"]
 want = {f"{g}.{k}" for g, v in schema.items() if g not in ("_comment", "uncertainty") for k in v["properties"] if k != "_comment"}
+want |= {f"uncertainty.{k}" for k in schema["uncertainty"]["anyOf"][1]["properties"] if k != "_comment"}
 got = {r["name"] for r in rows}
 assert got == want, (got ^ want)
 for r in rows:
@@ -32,6 +33,10 @@ byname = {r["name"]: r for r in rows}
 assert byname["tape.robot_mount"]["default"] == "20s", byname["tape.robot_mount"]
 assert byname["ipl.zos_ipl_to_jes"]["default"] == "8min"
 assert "DOMAIN tape_robot_mount_s" in byname["tape.robot_mount"]["source"]
+assert byname["uncertainty.zvm_ipl"]["default"] == '{"dist": "lognormal", "cv": 0.3}', byname["uncertainty.zvm_ipl"]
+assert byname["uncertainty.robot_mount"]["default"] == '{"dist": "lognormal", "p95_ratio": 3}', byname["uncertainty.robot_mount"]
+assert byname["uncertainty.drive_failure_p"]["default"] == "0.02"
+assert byname["uncertainty.ipl_fix_min"]["default"] == "5min"
 PY
 then pass "json: every schema parameter, each with unit, default, range, meaning, source"
 else fail "json rows do not match the schema's parameters"; fi

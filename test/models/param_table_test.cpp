@@ -11,6 +11,7 @@
 
 #include "models/scenario_io.hpp"
 #include "models/schema.hpp"
+#include "models/uncertainty_table.hpp"
 
 using namespace drsim;
 using nlohmann::json;
@@ -88,4 +89,43 @@ TEST_CASE("param value text: units a scenario accepts") {
   CHECK(param_value_text(ParamKind::Duration, 0.005) == "5ms");
   CHECK(param_value_text(ParamKind::Rate, 100e6) == "100MBps");
   CHECK(param_value_text(ParamKind::Size, 4096) == "4096B");
+}
+
+TEST_CASE("every uncertainty default, written as params prints it, parses back to itself",
+          "[params]") {
+  UncertaintyParams defaults;
+  for (const auto& u : uncertainty_table()) {
+    INFO(u.key << " = " << u.default_text());
+    // a duration prints bare ("5min"); spreads and probabilities print as JSON
+    std::string text = u.default_text();
+    json value = u.kind == UncertaintyKind::Duration ? json(text) : json::parse(text);
+    json doc = year3();
+    doc["parameters"] = {{"uncertainty", {{u.key, value}}}};
+    LoadResult r = load_scenario_text(doc.dump(), "u.json");
+    REQUIRE(r.status == LoadStatus::Ok);
+    const UncertaintyParams& got = r.scenario.params.uncertainty;
+    if (u.kind == UncertaintyKind::Spread) {
+      const Spread &a = got.*(u.spread), &b = defaults.*(u.spread);
+      CHECK(a.kind == b.kind);
+      CHECK(a.sigma == Approx(b.sigma).margin(1e-3));
+      CHECK(a.low == Approx(b.low));
+      CHECK(a.high == Approx(b.high));
+    } else {
+      CHECK(got.*(u.number) == Approx(defaults.*(u.number)));
+    }
+    CHECK(std::string(u.applies_to).size() > 5);
+    CHECK(std::string(u.source).size() > 5);
+  }
+}
+
+TEST_CASE("the uncertainty table has exactly the schema's uncertainty keys", "[params]") {
+  std::ifstream in(std::string(DRSIM_SCENARIOS) + "/drsim-scenario.schema.json");
+  json schema = json::parse(in);
+  std::set<std::string> want, got;
+  for (const auto& [k, v] :
+       schema["definitions"]["parameters"]["properties"]["uncertainty"]["anyOf"][1]["properties"]
+           .items())
+    if (k != "_comment") want.insert(k);
+  for (const auto& u : uncertainty_table()) got.insert(u.key);
+  CHECK(got == want);
 }
