@@ -2,13 +2,16 @@
 
 #include <algorithm>
 #include <memory>
+#include <new>
 #include <stdexcept>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/constraint_builder.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validator.hpp>
 
 #include "models/json_reader.hpp"
+#include "models/schema_patterns.hpp"
 #include "models/schema_text.hpp"
 #include "models/text_guard.hpp"
 
@@ -43,6 +46,63 @@ std::string refine_pointer(const std::string& pointer, const std::string& descri
   return pointer_join(pointer, description.substr(open + 1, close - open - 1));
 }
 
+/// The keyword a "pattern" with a hand-written matcher becomes (valijson ignores it, the
+/// builder below turns it into a PatternMatch).
+constexpr const char* kMatchedPattern = "x-drsim-pattern";
+
+/// A "pattern" checked by its hand-written matcher instead of a compiled std::regex, with
+/// valijson's own message (schema_patterns.hpp).
+class PatternMatch : public valijson::constraints::PolyConstraint {
+ public:
+  explicit PatternMatch(PatternMatcher matcher) : matcher_(matcher) {}
+  bool validate(const valijson::adapters::Adapter& target, const std::vector<std::string>& context,
+                valijson::ValidationResults* results) const override {
+    if (!target.isString()) return true;  // as valijson's pattern with strict types
+    std::string text;
+    target.getString(text);
+    if (matcher_(text)) return true;
+    if (results)
+      results->pushError(context, "Failed to match regex specified by 'pattern' constraint.");
+    return false;
+  }
+
+ private:
+  Constraint* cloneInto(void* where) const override { return new (where) PatternMatch(matcher_); }
+  size_t sizeOf() const override { return sizeof(PatternMatch); }
+  PatternMatcher matcher_;
+};
+
+class PatternMatchBuilder : public valijson::ConstraintBuilder {
+ public:
+  valijson::constraints::Constraint* make(const valijson::adapters::Adapter& value) const override {
+    std::string pattern;
+    if (!value.getString(pattern) || hand_written_matcher(pattern) == nullptr)
+      throw std::logic_error("no hand-written matcher for the schema pattern " + pattern);
+    return new PatternMatch(hand_written_matcher(pattern));
+  }
+};
+
+/// Renames every "pattern" that has a hand-written matcher to kMatchedPattern (values of
+/// const, enum, default and examples are data, not schemas, and are left alone).
+void use_hand_written_patterns(json& schema) {
+  if (schema.is_array()) {
+    for (json& v : schema) use_hand_written_patterns(v);
+    return;
+  }
+  if (!schema.is_object()) return;
+  auto p = schema.find("pattern");
+  if (p != schema.end() && p->is_string() &&
+      hand_written_matcher(p->get<std::string>()) != nullptr) {
+    schema[kMatchedPattern] = *p;
+    schema.erase("pattern");
+  }
+  for (auto it = schema.begin(); it != schema.end(); ++it) {
+    const std::string& key = it.key();
+    if (key != "const" && key != "enum" && key != "default" && key != "examples")
+      use_hand_written_patterns(*it);
+  }
+}
+
 /// The schema, compiled once (valijson schemas cannot be copied).
 const valijson::Schema& compiled_schema() {
   static const std::unique_ptr<valijson::Schema> schema = [] {
@@ -51,7 +111,9 @@ const valijson::Schema& compiled_schema() {
     std::string error;
     if (!parse_json_text(scenario_schema_text(), doc, error))
       throw std::logic_error("the embedded scenario schema is not JSON: " + error);
+    use_hand_written_patterns(doc);
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    parser.addConstraintBuilder(kMatchedPattern, new PatternMatchBuilder);
     valijson::adapters::NlohmannJsonAdapter adapter(doc);
     parser.populateSchema(adapter, *s);
     return s;
