@@ -46,7 +46,8 @@ struct CliOptions {
   std::optional<unsigned long long> replication;  ///< run --replication K: replay one alone
   int jobs = 1;
   bool quiet = false;
-  bool color = false;  ///< ANSI colours: --color, else stdout is a terminal and NO_COLOR is unset
+  bool pretty = false;  ///< run --pretty: result.json indented for people (default compact)
+  bool color = false;   ///< ANSI colours: --color, else stdout is a terminal and NO_COLOR is unset
   ImportOptions import;
 };
 

@@ -42,6 +42,8 @@ void define_run(CLI::App& app, CliOptions& o) {
                   "RTO missed) or warning (any warning too)")
       ->check(CLI::IsMember({"rto-missed", "error", "warning"}));
   run->add_flag("--quiet", o.quiet, "no summary on stdout");
+  run->add_flag("--pretty", o.pretty,
+                "write result.json indented, for people to read (default: compact, one line)");
 }
 
 void define_checks(CLI::App& app, CliOptions& o) {

@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "app/cli.hpp"
+#include "app/engine_loader.hpp"
 #include "app/output_files.hpp"
 #include "app/sweep_outputs.hpp"
 #include "app/sweep_run.hpp"
@@ -116,6 +117,10 @@ int run_sweep(const CliOptions& o, std::ostream& out, std::ostream& err) {
   }
   bool tty = isatty(STDERR_FILENO) != 0 && &err == &std::cerr && !o.quiet;
   auto total = static_cast<int>(sel.records.size());
+  if (std::string why = sel.todo.empty() ? "" : load_engine(); !why.empty()) {
+    err << "drsim sweep: " << why << "\n";  // loaded here once, not in every point's child
+    return 2;
+  }
   auto failures = run_points(sel.todo, dir / "points", setup.spec.seed, setup.spec.replications,
                              o.jobs, tty ? &err : nullptr, sel.reused, total);
   for (const auto& f : failures) err << "drsim sweep: " << f << "\n";

@@ -88,7 +88,7 @@ void run_point(const SweepPoint& p, const fs::path& dir, unsigned long long seed
   add_cost(doc, lr.scenario);
   drsim::write_file_atomic((dir / "scenario.json").string(), text);
   drsim::write_file_atomic((dir / "timeline.html").string(), reports::render_timeline_html(doc));
-  drsim::write_file_atomic((dir / "result.json").string(), doc.dump(2) + "\n");
+  drsim::write_file_atomic((dir / "result.json").string(), doc.dump() + "\n");  // compact
   drsim::write_file_atomic((dir / "point.json").string(), point_record(p).dump(2) + "\n");
 }
 

@@ -5,6 +5,9 @@
 include(GNUInstallDirs)
 
 install(TARGETS drsim RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The engine module, loaded by `drsim run` and `drsim sweep` from ../lib/drsim/ beside bin/
+# (app/engine_loader.hpp): a private directory, the same under every prefix.
+install(TARGETS drsim_engine LIBRARY DESTINATION lib/drsim)
 install(FILES scenarios/drsim-scenario.schema.json DESTINATION ${CMAKE_INSTALL_DATADIR}/drsim)
 install(FILES completions/drsim.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
         RENAME drsim)

@@ -4,7 +4,7 @@
 
 _drsim_options() {
   case "$1" in
-    run) echo "--out --set --seed --replications --jobs --replication --fail-on --quiet --help" ;;
+    run) echo "--out --set --seed --replications --jobs --replication --fail-on --quiet --pretty --help" ;;
     validate) echo "--set --help" ;;
     check) echo "--set --format --against --help" ;;
     compare) echo "--tolerance --junit --markdown --help" ;;

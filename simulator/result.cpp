@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <sstream>
+#include <utility>
 
 #include "models/units.hpp"
 
@@ -69,10 +70,10 @@ json system_json(const SystemResult& s, const Labeler& at) {
           {"up_at", at.opt(s.up_s)},
           {"blocked_by", str_or_null(s.blocked_by)},
           {"reason", str_or_null(s.reason)},
-          {"missing", missing},
-          {"forced_off", forced},
+          {"missing", std::move(missing)},
+          {"forced_off", std::move(forced)},
           {"out_of_scope", str_or_null(s.out_of_scope)},
-          {"phases", phases}};
+          {"phases", std::move(phases)}};
 }
 
 json finding_json(const Finding& f, const Labeler& at) {
@@ -93,7 +94,7 @@ json series_json(const std::map<std::string, std::vector<double>>& m) {
   for (const auto& [k, v] : m) {
     json arr = json::array();
     for (double x : v) arr.push_back(r3(x));
-    out[k] = arr;
+    out[k] = std::move(arr);
   }
   return out;
 }
@@ -141,11 +142,11 @@ json to_json(const Result& r) {
             {"end", at(r.duration_s)},
             {"start_week_s", r.start_week_s},
             {"duration_s", r.duration_s},
-            {"staff_hours", staff}}},
-          {"systems", systems},
-          {"milestones", milestones},
-          {"findings", findings},
-          {"events", events},
+            {"staff_hours", std::move(staff)}}},
+          {"systems", std::move(systems)},
+          {"milestones", std::move(milestones)},
+          {"findings", std::move(findings)},
+          {"events", std::move(events)},
           {"recovery",
            {{"rto_target_h", r3(r.rto_s / 3600.0)},
             {"rto_s", r.rto_s},
@@ -155,11 +156,11 @@ json to_json(const Result& r) {
             {"all_up_s", time_or_null(r.all_up_s)},
             {"rto_met", r.rto_met},
             {"rto_rule", "all critical systems in scope up at the same time within the RTO"},
-            {"out_of_scope", out_of_scope}}},
+            {"out_of_scope", std::move(out_of_scope)}}},
           {"metrics",
            {{"peak_paging_pages_per_s", r3(r.peak_paging)},
             {"peak_paging_by_vm", map_json(r.peak_paging_by_vm)},
-            {"vm_ipls", vm_ipls},
+            {"vm_ipls", std::move(vm_ipls)},
             {"tape_drives", r.tape_drives},
             {"tape_drive_utilisation", r3(r.tape_utilisation)},
             {"volumes_restored", r.volumes_restored},

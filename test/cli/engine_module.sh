@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The engine is a module (issue 18): the drsim executable links no SimGrid, so the commands
+# that simulate nothing start without it; `run` and `sweep` load build/lib/drsim/drsim_engine.so
+# (installed: lib/drsim/ beside bin/, test/cli/install.sh). A missing module is a clear
+# error (exit 2) that names where it was looked for; --version still names SimGrid.
+set -u
+: "${DRSIM:?}" "${DRSIM_SRC:?}"
+TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
+source "$(dirname "$0")/lib/assert.bash"
+y1="$DRSIM_SRC/scenarios/insurance-2007-year1.json"
+
+ldd "$DRSIM" >"$TMP/ldd"
+grep -q simgrid "$TMP/ldd" && fail "drsim links SimGrid: $(grep simgrid "$TMP/ldd")" || pass "drsim links no SimGrid"
+test -s "$(dirname "$DRSIM")/lib/drsim/drsim_engine.so" && pass "the module is built beside drsim" ||
+  fail "no $(dirname "$DRSIM")/lib/drsim/drsim_engine.so"
+
+loaded() {  # loaded COMMAND...: the shared objects the process opened
+  LD_DEBUG=files "$@" 2>&1 >/dev/null | grep -o 'file=[^ ]*' | sort -u
+}
+for cmd in "--version" "validate $y1" "check $y1" "params" "schema"; do
+  # shellcheck disable=SC2086
+  if loaded "$DRSIM" $cmd | grep -qE 'simgrid|libns3'; then fail "drsim $cmd loads SimGrid"
+  else pass "drsim ${cmd%% *} starts without SimGrid"; fi
+done
+loaded "$DRSIM" run "$y1" --out "$TMP/run" --quiet >"$TMP/libs" || true
+grep -q 'drsim_engine.so' "$TMP/libs" && grep -q 'libsimgrid' "$TMP/libs" &&
+  pass "drsim run loads the module and SimGrid" || fail "drsim run: $(head -3 "$TMP/libs")"
+test -s "$TMP/run/result.json" && pass "drsim run wrote result.json" || fail "drsim run wrote no result.json"
+"$DRSIM" --version | grep -q '^SimGrid 3\.' && pass "--version names SimGrid" || fail "--version: $("$DRSIM" --version)"
+
+DRSIM_ENGINE="$TMP/none.so" "$DRSIM" run "$y1" --out "$TMP/missing" --quiet >"$TMP/out" 2>"$TMP/err"
+rc=$?
+[ "$rc" = 2 ] && pass "a missing module: exit 2" || fail "a missing module: exit $rc"
+grep -q "cannot load the simulation engine" "$TMP/err" && grep -qF "$TMP/none.so: no such file" "$TMP/err" &&
+  pass "the message names the path it tried" || fail "message: $(cat "$TMP/err")"
+test ! -e "$TMP/missing/result.json" && pass "nothing written" || fail "a result.json was written"
+printf 'not an ELF file\n' >"$TMP/bad.so"
+DRSIM_ENGINE="$TMP/bad.so" "$DRSIM" sweep "$y1" --vary /dr_site/tape/drives=3,4 --out "$TMP/sw" --quiet >"$TMP/out" 2>"$TMP/err"
+rc=$?
+[ "$rc" = 2 ] && grep -q "drsim sweep: cannot load the simulation engine" "$TMP/err" &&
+  pass "sweep with a broken module: exit 2, says so" || fail "sweep with a broken module: exit $rc: $(head -3 "$TMP/err")"
+DRSIM_ENGINE="$TMP/none.so" "$DRSIM" validate "$y1" >/dev/null 2>&1 && pass "validate needs no module" || fail "validate needs the module"
+finish
