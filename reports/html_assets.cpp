@@ -230,9 +230,16 @@ const char* page_js() {
       rowsEls[k].style.setProperty('--rows', String(Math.max(ends.length, 1)));
     }
   }
+  // Large sites: a collapsed group's lanes wait in a <template> until it is first expanded.
+  function unfold(group) {
+    var body = group.querySelector(':scope>.body');
+    var t = body && body.querySelector(':scope>template');
+    if (t) body.replaceChild(t.content, t);
+  }
   function setAll(collapsed) {
     var groups = tl.querySelectorAll('.group');
     for (var i = 0; i < groups.length; i++) {
+      if (!collapsed) unfold(groups[i]);
       groups[i].classList.toggle('collapsed', collapsed);
       groups[i].querySelector('.tog').setAttribute('aria-expanded', String(!collapsed));
     }
@@ -266,6 +273,7 @@ const char* page_js() {
     if (!t) return;
     if (t.classList.contains('tog')) {
       var g = t.closest('.group');
+      unfold(g);
       var c = g.classList.toggle('collapsed');
       t.setAttribute('aria-expanded', String(!c));
     } else if (t.hasAttribute('data-zoom')) {
@@ -294,7 +302,10 @@ const char* page_js() {
     clearTimeout(relayout);
     relayout = setTimeout(function () { layoutMarks(tl); }, 100);
   });
-  if (!Array.isArray(data.lanes) || tl.querySelectorAll('.lane').length !== data.lanes.length)
+  var shown = tl.querySelectorAll('.lane').length;
+  var waiting = tl.querySelectorAll('.group template');
+  for (var w = 0; w < waiting.length; w++) shown += waiting[w].content.querySelectorAll('.lane').length;
+  if (!Array.isArray(data.lanes) || shown !== data.lanes.length)
     throw new Error('drsim timeline: lanes and data disagree');
   root.setAttribute('data-drsim', 'ok');
 })();

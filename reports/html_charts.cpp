@@ -37,10 +37,11 @@ std::string y_text(const ChartSpec& c, double v) {
   return v < 10 ? num(v) : thousands(v);
 }
 
-/// A step line: value i holds over [i*step, (i+1)*step), in a 1000 x 100 view box.
+/// A step line: value i holds over [i*step, (i+1)*step), in a 1000 x 100 view box. A run of
+/// equal values is one H (a flat week is a few bytes, not one H per sample).
 std::string step_path(const TimelineData& d, const std::vector<double>& values, double y_max) {
   std::string path;
-  double last_y = -1;
+  double last_y = -1, run_end_x = 0;
   for (std::size_t i = 0; i < values.size(); ++i) {
     double t0 = static_cast<double>(i) * d.step_s;
     if (t0 >= d.axis.duration_s) break;
@@ -51,10 +52,11 @@ std::string step_path(const TimelineData& d, const std::vector<double>& values, 
     if (path.empty())
       path = "M" + num(x0) + " " + num(y);
     else if (y != last_y)
-      path += "V" + num(y);
-    path += "H" + num(x1);
+      path += "H" + num(run_end_x) + "V" + num(y);
+    run_end_x = x1;
     last_y = y;
   }
+  if (!path.empty()) path += "H" + num(run_end_x);
   return path;
 }
 

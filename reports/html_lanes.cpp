@@ -13,6 +13,10 @@ namespace {
 constexpr double kTrackPx = 1300.0;  // typical track width, to estimate label widths in percent
 constexpr double kCharPx = 6.6;
 constexpr std::size_t kNamedPins = 16;  // more findings than this: pins show their number only
+/// More systems than this: the systems of each host open collapsed, their lanes in a <template>
+/// that the page's script puts in place when the group is expanded (issue 18: 10,000 lanes
+/// drawn at once took seconds to load; the summary row says what is inside).
+constexpr std::size_t kDeferLanes = 1000;
 
 constexpr std::array<const char*, 13> kPhases{
     "restore", "ipl",     "reconfigure", "logon",      "boot", "app-start", "tsm-restore",
@@ -251,18 +255,29 @@ std::string group_summary(const TimelineData& d, const LaneGroup& g) {
   return out;
 }
 
-void render_group(const TimelineData& d, const LaneGroup& g, std::string& out) {
-  out += "<section class=\"group lv" + std::to_string(g.level) +
+std::size_t lane_count(const LaneGroup& g) {
+  std::size_t n = g.lanes.size();
+  for (const LaneGroup& c : g.children) n += lane_count(c);
+  return n;
+}
+
+/// may_defer: the site is large and no enclosing group is deferred. Machines and LPARs stay
+/// open (their structure is the overview); a host's group, or any group of lanes only, waits.
+void render_group(const TimelineData& d, const LaneGroup& g, std::string& out, bool may_defer) {
+  const bool deferred = may_defer && (g.level >= 2 || g.children.empty()) && lane_count(g) > 1;
+  out += "<section class=\"group lv" + std::to_string(g.level) + (deferred ? " collapsed" : "") +
          "\"><div class=\"row grp\"><div class=\"lbl\">"
-         "<button type=\"button\" class=\"tog\" aria-expanded=\"true\" title=\"collapse or "
+         "<button type=\"button\" class=\"tog\" aria-expanded=\"" +
+         (deferred ? "false" : "true") +
+         "\" title=\"collapse or "
          "expand\"></button>"
          "<span class=\"gl\">" +
          escape_html(g.label) + "</span></div><div class=\"trk\"><span class=\"gs\">" +
          group_summary(d, g) + (g.detail.empty() ? "" : " \u00b7 " + escape_html(g.detail)) +
-         "</span></div></div><div class=\"body\">\n";
+         "</span></div></div><div class=\"body\">" + (deferred ? "<template>" : "") + "\n";
   for (std::size_t i : g.lanes) render_lane(d, i, out);
-  for (const LaneGroup& c : g.children) render_group(d, c, out);
-  out += "</div></section>\n";
+  for (const LaneGroup& c : g.children) render_group(d, c, out, may_defer && !deferred);
+  out += std::string(deferred ? "</template>" : "") + "</div></section>\n";
 }
 
 }  // namespace
@@ -274,7 +289,8 @@ void render_lanes(const TimelineData& d, std::string& out) {
     keys.push_back({s.name, s.kind, s.tier, s.machine, s.lpar, s.host, s.sie_level, s.critical,
                     s.phases.empty() ? 1e300 : s.phases.front().start_s});
   out += "<div class=\"lanes\">\n";
-  for (const LaneGroup& g : group_lanes(keys)) render_group(d, g, out);
+  const bool large = d.systems.size() > kDeferLanes;
+  for (const LaneGroup& g : group_lanes(keys)) render_group(d, g, out, large);
   if (d.systems.empty()) out += row("empty", "no systems in this result", "");
   out += "</div>\n";
 }
