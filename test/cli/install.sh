@@ -2,8 +2,9 @@
 # Install like a tool: `cmake --install --prefix P` lays out bin/, the man page, the schema,
 # the scenarios (with "$schema"), the completions; the installed drsim validates and runs them
 # with the same results. Then the .deb: cpack builds it, its Depends are Debian runtime
-# packages, dpkg -i installs it, /usr/bin/drsim validates /usr/share/drsim/scenarios/*.json,
-# dpkg -r removes it (that part needs root, as in CI; elsewhere it is skipped, exit 77).
+# packages, dpkg -i installs it, /usr/bin/drsim validates /usr/share/drsim/scenarios/*.json
+# and runs one (the engine module from /usr/lib/drsim/), dpkg -r removes it (that part needs
+# root, as in CI; elsewhere it is skipped, exit 77).
 set -uo pipefail
 : "${DRSIM:?}" "${DRSIM_SRC:?}"
 build=$(cd "$(dirname "$DRSIM")" && pwd)
@@ -13,7 +14,7 @@ source "$(dirname "$0")/lib/assert.bash"
 p="$tmp/prefix"
 
 expect_rc 0 "cmake --install --prefix" -- cmake --install "$build" --prefix "$p"
-for f in bin/drsim share/man/man1/drsim.1 share/drsim/drsim-scenario.schema.json \
+for f in bin/drsim lib/drsim/drsim_engine.so share/man/man1/drsim.1 share/drsim/drsim-scenario.schema.json \
   share/drsim/scenarios/insurance-2009-year3.json share/bash-completion/completions/drsim \
   share/zsh/vendor-completions/_drsim share/doc/drsim/parameters.md share/doc/drsim/scenarios.md; do
   test -s "$p/$f" && pass "installs $f" || fail "no $p/$f"
@@ -50,6 +51,7 @@ depends=$(dpkg-deb -f "$deb" Depends)
 grep -q "libsimgrid3.32" <<<"$depends" && pass "Depends: $depends" || fail "Depends lacks libsimgrid3.32: $depends"
 dpkg-deb -c "$deb" >"$tmp/contents" 2>&1
 grep -q "./usr/share/drsim/scenarios/insurance-2007-year1.json" "$tmp/contents" && pass ".deb holds the scenarios under /usr/share/drsim" || fail ".deb: no /usr/share/drsim/scenarios"
+grep -q "./usr/lib/drsim/drsim_engine.so" "$tmp/contents" && pass ".deb holds the engine module in /usr/lib/drsim" || fail ".deb: no /usr/lib/drsim/drsim_engine.so"
 # one install at a time on this machine (parallel test runs of several checkouts)
 exec 9>/tmp/drsim-deb-test.lock
 flock 9
@@ -61,6 +63,8 @@ else
     /usr/bin/drsim validate /usr/share/drsim/scenarios/*.json
   grep -q "file:///usr/share/drsim/drsim-scenario.schema.json" /usr/share/drsim/scenarios/insurance-2009-year3.json &&
     pass "packaged \$schema is /usr/share/drsim/..." || fail "packaged \$schema wrong"
+  expect_rc 0 "/usr/bin/drsim run (the engine module from /usr/lib/drsim/)" -- \
+    /usr/bin/drsim run /usr/share/drsim/scenarios/insurance-2007-year1.json --out "$tmp/deb-run" --quiet
   expect_rc 0 "man -w drsim finds drsim(1)" -- man -w drsim
   test -s /usr/share/bash-completion/completions/drsim && pass "bash completion installed" || fail "no bash completion"
   expect_rc 0 "dpkg -r drsim" -- dpkg -r drsim
