@@ -34,21 +34,45 @@ std::string found_number(const json& v) {
   return v.is_number_float() ? shown(v.get<double>()) : v.dump();
 }
 
+/// The JSON Pointer of target below node (path holds node's), found depth first.
+bool locate(const json& node, const json* target, std::string& path) {
+  if (&node == target) return true;
+  const std::size_t mark = path.size();
+  if (node.is_array()) {
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      path += "/" + std::to_string(i);
+      if (locate(node[i], target, path)) return true;
+      path.resize(mark);
+    }
+  } else if (node.is_object()) {
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      path += "/" + pointer_token(it.key());
+      if (locate(*it, target, path)) return true;
+      path.resize(mark);
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 ResultNode::ResultNode(const json& value, std::string file)
-    : value_(&value), file_(std::make_shared<const std::string>(std::move(file))) {}
+    : value_(&value), root_(&value), file_(std::make_shared<const std::string>(std::move(file))) {}
 
-ResultNode::ResultNode(const json& value, std::shared_ptr<const std::string> file,
-                       std::string pointer)
-    : value_(&value), file_(std::move(file)), pointer_(std::move(pointer)) {}
+ResultNode ResultNode::child(const json& value) const {
+  ResultNode c(*this);
+  c.value_ = &value;
+  return c;
+}
 
-ResultNode ResultNode::child(const json& value, const std::string& token) const {
-  return ResultNode(value, file_, pointer_ + "/" + pointer_token(token));
+std::string ResultNode::pointer() const {
+  std::string path;
+  return locate(*root_, value_, path) ? path : std::string();
 }
 
 std::string ResultNode::where() const {
-  std::string ptr = pointer_.empty() ? std::string("/") : pointer_;
+  std::string ptr = pointer();
+  if (ptr.empty()) ptr = "/";
   return file_->empty() ? ptr : *file_ + ": " + ptr;
 }
 
@@ -64,34 +88,32 @@ ResultNode ResultNode::at(const std::string& key, const char* expected) const {
   if (!value_->is_object()) fail("an object");
   auto it = value_->find(key);
   if (it == value_->end()) {
-    std::string ptr = pointer_ + "/" + pointer_token(key);
+    std::string ptr = pointer() + "/" + pointer_token(key);
     throw ResultFileError((file_->empty() ? ptr : *file_ + ": " + ptr) + " is missing; expected " +
                           expected);
   }
-  return child(*it, key);
+  return child(*it);
 }
 
 std::optional<ResultNode> ResultNode::find(const std::string& key) const {
   if (!value_->is_object()) fail("an object");
   auto it = value_->find(key);
   if (it == value_->end() || it->is_null()) return std::nullopt;
-  return child(*it, key);
+  return child(*it);
 }
 
 std::vector<ResultNode> ResultNode::elements(const char* expected) const {
   if (!value_->is_array()) fail(expected);
   std::vector<ResultNode> out;
   out.reserve(value_->size());
-  for (std::size_t i = 0; i < value_->size(); ++i)
-    out.push_back(child((*value_)[i], std::to_string(i)));
+  for (std::size_t i = 0; i < value_->size(); ++i) out.push_back(child((*value_)[i]));
   return out;
 }
 
 std::vector<std::pair<std::string, ResultNode>> ResultNode::members(const char* expected) const {
   if (!value_->is_object()) fail(expected);
   std::vector<std::pair<std::string, ResultNode>> out;
-  for (const auto& item : value_->items())
-    out.emplace_back(item.key(), child(item.value(), item.key()));
+  for (const auto& item : value_->items()) out.emplace_back(item.key(), child(item.value()));
   return out;
 }
 
