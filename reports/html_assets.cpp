@@ -230,11 +230,13 @@ const char* page_js() {
       rowsEls[k].style.setProperty('--rows', String(Math.max(ends.length, 1)));
     }
   }
-  // Large sites: a collapsed group's lanes wait in a <template> until it is first expanded.
+  // Large sites: a collapsed group's lanes wait as text (script.later) until it is first expanded.
   function unfold(group) {
     var body = group.querySelector(':scope>.body');
-    var t = body && body.querySelector(':scope>template');
-    if (t) body.replaceChild(t.content, t);
+    var later = body && body.querySelector(':scope>script.later');
+    if (!later) return;
+    later.insertAdjacentHTML('afterend', later.textContent);
+    body.removeChild(later);
   }
   function setAll(collapsed) {
     var groups = tl.querySelectorAll('.group');
@@ -303,8 +305,8 @@ const char* page_js() {
     relayout = setTimeout(function () { layoutMarks(tl); }, 100);
   });
   var shown = tl.querySelectorAll('.lane').length;
-  var waiting = tl.querySelectorAll('.group template');
-  for (var w = 0; w < waiting.length; w++) shown += waiting[w].content.querySelectorAll('.lane').length;
+  var waiting = tl.querySelectorAll('.group script.later');
+  for (var w = 0; w < waiting.length; w++) shown += (waiting[w].textContent.match(/class="row lane\s/g) || []).length;
   if (!Array.isArray(data.lanes) || shown !== data.lanes.length)
     throw new Error('drsim timeline: lanes and data disagree');
   root.setAttribute('data-drsim', 'ok');

@@ -13,9 +13,11 @@ namespace {
 constexpr double kTrackPx = 1300.0;  // typical track width, to estimate label widths in percent
 constexpr double kCharPx = 6.6;
 constexpr std::size_t kNamedPins = 16;  // more findings than this: pins show their number only
-/// More systems than this: the systems of each host open collapsed, their lanes in a <template>
-/// that the page's script puts in place when the group is expanded (issue 18: 10,000 lanes
-/// drawn at once took seconds to load; the summary row says what is inside).
+/// More systems than this: the systems of each host open collapsed, their lanes kept as text
+/// in a <script type="text/html" class="later"> (not parsed, no DOM) that the page's script
+/// puts in place when the group is expanded (issue 18: 10,000 lanes drawn at once took
+/// seconds to load; the summary row says what is inside). The text cannot end the script
+/// early: every text from the result in it is escaped (no '<').
 constexpr std::size_t kDeferLanes = 1000;
 
 constexpr std::array<const char*, 13> kPhases{
@@ -274,10 +276,11 @@ void render_group(const TimelineData& d, const LaneGroup& g, std::string& out, b
          "<span class=\"gl\">" +
          escape_html(g.label) + "</span></div><div class=\"trk\"><span class=\"gs\">" +
          group_summary(d, g) + (g.detail.empty() ? "" : " \u00b7 " + escape_html(g.detail)) +
-         "</span></div></div><div class=\"body\">" + (deferred ? "<template>" : "") + "\n";
+         "</span></div></div><div class=\"body\">" +
+         (deferred ? "<script type=\"text/html\" class=\"later\">" : "") + "\n";
   for (std::size_t i : g.lanes) render_lane(d, i, out);
   for (const LaneGroup& c : g.children) render_group(d, c, out, may_defer && !deferred);
-  out += std::string(deferred ? "</template>" : "") + "</div></section>\n";
+  out += std::string(deferred ? "</script>" : "") + "</div></section>\n";
 }
 
 }  // namespace

@@ -43,14 +43,14 @@ cat >"$TMP/probe.js" <<'JS'
   v.collapsed = document.querySelectorAll('#tl .group.collapsed').length;
   v.summaries = document.querySelectorAll('#tl .group.collapsed>.grp .gs').length;
   var g = document.querySelector('#tl .group.collapsed');
-  var inside = g.querySelector('template').content.querySelectorAll('.lane').length;
+  var inside = (g.querySelector('script.later').textContent.match(/class="row lane /g) || []).length;
   g.querySelector('.tog').click();
   v.toggled_open = !g.classList.contains('collapsed') && g.querySelector('.tog').getAttribute('aria-expanded') === 'true';
   v.after_toggle = document.querySelectorAll('#tl .lane').length - v.at_load;
   v.inside = inside;
   document.querySelector('[data-act="expand"]').click();
   v.after_expand = document.querySelectorAll('#tl .lane').length;
-  v.templates_left = document.querySelectorAll('#tl template').length;
+  v.templates_left = document.querySelectorAll('#tl script.later').length;
   document.documentElement.setAttribute('data-probe', JSON.stringify(v));
 })();
 </script>
@@ -73,6 +73,6 @@ total=$(get total)
 [ "$(get toggled_open)" = True ] && [ "$(get after_toggle)" = "$(get inside)" ] && [ "$(get inside)" -gt 0 ] &&
   pass "a group's toggle opens it with its $(get inside) lanes" || fail "toggle: open $(get toggled_open), $(get after_toggle) lanes of $(get inside)"
 [ "$(get after_expand)" = "$total" ] && [ "$(get templates_left)" = 0 ] &&
-  pass "expand all puts all $total lanes in the DOM" || fail "expand all: $(get after_expand) lanes, $(get templates_left) templates left"
+  pass "expand all puts all $total lanes in the DOM" || fail "expand all: $(get after_expand) lanes, $(get templates_left) blocks left"
 if grep -q ':CONSOLE' "$TMP/chromium.log"; then fail "console output: $(grep ':CONSOLE' "$TMP/chromium.log" | head -2)"; fi
 finish
