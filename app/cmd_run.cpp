@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <ostream>
 #include <stdexcept>
 #include <utility>
@@ -140,8 +141,13 @@ int write_outputs(const std::string& dir, const nlohmann::json& doc, nlohmann::j
     OutputDirLock lock(dir);
     std::filesystem::path d(dir);
     remove_old_result((d / "result.json").string());
+    // result.json's text is made on a second thread while the timeline renders (both only
+    // read the tree); where no thread can be started, it is made here afterwards.
+    auto text = std::async(std::launch::async | std::launch::deferred, [&doc, pretty] {
+      return doc.dump(pretty ? 2 : -1) + "\n";  // compact unless --pretty
+    });
     write_file_atomic((d / "timeline.html").string(), reports::render_timeline_html(doc));
-    std::string result_text = doc.dump(pretty ? 2 : -1) + "\n";  // compact unless --pretty
+    std::string result_text = text.get();
     info["outputs_s"] = seconds_since(t_out);
     info["total_s"] = seconds_since(t_load);
     write_file_atomic((d / "run-info.json").string(), info.dump(2) + "\n");
