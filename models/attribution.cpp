@@ -234,18 +234,29 @@ std::vector<Segment> restore_segments(const std::string& system, double queued, 
         portion(Cause::TapeQueue, b - a, drives, behind(holders_during(all_runs, system, a, b)));
     out.push_back(segment_of(p, a, b));
   };
-  double t = queued;
-  for (const auto& [a, b] : union_of(mine)) {
-    queue_gap(t, a);
+  auto read = [&](double a, double b) {
     double len = b - a;
-    auto read = lay_out(a, b,
-                        {portion(Cause::TapeRead, len * drive_share, drives, "drive-bound"),
-                         Portion{Cause::TapeRead, ResourceClass::Dasd, "the DASD subsystem",
-                                 "DASD-bound", len * (1 - drive_share)}},
-                        portion(Cause::TapeRead, len, drives, "drive-bound"));
-    out.insert(out.end(), read.begin(), read.end());
-    t = std::max(t, b);
+    auto parts = lay_out(a, b,
+                         {portion(Cause::TapeRead, len * drive_share, drives, "drive-bound"),
+                          Portion{Cause::TapeRead, ResourceClass::Dasd, "the DASD subsystem",
+                                  "DASD-bound", len * (1 - drive_share)}},
+                         portion(Cause::TapeRead, len, drives, "drive-bound"));
+    out.insert(out.end(), parts.begin(), parts.end());
+  };
+  // its reads, joined across gaps where no one else's volume was on a drive (the drives
+  // rewinding its own cartridges: part of reading it), queued in the other gaps
+  double t = queued;
+  std::optional<std::pair<double, double>> stretch;
+  for (const auto& [a, b] : union_of(mine)) {
+    if (stretch && holders_during(all_runs, system, stretch->second, a).empty()) {
+      stretch->second = b;
+      continue;
+    }
+    if (stretch) read(stretch->first, stretch->second), t = stretch->second;
+    queue_gap(t, a);
+    stretch = std::make_pair(a, b);
   }
+  if (stretch) read(stretch->first, stretch->second), t = std::max(t, stretch->second);
   queue_gap(t, done);
   return out;
 }

@@ -109,7 +109,8 @@ struct VolumeRun {
 /// The segments of one system's restore from `queued` (its volumes entered the queue) to
 /// `done` (its last volume on DASD): reading while any of its volumes is on a drive
 /// (drive-bound and DASD-bound in the proportion of its volumes' drive_s), queued otherwise,
-/// naming the systems whose volumes held the drives.
+/// naming the systems whose volumes held the drives. A gap between its reads in which no
+/// one else's volume was on a drive (the drives rewinding its own cartridges) is reading.
 std::vector<Segment> restore_segments(const std::string& system, double queued, double done,
                                       const std::vector<VolumeRun>& all_runs,
                                       const std::string& drives);

@@ -35,6 +35,7 @@ code{font-size:12px}
 .legend .sw{position:static;display:inline-block;width:24px;height:11px;border-radius:2px}
 .legend .sw.mline,.legend .sw.rtoline{height:0;border-radius:0;border-left:0;border-top:2px dashed #444}
 .legend .sw.rtoline{border-top:3px solid #D55E00}
+.legend .sw.cpsw{border-top:3px solid #000;border-bottom:3px solid #000;box-sizing:border-box;background:none}
 .tl{position:relative;margin-top:2px;border-top:1px solid #999;border-bottom:1px solid #999}
 .row{display:flex;min-height:var(--lane-h);position:relative;z-index:1}
 .lbl{flex:0 0 var(--lw);width:var(--lw);padding:0 6px 0 4px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;position:relative;border-right:1px solid #999;background:#fff}
@@ -90,6 +91,13 @@ code{font-size:12px}
 .crit{color:#D55E00;font-size:9px;margin-left:3px;vertical-align:middle}
 .ph{top:3px;bottom:3px;min-width:2px;border-radius:2px;overflow:hidden;font-style:normal;cursor:default}
 .ph{container-type:inline-size}
+.cp{top:0;bottom:0;left:calc((var(--l) - var(--shift)) * var(--zoom) * 1%);width:calc(var(--w) * var(--zoom) * 1%);border-top:3px solid #000;border-bottom:3px solid #000;box-sizing:border-box;pointer-events:none;z-index:2}
+.drivers{margin:6px 0}.drivers h2{font-size:14px;margin:0 0 2px}.drivers p{margin:2px 0;font-size:12px}
+.stack{display:flex;height:22px;border:1px solid #999;border-radius:3px;overflow:hidden}
+.dv{display:block;min-width:2px;height:100%;overflow:hidden;font-style:normal;color:#fff;font-size:11px;line-height:22px;white-space:nowrap;text-overflow:ellipsis}
+.dv>span{padding:0 4px}
+.d-tape{background:#0072B2}.d-dasd{background:#56B4E9}.d-cps{background:#D55E00}.d-paging{background:#CC79A7}
+.d-network{background:#b94f00}.d-people{background:#009E73}.d-plan{background:#777}.d-work{background:#E69F00}.d-other{background:#444}
 @container (max-width:90px){.ph>span{display:none}}
 .ph>span{display:block;font-size:10.5px;line-height:12px;padding:0 4px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .p-restore{background:#56B4E9}.p-ipl{background:#0072B2}.p-reconfigure{background:#CC79A7}
@@ -172,7 +180,7 @@ const char* page_js() {
     var lane = data.lanes[Number(laneEl.getAttribute('data-i'))];
     var p = lane && lane.p[Number(el.getAttribute('data-j'))];
     if (!p) { tip.hidden = true; return; }
-    tip.textContent = phaseText(lane, p);
+    tip.textContent = phaseText(lane, p) + (lane.a ? '\n\n' + lane.a : '');
     tip.hidden = false;
     moveTip(ev);
   }

@@ -228,6 +228,13 @@ TimelineData read_timeline_data(const json& result) {
   if (auto metrics = object_at(doc, "metrics"))
     d.peak_paging = metrics->number_at("peak_paging_pages_per_s");
   d.distribution = read_distribution(doc, d);
+  if (has_attribution(result)) {
+    AttributionData a;
+    a.path = read_critical_path(result, "");
+    a.drivers = read_drivers(result, "");
+    a.accounts = read_accounts(result, "");
+    if (a.accounts.size() == d.systems.size()) d.attribution = std::move(a);
+  }
   return d;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "reports/attribution_view.hpp"
 #include "reports/timeline_layout.hpp"
 
 namespace drsim::reports {
@@ -66,6 +67,14 @@ struct DistributionView {
   std::vector<std::optional<double>> sys_p10, sys_p90;  ///< per system (lane order)
 };
 
+/// Why the recovery took as long as it did (docs/result-format.md, "Attribution and the
+/// critical path"), when the result carries it.
+struct AttributionData {
+  std::vector<PathLine> path;
+  Drivers drivers;
+  std::vector<SystemAccount> accounts;  ///< lane order
+};
+
 /// Everything the timeline page shows.
 struct TimelineData {
   std::string version, scenario_name, scenario_file, scenario_sha256, description, seed;
@@ -78,6 +87,7 @@ struct TimelineData {
   std::vector<SeriesView> paging, cpu;
   std::optional<double> peak_paging;
   std::optional<DistributionView> distribution;  ///< only for --replications N
+  std::optional<AttributionData> attribution;    ///< results that record attribution
 };
 
 /// Reads the timeline's view of a result document. Throws ResultFileError (result_io.hpp)

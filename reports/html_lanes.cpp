@@ -175,7 +175,8 @@ void render_legend(std::string& out) {
       "sev-warning\">2</span>warning</li>"
       "<li><span class=\"pin sev-info\">3</span>info</li><li><span class=\"pin "
       "act\">A1</span>operator action</li>"
-      "<li><b class=\"crit\">&#9679;</b>critical system</li></ul></section>\n";
+      "<li><b class=\"crit\">&#9679;</b>critical system</li>"
+      "<li><i class=\"sw cpsw\"></i>critical path</li></ul></section>\n";
 }
 
 namespace {
@@ -227,7 +228,7 @@ void render_lane(const TimelineData& d, std::size_t i, std::string& out) {
            span_style(d.axis, p.start_s, p.end_s) + " data-j=\"" + std::to_string(j) + "\">" +
            (text.empty() ? "" : "<span>" + escape_html(text) + "</span>") + "</i>";
   }
-  out += whisker_html(d, i) + "</div></div>\n";
+  out += critical_path_marks(d, i) + whisker_html(d, i) + "</div></div>\n";
 }
 
 void count_statuses(const TimelineData& d, const LaneGroup& g, std::array<int, 6>& n) {

@@ -59,6 +59,18 @@ std::string whisker_text(const TimelineData& d, std::size_t lane);
 /// The histogram of the all-critical-up time against the RTO line (Monte Carlo runs only).
 void render_distribution_chart(const TimelineData& d, std::string& out);
 
+/// "What set the RTO": the seconds on the critical path per resource class as a stacked bar,
+/// the RTO moment and the top three resources (nothing without attribution).
+void render_rto_drivers(const TimelineData& d, std::string& out);
+
+/// A lane's stretches of the critical path, highlighted over its phases (empty without
+/// attribution or when the path does not pass through it).
+std::string critical_path_marks(const TimelineData& d, std::size_t lane);
+
+/// A lane's account for its hover: "why up Mon 12:03" and its largest causes (empty without
+/// attribution).
+std::string account_text(const TimelineData& d, std::size_t lane);
+
 /// The findings table and the operator actions, in time order.
 void render_lists(const TimelineData& d, std::string& out);
 

@@ -176,7 +176,10 @@ std::string page_data_json(const TimelineData& d) {
   out += "],\"lanes\":[";
   for (std::size_t i = 0; i < d.systems.size(); ++i) {
     const SystemView& s = d.systems[i];
-    out += std::string(i ? ",\n" : "") + "{\"n\":" + escape_json_in_html(s.name) + ",\"p\":[";
+    std::string account = account_text(d, i);
+    out += std::string(i ? ",\n" : "") + "{\"n\":" + escape_json_in_html(s.name);
+    if (!account.empty()) out += ",\"a\":" + escape_json_in_html(account);
+    out += ",\"p\":[";
     for (std::size_t j = 0; j < s.phases.size(); ++j) {
       const PhaseView& p = s.phases[j];
       out += std::string(j ? "," : "") + "[" + escape_json_in_html(p.phase) + "," + num(p.start_s) +
@@ -232,6 +235,7 @@ std::string render_timeline_html(const nlohmann::json& result) {
   if (d.distribution) out += html::distribution_css();
   out += "</style></head><body>\n";
   html::render_summary(d, out);
+  html::render_rto_drivers(d, out);
   html::render_controls(d, out);
   html::render_legend(out);
   // the page opens on the busy part of the week (the script keeps it; this is for no script)

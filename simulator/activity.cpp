@@ -7,17 +7,19 @@
 
 namespace drsim::sim {
 
-void run_cpu(World& w, Lpar& lpar, double cp_seconds, int threads, Holding* holding,
-             const std::shared_ptr<VcpuPool>& vcpus, double weight) {
-  if (cp_seconds <= 0) return;
+CpuTake run_cpu(World& w, Lpar& lpar, double cp_seconds, int threads, Holding* holding,
+                const std::shared_ptr<VcpuPool>& vcpus, double weight, const std::string& who) {
+  CpuTake take{w.now(), w.now(), w.now()};
+  if (cp_seconds <= 0) return take;
   if (vcpus) {
     VcpuPool::TicketPtr ticket = vcpus->request(w.now(), cp_seconds, weight);
     if (holding) holding->hold_token(vcpus, ticket);
     VcpuPool::wait(ticket);
   }
+  take.granted = w.now();
   threads = std::max(1, threads);
-  w.prsm.change(lpar, threads);
-  if (holding) holding->hold_cpu(&lpar, threads);
+  w.prsm.change(lpar, threads, who);
+  if (holding) holding->hold_cpu(&lpar, threads, who);
   sg4::ExecPtr e = sg4::Exec::init();
   e->set_flops_amount(cp_seconds * kFlopsPerCp / threads);
   e->set_host(lpar.host);
@@ -27,11 +29,13 @@ void run_cpu(World& w, Lpar& lpar, double cp_seconds, int threads, Holding* hold
   e->wait();
   ++w.activities;
   if (holding) holding->hold_cpu(nullptr, 0);
-  w.prsm.change(lpar, -threads);
+  w.prsm.change(lpar, -threads, who);
   if (vcpus) {
     if (holding) holding->hold_token(nullptr, nullptr);
     vcpus->release();
   }
+  take.done = w.now();
+  return take;
 }
 
 void transfer(World& w, sg4::Host* bandwidth, double bytes, double bound) {

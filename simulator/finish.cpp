@@ -239,6 +239,7 @@ void finish_result(World& w) {
   milestones(w);
   recovery(w);
   metrics(w);
+  attribute_result(w);
   std::stable_sort(res.findings.begin(), res.findings.end(),
                    [](const Finding& a, const Finding& b) { return a.t_s < b.t_s; });
 }

@@ -9,5 +9,7 @@ struct World;
 
 /// Completes w.result from the world at the exercise end.
 void finish_result(World& w);
+/// w.result.attribution from what the entities recorded (after their statuses are set).
+void attribute_result(World& w);
 
 }  // namespace drsim::sim

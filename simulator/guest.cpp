@@ -24,19 +24,27 @@ double Guest::multiplier(const World& w) const {
 
 /// CPU work with page faults, in slices: after each CPU slice the guest faults in the pages
 /// that slice touched, at the VM's fault rate averaged over the time the slice ran.
-void Guest::work_with_paging(World& w, const Work& work) {
+void Guest::work_with_paging(World& w, const Work& work, attr::Cause cause) {
   Zvm& z = *zvm;
   double mult = multiplier(w);
+  doing_ = cause;
+  CpuWork what{cause, name(), "guests starting", work.cpu_s / kSlices, mult, node.sie_level, ""};
+  if (z.vcpus) what.vcpus = vcpus_label(z.node.name, z.node.virtual_cpus, node.sie_level);
   for (int k = 0; k < kSlices; ++k) {
     double slice = work.cpu_s / kSlices;
     double t0 = w.now(), faults0 = z.fault_rate.integral(t0);
-    run_cpu(w, *z.lpar, slice * mult, 1, &holding_, z.vcpus, share_weight);
+    CpuProbe probe(w, *z.lpar);
+    CpuTake take = run_cpu(w, *z.lpar, slice * mult, 1, &holding_, z.vcpus, share_weight, what.who);
+    probe.record(w, rec, take, what);
     double t1 = w.now();
     double rate =
         t1 > t0 ? (z.fault_rate.integral(t1) - faults0) / (t1 - t0) : z.fault_rate.level();
     z.page_in(w, slice * rate, &holding_);
+    rec.add(attr::Cause::Paging, t1, w.now(), z.node.name + "'s paging volumes");
   }
+  double t2 = w.now();
   sleep_for(w, work.wait_s);
+  rec.add(cause, t2, w.now(), name());
 }
 
 void Guest::set_steady(World& w, bool on) {
@@ -57,6 +65,7 @@ void Guest::become_up(World& w) {
   state = GuestState::Up;
   if (!lane.result().up_s) lane.result().up_s = w.now();
   lane.begin(Phase::Up, w.now());
+  rec.up(w.now());
   set_steady(w, true);
   if (spec().role != GuestRole::None) w.network.notify();
   came_up.fire();
@@ -80,13 +89,18 @@ void Guest::wait_for_needs(World& w) {
       lane.begin(Phase::Blocked, w.now(), reasons);
       lane.result().blocked_by = n.code;
       lane.result().reason = reasons;
+      rec.open(segment(attr::Cause::Blocked, w.now(), w.now(), n.resource, n.code));
     } else {
       state = GuestState::Waiting;
       lane.begin(Phase::Waiting, w.now(), n.reason);
       lane.result().reason = n.reason;
+      attr::Segment s = segment(attr::Cause::Predecessor, w.now(), w.now(), n.resource, n.reason);
+      s.gate = n.gate;
+      rec.open(s);
     }
     set_steady(w, true);  // a booted guest idles along while it waits
     w.network.wait(*this);
+    rec.close(w.now());
   }
 }
 
@@ -98,19 +112,22 @@ void Guest::start_up(World& w) {
   lane.result().blocked_by.clear();
   if (spec().kind == GuestKind::Cms) {
     lane.begin(Phase::Logon, w.now());
-    work_with_paging(w, cms_logon(ip));
+    work_with_paging(w, cms_logon(ip), attr::Cause::Boot);
   } else {
     lane.begin(Phase::Boot, w.now());
-    work_with_paging(w, linux_boot(ip, spec().boot_s, true));
+    work_with_paging(w, linux_boot(ip, spec().boot_s, true), attr::Cause::Boot);
     for (const auto& t : w.sc->backups.tsm) {
       if (t.guest != name() || t.rate_Bps <= 0) continue;
       lane.begin(Phase::TsmRestore, w.now(), "TSM incrementals");
+      double t0 = w.now();
+      doing_ = attr::Cause::TsmRestore;
       sleep_for(w, t.bytes / t.rate_Bps);
+      rec.add(attr::Cause::TsmRestore, t0, w.now(), name(), "TSM incrementals");
     }
     Work app = app_start(ip, spec().app_start_s);
     if (app.cpu_s + app.wait_s > 0) {
       lane.begin(Phase::AppStart, w.now());
-      work_with_paging(w, app);
+      work_with_paging(w, app, attr::Cause::AppStart);
     }
   }
   wait_for_needs(w);
@@ -122,6 +139,7 @@ void Guest::start_up(World& w) {
 
 void Guest::logon(World& w) {
   logged_on = true;
+  logged_on_at = w.now();
   zvm->ws_logged_on += node.ws_bytes;
   zvm->memory_changed(w);
   wake = sg4::Semaphore::create(0);
@@ -140,6 +158,16 @@ void Guest::force_off(World& w, const std::string& why, bool by_operator,
     f.by = reaction;
     lane.result().forced_off = f;
   }
+  if (state == GuestState::Starting && rec.cursor() < w.now())  // its work so far is lost
+    rec.add(doing_, rec.cursor(), w.now(), name(), "lost: logged off before it was up");
+  if (by_operator)
+    rec.open(segment(attr::Cause::ForcedOff, w.now(), w.now(), reaction, why));
+  else if (System* vm = w.find_system(spec().vm)) {
+    attr::Segment wait = segment(attr::Cause::Predecessor, w.now(), w.now(), vm->name(), why);
+    wait.gate = vm->name();  // its z/VM restarts it once up again
+    rec.open(wait);
+  } else
+    rec.close(w.now());
   if (actor_ && state != GuestState::Up) actor_->kill();
   actor_ = nullptr;
   holding_.release(w.prsm);
@@ -193,15 +221,28 @@ void Guest::finish() {
     r.reason = "never logged on (its VM was not up)";
 }
 
-void xautolog(World& w, const std::vector<Guest*>& guests, double stagger) {
+void xautolog(World& w, const std::vector<Guest*>& guests, double stagger, const std::string& by) {
   bool first = true;
+  const double issued = w.now();
   for (Guest* g : guests) {
     if (!g->node.at_dr || g->logged_on || g->operator_forced) continue;
+    System* vm = w.find_system(g->spec().vm);
+    const std::string vm_name = vm ? vm->name() : g->spec().vm;
+    Recorder& rec = g->rec;
+    rec.wait(issued, w.now(), by, "XAUTOLOG in order, after the guests before it");
+    double t = w.now();
     if (!g->zvm->up) g->zvm->came_up.wait();
+    rec.wait(t, w.now(), vm_name, "waiting for its z/VM to come up", vm ? vm_name : "", w.now());
     // its minidisks are on its production VM's packs: under the vendor's VM nothing else
     // waits for them, so the guest does
-    if (System* vm = w.find_system(g->spec().vm)) w.tape.wait_restored(*vm);
+    t = w.now();
+    if (vm) w.tape.wait_restored(*vm);
+    if (vm)
+      rec.wait(t, w.now(), vm_name, "waiting for its minidisks to be restored", vm_name,
+               vm->restore.end);
+    t = w.now();
     if (!first) sleep_for(w, stagger);
+    rec.wait(t, w.now(), by, "XAUTOLOG stagger");
     first = false;
     if (!g->operator_forced && !g->logged_on) g->logon(w);
   }

@@ -13,6 +13,7 @@
 #include "simulator/event.hpp"
 #include "simulator/holding.hpp"
 #include "simulator/lane.hpp"
+#include "simulator/recorder.hpp"
 
 namespace drsim::sim {
 
@@ -45,13 +46,15 @@ class Guest {
   bool in_plan = false;       ///< a plan step XAUTOLOGs it
   double share_weight = 100;  ///< its z/VM SHARE as a weight (models/cpu share_weight)
   bool logged_on = false;
+  double logged_on_at = -1;  ///< its last logon
   bool operator_forced = false;
   sg4::SemaphorePtr wake;  ///< where it waits for a network change
   Event came_up;           ///< first time it is up
+  Recorder rec;            ///< what its time went to (attribution)
 
  private:
   void start_up(World& w);
-  void work_with_paging(World& w, const Work& work);
+  void work_with_paging(World& w, const Work& work, attr::Cause cause);
   void wait_for_needs(World& w);
   void become_up(World& w);
   void set_steady(World& w, bool on);
@@ -59,12 +62,15 @@ class Guest {
 
   sg4::ActorPtr actor_;
   Holding holding_;
+  attr::Cause doing_ = attr::Cause::Boot;  ///< the start-up work under way
   bool steady_added_ = false;
   double steady_cpu_ = 0, steady_fault_ = 0;
 };
 
 /// XAUTOLOG: logs the guests on in order, `stagger` apart, each once its z/VM is up and its
-/// minidisks are restored; skips guests not at DR, already on, or forced off.
-void xautolog(World& w, const std::vector<Guest*>& guests, double stagger);
+/// minidisks are restored; skips guests not at DR, already on, or forced off. `by` names
+/// who issued it ("step autolog-linux"), for attribution.
+void xautolog(World& w, const std::vector<Guest*>& guests, double stagger,
+              const std::string& by = "XAUTOLOG");
 
 }  // namespace drsim::sim

@@ -7,7 +7,7 @@
 namespace drsim::sim {
 
 void Holding::release(Prsm& prsm) {
-  if (lpar_) prsm.change(*lpar_, -threads_);
+  if (lpar_) prsm.change(*lpar_, -threads_, who_);
   if (pool_ && ticket_) pool_->withdraw(ticket_);
   if (io_) io_->end_io();
   lpar_ = nullptr, pool_ = nullptr, ticket_ = nullptr, io_ = nullptr;

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <simgrid/s4u.hpp>
+#include <string>
 #include <utility>
 
 #include "simulator/vcpu_pool.hpp"
@@ -20,7 +21,9 @@ class Zvm;
 /// The resources a guest's actor holds right now.
 class Holding {
  public:
-  void hold_cpu(Lpar* lpar, double threads) { lpar_ = lpar, threads_ = threads; }
+  void hold_cpu(Lpar* lpar, double threads, const std::string& who = {}) {
+    lpar_ = lpar, threads_ = threads, who_ = who;
+  }
   /// A virtual CP requested (waiting or granted), or none.
   void hold_token(std::shared_ptr<VcpuPool> pool, VcpuPool::TicketPtr ticket) {
     pool_ = std::move(pool), ticket_ = std::move(ticket);
@@ -32,6 +35,7 @@ class Holding {
  private:
   Lpar* lpar_ = nullptr;
   double threads_ = 0;
+  std::string who_;
   std::shared_ptr<VcpuPool> pool_;
   VcpuPool::TicketPtr ticket_;
   Zvm* io_ = nullptr;

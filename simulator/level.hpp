@@ -24,4 +24,20 @@ class Level {
   std::vector<std::pair<double, double>> changes_;  ///< (time, new level)
 };
 
+/// A level changed by deltas and integrated exactly, without a history (attribution).
+class Integral {
+ public:
+  /// Adds `delta` to the level from `now` on.
+  void add(double now, double delta) { set(now, level_ + delta); }
+  void set(double now, double level) {
+    integral_ += level_ * (now - last_);
+    last_ = now, level_ = level;
+  }
+  /// The integral from 0 to `now`.
+  double at(double now) const { return integral_ + level_ * (now - last_); }
+
+ private:
+  double level_ = 0, last_ = 0, integral_ = 0;
+};
+
 }  // namespace drsim::sim

@@ -26,6 +26,7 @@ Lpar& Prsm::add(Lpar lpar) {
 void Prsm::set_share(Lpar& c, double cps) {
   if (std::fabs(cps - c.bound) <= 1e-12) return;
   c.bound = cps;
+  note_denied(c);
   const double want = cps * flops_per_cp_ * (1 + 1e-12);
   long lo = 0, hi = static_cast<long>(c.host->get_pstate_count()) - 1;  // speed(lo) <= want
   while (lo < hi) {
@@ -58,13 +59,21 @@ void Prsm::rebalance() {
   for (size_t k = 0; k < shared.size(); ++k) set_share(*shared[k], alloc[k]);
 }
 
-void Prsm::change(Lpar& c, double delta_threads) {
+void Prsm::note_denied(Lpar& c) {
+  bool has_share = c.shared || c.dedicated_later > 0;
+  double given = has_share ? std::max(0.0, c.bound) : double(c.logical);
+  c.denied.set(sg4::Engine::get_clock(), std::max(0.0, c.demand - given));
+}
+
+void Prsm::change(Lpar& c, double delta_threads, const std::string& who) {
+  if (!who.empty()) c.held_by[who].add(sg4::Engine::get_clock(), delta_threads);
   c.threads = std::max(0.0, c.threads + delta_threads);
   if (c.threads < 1e-9) c.threads = 0;
   c.busy.set(sg4::Engine::get_clock(), std::min(1.0, c.threads / c.logical));
   double old = c.demand;
   c.demand = std::min(c.threads, double(c.logical));
   if (c.demand == old) return;
+  note_denied(c);
   if (c.dedicated_later > 0) set_share(c, std::min(c.demand, double(c.dedicated_later)));
   if (!c.shared) return;
   double before = shared_demand_;

@@ -5,6 +5,7 @@
 /// pool among the shared LPARs by weight whenever their demand changes.
 
 #include <deque>
+#include <map>
 #include <simgrid/s4u.hpp>
 #include <string>
 
@@ -34,6 +35,10 @@ struct Lpar {
   double bound = -1;   ///< last share set, in CPs (-1 = none yet)
   long pstate = -1;    ///< the host's pstate for that share
   Level busy;          ///< fraction of logical CPs with work (what the OS sees)
+  /// Attribution (docs/result-format.md): CPs of demand per holder ("the vendor's load",
+  /// "z/OS ZOSP1", ...) and demand PR/SM did not serve, integrated over time.
+  std::map<std::string, Integral> held_by;
+  Integral denied;
 };
 
 /// PR/SM on the DR machine: owns the Lpars and gives the shared ones their share of the pool.
@@ -46,8 +51,9 @@ class Prsm {
   const std::deque<Lpar>& lpars() const { return lpars_; }
   double flops_per_cp() const { return flops_per_cp_; }
 
-  /// `delta_threads` more (or fewer) CPs of work in `lpar`; re-shares the pool if needed.
-  void change(Lpar& lpar, double delta_threads);
+  /// `delta_threads` more (or fewer) CPs of work in `lpar` by `who` (a holder label for
+  /// attribution, "" = none); re-shares the pool if needed.
+  void change(Lpar& lpar, double delta_threads, const std::string& who = {});
   /// Water-fills the pool among the shared LPARs by weight (models/cpu.hpp share_cps).
   void rebalance();
   /// Takes a shared LPAR out of the pool with `cps` CPs of its own (an operator's action).
@@ -57,6 +63,8 @@ class Prsm {
 
  private:
   void set_share(Lpar& c, double cps);
+  /// The demand its share leaves unserved, from now on (attribution only).
+  static void note_denied(Lpar& c);
   double capacity() const;
 
   const CpuParams* params_ = nullptr;

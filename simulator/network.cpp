@@ -35,13 +35,14 @@ NeedState Network::check_hipersocket(const World& w, const Zvm& z, const std::st
   auto it = hipersocket_defined_.find(hs);
   if (it == hipersocket_defined_.end() || !it->second)
     return {NeedState::Missing, code::kMissingHipersockets,
-            "Hipersocket " + hs + " has no definition at the DR site"};
+            "Hipersocket " + hs + " has no definition at the DR site", "Hipersocket " + hs, ""};
   const auto* prod = by_name(w.sc->production.networks.hipersockets, hs);
   const auto* dr = by_name(w.sc->dr_site.networks.hipersockets, hs);
   if (prod && dr && !addresses_ok(z, prod->devices, dr->devices))
     return {NeedState::Missing, code::kDeviceAddressChange,
             "Hipersocket " + hs + " is at devices " + dr->devices + " at DR (" + prod->devices +
-                " in production): SYSTEM CONFIG change and re-IPL needed"};
+                " in production): SYSTEM CONFIG change and re-IPL needed",
+            "Hipersocket " + hs + " device numbers", ""};
   return {};
 }
 
@@ -50,18 +51,21 @@ void Network::check_vswitch(const World& w, const Zvm& z, const std::string& vs,
   auto it = vswitches_.find(vs);
   if (it == vswitches_.end() || !it->second.defined)
     return out.push_back({NeedState::Missing, code::kMissingVswitchController,
-                          "VSWITCH " + vs + " is not defined at DR"});
+                          "VSWITCH " + vs + " is not defined at DR", "VSWITCH " + vs, ""});
   const DrVswitch& v = it->second;
   if (v.controllers.empty())
     out.push_back({NeedState::Missing, code::kMissingVswitchController,
-                   "VSWITCH " + vs + " has no controller userid at DR: no OSA uplink"});
+                   "VSWITCH " + vs + " has no controller userid at DR: no OSA uplink",
+                   "VSWITCH " + vs + " controller", ""});
   if (!v.uplink)
     out.push_back({NeedState::Missing, code::kMissingOsa,
-                   "OSA " + v.osa + ", the uplink of VSWITCH " + vs + ", has no DR definition"});
+                   "OSA " + v.osa + ", the uplink of VSWITCH " + vs + ", has no DR definition",
+                   "OSA " + v.osa, ""});
   else if (!v.prod_devices.empty() && !addresses_ok(z, v.prod_devices, v.dr_devices))
     out.push_back({NeedState::Missing, code::kDeviceAddressChange,
                    "OSA " + v.osa + " of VSWITCH " + vs + " is at " + v.dr_devices + " at DR (" +
-                       v.prod_devices + " in production): SYSTEM CONFIG change and re-IPL needed"});
+                       v.prod_devices + " in production): SYSTEM CONFIG change and re-IPL needed",
+                   "OSA " + v.osa + " device numbers", ""});
   if (z.vendors() || v.controllers.empty()) return;  // vendor-run controllers
   for (const auto& c : v.controllers)
     if (const Guest* controller = w.find_guest(c);
@@ -74,17 +78,24 @@ void Network::check_vswitch(const World& w, const Zvm& z, const std::string& vs,
   if (!startable)
     return out.push_back(
         {NeedState::Missing, code::kMissingVswitchController,
-         "no controller of VSWITCH " + vs + " is logged on, and the plan starts none"});
-  out.push_back({NeedState::Pending, "", "waiting for a VSWITCH controller of " + vs});
+         "no controller of VSWITCH " + vs + " is logged on, and the plan starts none",
+         "VSWITCH " + vs + " controller", ""});
+  std::string gate;
+  for (const auto& c : v.controllers)
+    if (const Guest* g = w.find_guest(c); g && g->in_plan && g->node.at_dr && gate.empty())
+      gate = c;
+  out.push_back({NeedState::Pending, "", "waiting for a VSWITCH controller of " + vs,
+                 "VSWITCH " + vs + " controller", gate});
 }
 
 NeedState Network::check_router(const World& w, const std::string& router) const {
   const Guest* r = w.find_guest(router);
   if (!r || !r->node.at_dr || !r->in_plan)
     return {NeedState::Missing, code::kMissingHipersocketRouter,
-            "the Hipersocket router " + router + " is never started"};
+            "the Hipersocket router " + router + " is never started",
+            "Hipersocket router " + router, ""};
   if (r->state != GuestState::Up)
-    return {NeedState::Pending, "", "waiting for the Hipersocket router " + router};
+    return {NeedState::Pending, "", "waiting for the Hipersocket router " + router, router, router};
   return {};
 }
 
@@ -100,7 +111,7 @@ std::vector<NeedState> Network::check(const World& w, const Guest& guest) const 
   }
   for (const auto& zos : g.needs.zos) {
     const System* s = w.find_system(zos);
-    if (s && !s->up) found.push_back({NeedState::Pending, "", "waiting for z/OS " + zos});
+    if (s && !s->up) found.push_back({NeedState::Pending, "", "waiting for z/OS " + zos, zos, zos});
   }
   std::vector<NeedState> out;
   for (int kind : {NeedState::Missing, NeedState::Pending})

@@ -22,6 +22,8 @@ class Zvm;
 struct NeedState {
   enum Kind { Ok, Pending, Missing } kind = Ok;
   std::string code, reason;
+  std::string resource;  ///< what it waits on: "Hipersocket HSZOS", "VSWITCH VSW1" (attribution)
+  std::string gate;      ///< Pending: the guest or system whose coming up it waits for
 };
 
 /// The network definitions at the DR site and the guests waiting for them to change.

@@ -5,6 +5,7 @@
 #include <functional>
 #include <set>
 
+#include "models/units.hpp"
 #include "simulator/activity.hpp"
 #include "simulator/world.hpp"
 
@@ -66,20 +67,102 @@ void Step::start(World& w) {
   sg4::Actor::create("step-" + spec.id, w.control, [this, &w] { run(w); });
 }
 
-void Step::run(World& w) {
+void Step::wait_to_start(World& w, const std::vector<Lane*>& lanes) {
+  const Step* last = nullptr;
   for (const auto& dep : spec.after) {
-    if (Step* before = w.find_step(dep))
+    if (Step* before = w.find_step(dep)) {
       before->done.wait();
-    else
+      if (!last || before->done_at >= last->done_at) last = before;
+    } else {
       Event().wait();  // an unknown step never ends (the validator rejects it)
+    }
   }
-  if (spec.not_before_week_s)
+  if (last && w.now() > 0) {
+    attribution::Segment s;
+    s.cause = attribution::Cause::Predecessor;
+    s.cls = attribution::default_class(s.cause);
+    s.resource = "step " + last->spec.id;
+    s.detail = "plan step " + spec.id + " comes after " + last->spec.id;
+    s.end = w.now();
+    s.gate = last->gate;
+    s.gate_at = last->gate_at;
+    waits_.push_back(s);
+  }
+  if (spec.not_before_week_s) {
+    double t = w.now();
     sleep_for(w, *spec.not_before_week_s - w.sc->exercise.start_week_s - w.now());
+    attribution::Segment s;
+    s.cause = attribution::Cause::Predecessor;
+    s.cls = attribution::default_class(s.cause);
+    s.resource = "step " + spec.id;
+    s.detail = "not before " + units::format_week_time(*spec.not_before_week_s);
+    s.start = t, s.end = w.now();
+    if (s.end > s.start) waits_.push_back(s);
+  }
+  attribution::Segment off = w.wait_for(step_performer(spec), spec.id, lanes);
+  if (off.end > off.start) waits_.push_back(off);
+}
+
+void Step::hand_waits(World& w) {
+  auto give = [this](Recorder& rec) {
+    for (const auto& s : waits_) rec.add(s);
+  };
+  switch (spec.action) {
+    case StepAction::Restore:
+    case StepAction::Ipl:
+      for (System* s : step_systems(w, spec)) give(s->rec);
+      break;
+    case StepAction::Xautolog:
+      for (Guest* g : step_guests(w, spec))
+        if (!g->logged_on) give(g->rec);
+      break;
+    case StepAction::Distributed:
+      for (auto& d : w.distributed) give(d.rec);
+      break;
+    case StepAction::Reconfigure:
+    case StepAction::Wait:
+      break;
+  }
+}
+
+void Step::note_gate(World& w) {
+  done_at = w.now();
+  double best = -1;
+  auto consider = [&](const std::string& name, std::optional<double> t) {
+    if (t && *t >= best) best = *t, gate = name, gate_at = t;
+  };
+  switch (spec.action) {
+    case StepAction::Restore:
+      for (System* s : step_systems(w, spec))
+        if (s->restore.done) consider(s->name(), s->restore.end);
+      break;
+    case StepAction::Ipl:
+      for (System* s : step_systems(w, spec))
+        if (s->up) consider(s->name(), w.now());
+      break;
+    case StepAction::Xautolog:
+      for (Guest* g : step_guests(w, spec))
+        if (g->logged_on) consider(g->name(), g->logged_on_at);
+      break;
+    case StepAction::Reconfigure:
+    case StepAction::Distributed:
+    case StepAction::Wait:
+      break;
+  }
+  if (best < 0) {  // nothing of its own: what it waited for
+    for (auto it = waits_.rbegin(); it != waits_.rend() && gate.empty(); ++it)
+      if (!it->gate.empty()) gate = it->gate, gate_at = it->gate_at;
+  }
+}
+
+void Step::run(World& w) {
   std::vector<System*> systems = step_systems(w, spec);
   std::vector<Lane*> lanes;
   if (spec.action == StepAction::Ipl || spec.action == StepAction::Reconfigure)
     for (System* s : systems) lanes.push_back(&s->lane);
-  w.wait_for(step_performer(spec), spec.id, lanes);
+  wait_to_start(w, lanes);
+  hand_waits(w);
+  const std::string by = "step " + spec.id;
   switch (spec.action) {
     case StepAction::Restore:
       for (System* s : systems) w.tape.enqueue(*s);
@@ -93,7 +176,7 @@ void Step::run(World& w) {
       break;
     case StepAction::Xautolog:
       xautolog(w, step_guests(w, spec),
-               spec.stagger_s.value_or(w.sc->params.ipl.xautolog_stagger_s));
+               spec.stagger_s.value_or(w.sc->params.ipl.xautolog_stagger_s), by);
       break;
     case StepAction::Distributed:
       start_distributed(w);
@@ -102,6 +185,7 @@ void Step::run(World& w) {
       sleep_for(w, spec.duration_s.value_or(0));
       break;
   }
+  note_gate(w);
   done.fire();
 }
 

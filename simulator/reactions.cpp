@@ -39,13 +39,22 @@ void Reaction::trigger(World& w) {
   w.log_event("reaction", spec.id,
               "condition met; action by " + std::string(to_string(reaction_performer(spec))) +
                   " after " + units::format_duration(spec.lead_time_s) + " of work in its hours");
+  triggered_at_ = w.now();
   sg4::Actor::create("reaction-" + spec.id, w.control, [this, &w] { run(w); });
+}
+
+std::string Reaction::label() const {
+  return spec.id + " (" + spec.target + " " + to_string(spec.action) + ")";
 }
 
 void Reaction::run(World& w) {
   Performer who = reaction_performer(spec);
-  w.wait_for(who, spec.id);
+  attribution::Segment off = w.wait_for(who, spec.id);
+  if (off.end > off.start) lead_.push_back(off);
+  double t = w.now();
   w.work_for(who, spec.lead_time_s);
+  lead_.push_back(segment(attribution::Cause::LeadTime, t, w.now(), label(),
+                          std::string("by ") + to_string(who)));
   switch (spec.action) {
     case ActionKind::ForceOff:
       force_off(w);
@@ -98,9 +107,12 @@ void Reaction::set_memory(World& w) {
   // the VM is down; the customer's team re-IPLs it and restarts the guests, in its hours
   z->up = false;
   s->up = false;
-  w.wait_for(Performer::Customer, spec.id, {&s->lane});
+  s->rec.close(triggered_at_);  // its up stretch ends where the reaction's lead time starts
+  for (const auto& seg : lead_) s->rec.add(seg);
+  attribution::Segment off = w.wait_for(Performer::Customer, spec.id, {&s->lane});
+  s->rec.add(off);
   s->ipl(w, "re-IPL with more storage (" + spec.id + ")");
-  xautolog(w, restart, w.sc->params.ipl.xautolog_stagger_s);
+  xautolog(w, restart, w.sc->params.ipl.xautolog_stagger_s, "reaction " + spec.id);
 }
 
 void Reaction::define_network(World& w) {
@@ -133,7 +145,10 @@ void Reaction::start_guests(World& w) {
   for (const auto& n : spec.guests)
     if (Guest* g = w.find_guest(n)) gs.push_back(g);
   w.log_event("operator", spec.id, "XAUTOLOG " + count_noun(gs.size(), "guest"));
-  xautolog(w, gs, w.sc->params.ipl.xautolog_stagger_s);
+  for (Guest* g : gs)
+    if (!g->logged_on)
+      for (const auto& seg : lead_) g->rec.add(seg);
+  xautolog(w, gs, w.sc->params.ipl.xautolog_stagger_s, "reaction " + spec.id);
 }
 
 }  // namespace drsim::sim

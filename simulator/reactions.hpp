@@ -4,6 +4,9 @@
 /// the action takes effect after its lead time (an actor of its own): force guests off, give
 /// a VM more storage and re-IPL it, define a missing network, dedicate CPs, start guests.
 
+#include <vector>
+
+#include "models/attribution.hpp"
 #include "models/scenario.hpp"
 #include "simulator/event.hpp"
 
@@ -40,6 +43,11 @@ class Reaction {
   void define_network(World& w);
   void dedicate(World& w);
   void start_guests(World& w);
+  /// "more-memory (VMPROD set-memory)": what its lead time is named in attribution.
+  std::string label() const;
+
+  double triggered_at_ = 0;
+  std::vector<attribution::Segment> lead_;  ///< its off-hours wait and lead time
 };
 
 }  // namespace drsim::sim

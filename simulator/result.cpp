@@ -116,7 +116,10 @@ json map_json(const std::map<std::string, double>& m) {
 
 }  // namespace
 
-json to_json(const Result& r) {
+namespace {
+
+/// Everything but attribution.
+json result_json(const Result& r) {
   Labeler at(r.start_week_s);
   json systems = json::array(), milestones = json::array(), findings = json::array(),
        events = json::array();
@@ -182,6 +185,22 @@ json to_json(const Result& r) {
            {{"step_s", r.step_s},
             {"paging_pages_per_s", series_json(r.paging_series)},
             {"cpu_utilisation", series_json(r.cpu_series)}}}};
+}
+
+}  // namespace
+
+json to_json(const Result& r) {
+  json out = result_json(r);
+  if (!r.attribution) return out;
+  const attribution::RecoveryAttribution& a = *r.attribution;
+  Labeler at(r.start_week_s);
+  auto label = [&at](double t) { return at(t); };
+  json& systems = out["systems"];
+  for (size_t i = 0; i < systems.size() && i < a.accounts.size(); ++i)
+    systems[i]["attribution"] = attribution::account_json(a.accounts[i], a.until[i], label);
+  out["critical_path"] = attribution::path_json(a.path, label);
+  out["rto_drivers"] = attribution::drivers_json(a.moment, a.drivers, label);
+  return out;
 }
 
 std::string summary_text(const Result& r) {

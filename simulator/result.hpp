@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "models/attribution_result.hpp"
 #include "models/finding.hpp"
 #include "models/lane_vocabulary.hpp"
 
@@ -85,6 +86,9 @@ struct Result {
   long long sim_events = 0;
   double step_s = 300;
   std::map<std::string, std::vector<double>> paging_series, cpu_series;
+  /// Why each system came up when it did, the critical path and what set the RTO; index i of
+  /// its accounts is systems[i] (docs/result-format.md, "Attribution and the critical path").
+  std::optional<attribution::RecoveryAttribution> attribution;
 };
 
 /// The result.json document.

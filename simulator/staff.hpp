@@ -5,6 +5,7 @@
 
 #include "models/scenario.hpp"
 #include "simulator/lane.hpp"
+#include "simulator/recorder.hpp"
 
 namespace drsim::sim {
 
@@ -14,6 +15,7 @@ struct World;
 struct Distributed {
   const DistributedSpec& spec;
   Lane lane;
+  Recorder rec = {};  ///< what its time went to (attribution)
 };
 
 /// Starts the staff teams (the plan's "distributed" step).

@@ -10,17 +10,17 @@
 
 namespace drsim::sim {
 
-void SteadyCpu::set(World& w, Lpar* lpar, double cps, int limit) {
+void SteadyCpu::set(World& w, Lpar* lpar, double cps, int limit, const std::string& who) {
   int threads =
       cps > 0 ? std::clamp(static_cast<int>(std::ceil(cps - 1e-9)), 1, std::max(1, limit)) : 0;
   double demand = std::min(cps, static_cast<double>(threads));
   if (lpar == lpar_ && std::fabs(demand - demand_) < 1e-12) return;
   for (auto& e : execs_) e->cancel();
   execs_.clear();
-  if (lpar_ && demand_ > 0) w.prsm.change(*lpar_, -demand_);
-  lpar_ = lpar, demand_ = demand;
+  if (lpar_ && demand_ > 0) w.prsm.change(*lpar_, -demand_, who_);
+  lpar_ = lpar, demand_ = demand, who_ = who;
   if (demand <= 0) return;
-  w.prsm.change(*lpar, demand);
+  w.prsm.change(*lpar, demand, who);
   for (int t = 0; t < threads; ++t) {
     sg4::ExecPtr e = sg4::Exec::init();
     e->set_flops_amount(1e30);
@@ -41,7 +41,7 @@ void SteadyLoad::run(World& w) {
   for (;;) {
     double t0 = w.now();
     Demand d = demand();
-    cpu_.set(w, d.lpar, d.cpu, d.limit);
+    cpu_.set(w, d.lpar, d.cpu, d.limit, d.who);
     double pages = 0;
     if (d.pager && d.fault_cpu > 0) pages = d.fault_cpu * period * d.pager->fault_rate.level();
     if (pages <= 0) {  // nothing pages: the CPU demand runs by itself until the load changes
@@ -56,17 +56,19 @@ void SteadyLoad::run(World& w) {
 SteadyLoad::Demand ZvmLoad::demand() const {
   Lpar* lpar = zvm_.lpar;
   int limit = zvm_.node.virtual_cpus > 0 ? zvm_.node.virtual_cpus : lpar->logical;
-  return {lpar, zvm_.steady_cpu, limit, &zvm_, zvm_.steady_fault_cpu};
+  std::string who =
+      zvm_.vendors() ? "the vendor's VM" : "z/VM " + zvm_.node.name + " and its guests";
+  return {lpar, zvm_.steady_cpu, limit, &zvm_, zvm_.steady_fault_cpu, who};
 }
 
 SteadyLoad::Demand ZosLoad::demand() const {
   Lpar* lpar = system_.lpar;
   int vc = system_.node.virtual_cpus;
-  return {lpar, cpu_, vc > 0 ? vc : lpar->logical};
+  return {lpar, cpu_, vc > 0 ? vc : lpar->logical, nullptr, 0, "z/OS " + system_.name()};
 }
 
 SteadyLoad::Demand VendorLoad::demand() const {
-  return {&lpar_, cpu_, lpar_.logical};
+  return {&lpar_, cpu_, lpar_.logical, nullptr, 0, "the vendor's load"};
 }
 
 void start_steady_loads(World& w) {

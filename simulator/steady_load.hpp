@@ -23,13 +23,14 @@ class System;
 /// PR/SM sees one change per load change rather than two per period.
 class SteadyCpu {
  public:
-  /// Holds `cps` CPs of demand (on at most `limit` threads) in `lpar`.
-  void set(World& w, Lpar* lpar, double cps, int limit);
+  /// Holds `cps` CPs of demand (on at most `limit` threads) in `lpar`, by `who`.
+  void set(World& w, Lpar* lpar, double cps, int limit, const std::string& who = {});
 
  private:
   std::vector<sg4::ExecPtr> execs_;
   Lpar* lpar_ = nullptr;
   double demand_ = 0;
+  std::string who_;
 };
 
 /// One steady load and its actor.
@@ -49,6 +50,7 @@ class SteadyLoad {
     int limit = 1;         ///< at most this many threads
     Zvm* pager = nullptr;  ///< the z/VM whose guests fault while they run (if any)
     double fault_cpu = 0;  ///< guest CPs that touch pages
+    std::string who;       ///< its label among the LPAR's CP holders (attribution)
   };
   virtual Demand demand() const = 0;
 

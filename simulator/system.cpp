@@ -8,6 +8,24 @@
 #include "simulator/world.hpp"
 
 namespace drsim::sim {
+namespace {
+
+/// Sleeps the fixed waits of its own work, recorded as `cause`.
+void own_wait(World& w, Recorder& rec, double s, attr::Cause cause, const std::string& who) {
+  double t = w.now();
+  sleep_for(w, s);
+  rec.add(cause, t, w.now(), who);
+}
+
+}  // namespace
+
+void System::ipl_cpu(World& w, Lpar& where, double cpu_s, double mult, attr::Cause cause) {
+  CpuWork what{cause, name(), name() + "'s IPL", cpu_s, mult, node.sie_level, ""};
+  if (vcpus) what.vcpus = vcpus_label(name(), node.virtual_cpus, node.sie_level);
+  CpuProbe probe(w, where);
+  CpuTake take = run_cpu(w, where, cpu_s * mult, 1, nullptr, vcpus, 100, what.who);
+  probe.record(w, rec, take, what);
+}
 
 void System::ipl(World& w, const std::string& why) {
   if (!node.placed) return;
@@ -25,14 +43,15 @@ void System::ipl_zvm(World& w, const std::string& why) {
   lane.begin(Phase::Ipl, w.now(), why);
   Work work = zvm_ipl(w.sc->params.ipl, node.spec->ipl_s);
   double mult = sie_cpu_multiplier(node.sie_level, WorkloadClass::Zvm, w.sc->params.cpu);
-  run_cpu(w, *lpar, work.cpu_s * mult, 1, nullptr, vcpus);
-  sleep_for(w, work.wait_s);
+  ipl_cpu(w, *lpar, work.cpu_s, mult, attr::Cause::Ipl);
+  own_wait(w, rec, work.wait_s, attr::Cause::Ipl, name());
   z.up = true;
   z.generation += 1;
   up = true;
   w.result.vm_ipls[name()] += 1;
   if (!lane.result().up_s) lane.result().up_s = w.now();
   lane.begin(Phase::Up, w.now());
+  rec.up(w.now());
   z.steady_cpu += node.spec->steady_cpu * mult;
   z.poke();
   z.came_up.fire();
@@ -43,12 +62,14 @@ void System::failed_ipl(World& w, Lpar& where, double mult) {
   const IplFailure f = *first_ipl_fails;
   first_ipl_fails.reset();
   Work attempt = zos_ipl(w.sc->params.ipl, f.failed_s);
-  run_cpu(w, where, attempt.cpu_s * mult, 1, nullptr, vcpus);
-  sleep_for(w, attempt.wait_s);
+  ipl_cpu(w, where, attempt.cpu_s, mult, attr::Cause::Ipl);
+  own_wait(w, rec, attempt.wait_s, attr::Cause::Ipl, name());
   w.log_event("incident", name(),
               "IPL of " + name() + " ended in a wait state; fixed in " +
                   std::to_string(static_cast<int>(f.fix_s / 60 + 0.5)) + " min, then re-IPLed");
+  double t = w.now();
   sleep_for(w, f.fix_s);
+  rec.add(attr::Cause::LeadTime, t, w.now(), name(), "fixing a failed IPL (wait state)");
 }
 
 void System::ipl_zos(World& w, const std::string& why) {
@@ -57,15 +78,16 @@ void System::ipl_zos(World& w, const std::string& why) {
   lane.begin(Phase::Ipl, w.now(), why);
   if (first_ipl_fails) failed_ipl(w, where, mult);
   Work ipl = zos_ipl(w.sc->params.ipl, node.spec->ipl_s);
-  run_cpu(w, where, ipl.cpu_s * mult, 1, nullptr, vcpus);
-  sleep_for(w, ipl.wait_s);
+  ipl_cpu(w, where, ipl.cpu_s, mult, attr::Cause::Ipl);
+  own_wait(w, rec, ipl.wait_s, attr::Cause::Ipl, name());
   lane.begin(Phase::AppStart, w.now(), "subsystems: JES2, DB2, CICS, TCP/IP");
   Work sub = zos_subsystems(w.sc->params.ipl, node.spec->subsystems_s);
-  run_cpu(w, where, sub.cpu_s * mult, 1, nullptr, vcpus);
-  sleep_for(w, sub.wait_s);
+  ipl_cpu(w, where, sub.cpu_s, mult, attr::Cause::AppStart);
+  own_wait(w, rec, sub.wait_s, attr::Cause::AppStart, name());
   up = true;
   if (!lane.result().up_s) lane.result().up_s = w.now();
   lane.begin(Phase::Up, w.now());
+  rec.up(w.now());
   if (load) load->set_cpu(node.spec->steady_cpu * mult);
   came_up.fire();
   w.network.notify();

@@ -11,6 +11,7 @@
 #include "models/topology.hpp"
 #include "simulator/event.hpp"
 #include "simulator/lane.hpp"
+#include "simulator/recorder.hpp"
 #include "simulator/vcpu_pool.hpp"
 
 namespace drsim::sim {
@@ -24,6 +25,7 @@ class ZosLoad;
 /// A system's restore from tape: its volumes on the drives, then all on DASD.
 struct Restore {
   bool queued = false;
+  double queued_at = 0;  ///< when its volumes entered the drives' queue
   bool done = false;
   int volumes_left = 0;  ///< volumes not yet on DASD
   int volumes = 0;       ///< volumes restored so far
@@ -54,8 +56,11 @@ class System {
   Restore restore;
   std::optional<IplFailure> first_ipl_fails;  ///< a Monte Carlo incident: the next IPL fails once
   Event came_up;                              ///< a z/OS: first IPL done
+  Recorder rec;                               ///< what its time went to (attribution)
 
  private:
+  /// CPU work of its IPL (or subsystems) in `where`, recorded as `cause`.
+  void ipl_cpu(World& w, Lpar& where, double cpu_s, double mult, attr::Cause cause);
   void ipl_zos(World& w, const std::string& why);
   /// The failed attempt and the fix before the real IPL (first_ipl_fails), once.
   void failed_ipl(World& w, Lpar& where, double mult);

@@ -11,7 +11,12 @@
 
 namespace drsim::sim {
 
-void TapePool::volume_done(World& w, const Volume& v, double started) {
+std::string TapePool::drives_label() const {
+  return "the " + std::to_string(drives) + " tape drive" + (drives == 1 ? "" : "s");
+}
+
+void TapePool::volume_done(World& w, const Volume& v, double started, double drive_s) {
+  runs.push_back(attribution::VolumeRun{v.system->name(), started, w.now(), drive_s});
   Restore& r = v.system->restore;
   if (r.start < 0 || started < r.start) r.start = started;
   r.end = w.now();
@@ -76,9 +81,10 @@ void TapePool::drive(World& w, int d) {
       unload = 0;
       // one transfer into the DASD subsystem, which all drives share, bounded by the drive's
       // rate (DDR's small blocks: a slower drive)
-      transfer(w, dasd, v.bytes, v.ddr ? ddr_rate_Bps : drive_rate_Bps);
+      double rate = v.ddr ? ddr_rate_Bps : drive_rate_Bps;
+      transfer(w, dasd, v.bytes, rate);
       drive_busy_s += w.now() - started;
-      volume_done(w, v, started);  // the pack is on DASD
+      volume_done(w, v, started, before + (rate > 0 ? v.bytes / rate : 0));  // on DASD
     }
     unload = tp.rewind_unload_s;  // the drive still rewinds and unloads
   }
@@ -87,6 +93,7 @@ void TapePool::drive(World& w, int d) {
 void TapePool::enqueue(System& s) {
   if (s.restore.queued) return;
   s.restore.queued = true;
+  s.restore.queued_at = sg4::Engine::get_clock();
   if (s.restore.volumes_left == 0) {
     s.restore.done = true;
     s.restore.finished.fire();

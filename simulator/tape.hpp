@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "models/attribution.hpp"
 #include "models/replication.hpp"
 
 namespace drsim::sim {
@@ -52,14 +53,17 @@ class TapePool {
   std::vector<Cartridge> cartridges;
   double drive_busy_s = 0;
   double restore_first = -1, restore_last = -1;
-  std::vector<DriveOutage> outages;  ///< failed drives (Monte Carlo incidents)
+  std::vector<DriveOutage> outages;          ///< failed drives (Monte Carlo incidents)
+  std::vector<attribution::VolumeRun> runs;  ///< each volume's time on a drive (attribution)
+  /// "the 4 tape drives".
+  std::string drives_label() const;
 
  private:
   void drive(World& w, int d);
   /// Sleeps through drive d's outage if it is out now; true if it was.
   bool sit_out(World& w, int d);
   void announce(World& w, const DriveOutage& o);
-  void volume_done(World& w, const Volume& v, double started);
+  void volume_done(World& w, const Volume& v, double started, double drive_s);
 
   std::deque<const Cartridge*> queue_;
   sg4::SemaphorePtr items_;

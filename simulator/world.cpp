@@ -167,17 +167,22 @@ const char* performer_text(Performer p) {
 
 }  // namespace
 
-void World::wait_for(Performer who, const std::string& subject, const std::vector<Lane*>& lanes) {
+attribution::Segment World::wait_for(Performer who, const std::string& subject,
+                                     const std::vector<Lane*>& lanes) {
   CalendarSpec cal = calendar_of(sc->exercise, who);
   double start = sc->exercise.start_week_s;
   double open = calendar_open_at(cal, start + now()) - start;
-  if (open <= now() + 1e-9) return;
+  attribution::Segment off =
+      segment(attribution::Cause::OffHours, now(), now(), performer_text(who), calendar_text(cal));
+  if (open <= now() + 1e-9) return off;
   std::string until = std::isfinite(open) ? units::format_week_time(start + open) : "never";
   std::string note = "waiting for " + std::string(performer_text(who)) + " (" + calendar_text(cal) +
                      ") until " + until;
   log_event("calendar", subject, note);
   for (Lane* l : lanes) l->begin(Phase::Waiting, now(), note);
   sleep_for(*this, std::isfinite(open) ? open - now() : end_s - now() + 1);
+  off.end = now();
+  return off;
 }
 
 void World::work_for(Performer who, double work_s) {

@@ -69,7 +69,9 @@ struct World {
   void log_event(const std::string& kind, const std::string& subject, const std::string& msg);
   /// Waits until `who` works (its calendar, models/calendar.hpp) before `subject` can go on;
   /// logs the wait as a "calendar" event and shows it as a "waiting" phase on `lanes`.
-  void wait_for(Performer who, const std::string& subject, const std::vector<Lane*>& lanes = {});
+  /// Returns the wait as an off-hours attribution segment (empty when it did not wait).
+  attribution::Segment wait_for(Performer who, const std::string& subject,
+                                const std::vector<Lane*>& lanes = {});
   /// Waits while `who` does `work_s` of work in its hours (a 24x7 performer: plain time).
   void work_for(Performer who, double work_s);
 };

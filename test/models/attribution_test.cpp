@@ -117,6 +117,20 @@ TEST_CASE("attribution: a restore is queued behind others' cartridges, then read
   CHECK(dasd == Approx(75));
 }
 
+TEST_CASE("attribution: a rewind between its own cartridges is reading, not queueing") {
+  std::vector<VolumeRun> runs = {
+      {"VM", 0, 100, 100}, {"VM", 160, 260, 100}, {"ZOS", 270, 370, 100}, {"VM", 400, 500, 100}};
+  auto segs = restore_segments("VM", 0, 500, runs, "the 1 tape drive");
+  REQUIRE(segs.size() == 3);
+  CHECK(segs[0].cause == Cause::TapeRead);
+  CHECK(segs[0].end == Approx(260));  // the 60 s rewind between its cartridges joins its reads
+  CHECK(segs[1].cause == Cause::TapeQueue);
+  CHECK(segs[1].detail == "behind ZOS's cartridges");
+  CHECK(segs[1].end == Approx(400));
+  CHECK(segs[2].cause == Cause::TapeRead);
+  CHECK(segs[2].end == Approx(500));
+}
+
 TEST_CASE("attribution: normalise makes a timeline contiguous and the account adds up") {
   std::vector<Segment> raw = {seg(Cause::Boot, 50, 80), seg(Cause::Ipl, 10, 60),
                               seg(Cause::Blocked, 90, 500, "HSZOS")};

@@ -1,0 +1,120 @@
+// Recording attribution segments as the engine plays (see recorder.hpp).
+#include "simulator/recorder.hpp"
+
+#include <algorithm>
+
+#include "simulator/world.hpp"
+
+namespace drsim::sim {
+
+attr::Segment segment(attr::Cause cause, double start, double end, std::string resource,
+                      std::string detail) {
+  attr::Segment s;
+  s.cause = cause;
+  s.cls = attr::default_class(cause);
+  s.resource = std::move(resource);
+  s.detail = std::move(detail);
+  s.start = start;
+  s.end = end;
+  return s;
+}
+
+void Recorder::add(attr::Segment s) {
+  if (open_) close(std::max(open_->start, s.start));
+  if (s.end <= s.start) return;
+  cursor_ = std::max(cursor_, s.end);
+  segments_.push_back(std::move(s));
+}
+
+void Recorder::add(attr::Cause cause, double start, double end, std::string resource,
+                   std::string detail) {
+  add(segment(cause, start, end, std::move(resource), std::move(detail)));
+}
+
+void Recorder::wait(double start, double end, std::string resource, std::string detail,
+                    std::string gate, std::optional<double> gate_at) {
+  attr::Segment s =
+      segment(attr::Cause::Predecessor, start, end, std::move(resource), std::move(detail));
+  s.gate = std::move(gate);
+  s.gate_at = gate_at;
+  add(std::move(s));
+}
+
+void Recorder::lay_out(double start, double end, const std::vector<attr::Portion>& portions) {
+  if (end <= start) return;
+  attr::Portion fallback =
+      portions.empty() ? attr::portion(attr::Cause::NotStarted, 0) : portions.front();
+  for (auto& s : attr::lay_out(start, end, portions, fallback)) add(std::move(s));
+}
+
+void Recorder::open(attr::Segment s) {
+  if (open_) close(s.start);
+  open_ = std::move(s);
+}
+
+void Recorder::close(double now) {
+  if (!open_) return;
+  attr::Segment s = std::move(*open_);
+  open_.reset();
+  s.end = now;
+  if (!s.gate.empty() && !s.gate_at) s.gate_at = now;
+  add(std::move(s));
+}
+
+void Recorder::up(double now) {
+  open(segment(attr::Cause::Up, now, now));
+}
+
+std::vector<attr::Segment> Recorder::take(double end) {
+  close(end);
+  return std::move(segments_);
+}
+
+CpuProbe::CpuProbe(const World& w, const Lpar& lpar) : lpar_(lpar) {
+  const double now = w.now();
+  held_.reserve(lpar.held_by.size());
+  for (const auto& [who, use] : lpar.held_by) held_.emplace_back(who, use.at(now));
+  denied_ = lpar.denied.at(now);
+}
+
+void CpuProbe::record(const World& w, Recorder& rec, const CpuTake& take,
+                      const CpuWork& work) const {
+  const double now = take.done;
+  if (now <= take.asked) return;
+  attr::CpuSlice slice;
+  slice.elapsed_s = now - take.asked;
+  slice.own_s = work.cpu_s * kFlopsPerCp / w.prsm.flops_per_cp();
+  slice.sie_factor = work.mult;
+  slice.token_wait_s = take.granted - take.asked;
+  slice.work = work.cause;
+  slice.work_resource = work.self;
+  slice.cps = cps_label(w, lpar_);
+  slice.vcpus = work.vcpus;
+  slice.sie_level = work.sie_level;
+  for (const auto& [who, use] : lpar_.held_by) {
+    auto before =
+        std::find_if(held_.begin(), held_.end(), [&](const auto& h) { return h.first == who; });
+    double cp = use.at(now) - (before == held_.end() ? 0.0 : before->second);
+    if (who == work.who) cp -= now - take.granted;  // its own thread
+    if (cp > 1e-9) slice.holders.push_back(attr::Holder{who, cp});
+  }
+  double denied = lpar_.denied.at(now) - denied_;
+  if (denied > 1e-9 && !slice.holders.empty())
+    slice.holders.push_back(attr::Holder{"other LPARs (PR/SM)", denied});
+  rec.lay_out(take.asked, now, attr::split_cpu_slice(slice));
+}
+
+std::string cps_label(const World& w, const Lpar& lpar) {
+  int li = w.topo.find_lpar(lpar.name);
+  bool vendor = li >= 0 && w.topo.lpars[static_cast<size_t>(li)].vendor;
+  if (vendor && lpar.shared) return "the vendor's shared CPs (" + lpar.name + ")";
+  if (!lpar.shared) return lpar.name + "'s dedicated CPs";
+  return lpar.name + "'s shared CPs";
+}
+
+std::string vcpus_label(const std::string& owner, int n, int sie_level) {
+  return owner + "'s " + std::to_string(n) + " virtual CP" + (n == 1 ? "" : "s") +
+         " at SIE level " + std::to_string(sie_level);
+}
+
+}  // namespace drsim::sim
