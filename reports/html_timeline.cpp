@@ -235,7 +235,6 @@ std::string render_timeline_html(const nlohmann::json& result) {
   if (d.distribution) out += html::distribution_css();
   out += "</style></head><body>\n";
   html::render_summary(d, out);
-  html::render_rto_drivers(d, out);
   html::render_controls(d, out);
   html::render_legend(out);
   // the page opens on the busy part of the week (the script keeps it; this is for no script)
@@ -249,6 +248,7 @@ std::string render_timeline_html(const nlohmann::json& result) {
   html::render_charts(d, out);
   html::render_distribution_chart(d, out);
   out += "</main>\n";
+  html::render_rto_drivers(d, out);
   html::render_lists(d, out);
   out +=
       "<div id=\"tip\" class=\"tip\" hidden></div>\n<script type=\"application/json\" "
