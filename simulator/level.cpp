@@ -11,10 +11,24 @@ void Level::set(double now, double level) {
   integral_ += level_ * (now - last_);
   last_ = now;
   level_ = level;
-  if (!changes_.empty() && changes_.back().first == now)
+  if (!changes_.empty() && changes_.back().first == now) {
     changes_.back().second = level;
-  else
+  } else {
     changes_.emplace_back(now, level);
+    integrals_.push_back(integral_);
+  }
+  if (observer_) observer_->level_changed();
+}
+
+double Level::integral_at(double t) const {
+  if (t >= last_) return integral(t);
+  // the last change at or before t: the state (integral, time, level) integral(t) saw then
+  auto it =
+      std::upper_bound(changes_.begin(), changes_.end(), t,
+                       [](double x, const std::pair<double, double>& c) { return x < c.first; });
+  if (it == changes_.begin()) return 0;  // before any change: the level was 0
+  size_t j = static_cast<size_t>(it - changes_.begin()) - 1;
+  return integrals_[j] + changes_[j].second * (t - changes_[j].first);
 }
 
 std::vector<double> Level::series(double step, double end) const {

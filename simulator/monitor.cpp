@@ -14,6 +14,7 @@ namespace {
 
 constexpr double kWindow = 60;   ///< seconds between samples
 constexpr size_t kAverage = 10;  ///< readings average this many windows
+constexpr long kHorizon = 30;    ///< minutes a quiet monitor looks ahead (then looks again)
 
 /// True once: the first time `holds` has held long enough. A condition seen holding is taken
 /// to hold since `lookback` seconds before (a reading averages the window before it).
@@ -54,17 +55,25 @@ void runtime_finding(World& w, const std::string& c, const std::string& subject,
 
 }  // namespace
 
-void Gauge::sample(double now, double window) {
-  samples_.push_back(level_.integral(now));
-  if (samples_.size() > kAverage + 1) samples_.pop_front();
-  double span = window * static_cast<double>(samples_.size() - 1);
-  if (span > 0) reading_ = (samples_.back() - samples_.front()) / span * scale_;
+void Gauge::read(long k, double window) {
+  // the integrals at minutes first..k, as a monitor sampling every minute averages them
+  long first = std::max(1L, k - static_cast<long>(kAverage));
+  double span = window * static_cast<double>(k - first);
+  if (span > 0)
+    reading_ = (level_.integral_at(window * static_cast<double>(k)) -
+                level_.integral_at(window * static_cast<double>(first))) /
+               span * scale_;
 }
 
 Monitor::Monitor(World& w) : w_(w) {
-  for (const auto& z : w.zvms)
+  for (auto& z : w.zvms) {
     paging_.emplace_back(z.node.name, z.paging_busy, z.capacity_pages_per_s);
-  for (const auto& c : w.prsm.lpars()) cpu_.emplace_back(c.name, c.busy, 1.0);
+    z.paging_busy.observe(this);
+  }
+  for (auto& c : w.prsm.lpars()) {
+    cpu_.emplace_back(c.name, c.busy, 1.0);
+    c.busy.observe(this);
+  }
   paging_by_name_ = by_name(paging_);
   cpu_by_name_ = by_name(cpu_);
   for (auto& r : w.reactions) {
@@ -84,48 +93,89 @@ void Monitor::start() {
   sg4::Actor::create("monitor", w_.control, [this] { run(); });
 }
 
+void Monitor::poke() {
+  dirty_ = true;
+  if (parked_) parked_ = false, wake_->release();
+}
+
+/// Minute by minute while things change (as a console watched every minute); across a quiet
+/// stretch in one sleep, the minutes in it checked when it ends (nothing fires in them).
 void Monitor::run() {
+  long m = 0;  // the last minute checked
   for (;;) {
-    sleep_for(w_, kWindow);
-    sample();
-    check_runtime_findings();
-    fire_due_reactions();
+    long next = dirty_ ? m + 1 : predict(m);
+    dirty_ = false;
+    if (next == m + 1) {
+      sleep_for(w_, kWindow * static_cast<double>(next) - w_.now());
+    } else {
+      parked_ = true;
+      bool timed_out = wake_->acquire_timeout(kWindow * static_cast<double>(next) - w_.now());
+      ++w_.activities;
+      if (!timed_out) {  // poked: the minutes up to now (predicted quiet), then minute by minute
+        long last = std::min(next, static_cast<long>(std::floor(w_.now() / kWindow)));
+        while (m < last) check_minute(++m, false);
+        continue;
+      }
+      if (!parked_) wake_->acquire();  // poked at the very instant: take its token back
+      parked_ = false;
+    }
+    while (m < next) check_minute(++m, false);
   }
 }
 
-void Monitor::sample() {
-  double now = w_.now();
-  for (auto& g : paging_) g.sample(now, kWindow);
-  for (auto& g : cpu_) g.sample(now, kWindow);
-  valid_ = ++samples_ >= 2;
+long Monitor::predict(long m) {
+  std::vector<Watch> saved;
+  for (const auto& g : paging_) saved.push_back(g.finding);
+  for (const auto& g : cpu_) saved.push_back(g.finding);
+  for (const auto& r : w_.reactions) saved.push_back(r.watch);
+  long k = m + 1;
+  while (k < m + kHorizon && !check_minute(k, true)) ++k;
+  size_t i = 0;
+  for (auto& g : paging_) g.finding = saved[i++];
+  for (auto& g : cpu_) g.finding = saved[i++];
+  for (auto& r : w_.reactions) r.watch = saved[i++];
+  return k;
 }
 
-void Monitor::check_runtime_findings() {
-  if (!valid_) return;
+bool Monitor::check_minute(long k, bool dry) {
+  double now = kWindow * static_cast<double>(k);
+  for (auto& g : paging_) g.read(k, kWindow);
+  for (auto& g : cpu_) g.read(k, kWindow);
+  valid_ = k >= 2;
+  if (check_runtime_findings(now, dry)) return true;
+  return fire_due_reactions(now, dry);
+}
+
+bool Monitor::check_runtime_findings(double now, bool dry) {
+  if (!valid_) return false;
   const auto& pp = w_.sc->params.paging;
   const auto& cp = w_.sc->params.cpu;
-  double now = w_.now();
   for (Gauge* g : paging_by_name_) {
     const std::string& vm = g->name();
-    if (watch(g->finding, g->reading() > pp.overload_pages_per_s, now, kWindow,
-              [&](double held) { return held >= pp.overload_for_s; }))
-      runtime_finding(w_, code::kPagingOverload, vm, g->finding.since,
-                      vm + " pages above " + std::to_string(std::lround(pp.overload_pages_per_s)) +
-                          " pages/s for " + units::format_duration(pp.overload_for_s),
-                      "every guest of " + vm + " waits for page I/O; start-ups crawl",
-                      "give the VM the storage (and Xstor) production has, add paging volumes, or "
-                      "log off non-production guests");
+    if (!watch(g->finding, g->reading() > pp.overload_pages_per_s, now, kWindow,
+               [&](double held) { return held >= pp.overload_for_s; }))
+      continue;
+    if (dry) return true;
+    runtime_finding(w_, code::kPagingOverload, vm, g->finding.since,
+                    vm + " pages above " + std::to_string(std::lround(pp.overload_pages_per_s)) +
+                        " pages/s for " + units::format_duration(pp.overload_for_s),
+                    "every guest of " + vm + " waits for page I/O; start-ups crawl",
+                    "give the VM the storage (and Xstor) production has, add paging volumes, or "
+                    "log off non-production guests");
   }
   for (Gauge* g : cpu_by_name_) {
     const std::string& lpar = g->name();
-    if (watch(g->finding, g->reading() >= cp.saturation_busy, now, kWindow,
-              [&](double held) { return held > cp.saturation_for_s; }))
-      runtime_finding(w_, code::kCpuSaturation, lpar, g->finding.since,
-                      "the logical CPs of " + lpar + " are at 100 % for over an hour",
-                      "everything in " + lpar + " runs slower than planned",
-                      "dedicate CPs, avoid 3rd-level Linux (own LPAR or guests under the vendor's "
-                      "VM), start fewer guests at once");
+    if (!watch(g->finding, g->reading() >= cp.saturation_busy, now, kWindow,
+               [&](double held) { return held > cp.saturation_for_s; }))
+      continue;
+    if (dry) return true;
+    runtime_finding(w_, code::kCpuSaturation, lpar, g->finding.since,
+                    "the logical CPs of " + lpar + " are at 100 % for over an hour",
+                    "everything in " + lpar + " runs slower than planned",
+                    "dedicate CPs, avoid 3rd-level Linux (own LPAR or guests under the vendor's "
+                    "VM), start fewer guests at once");
   }
+  return false;
 }
 
 bool Monitor::finding_raised(const std::string& code) const {
@@ -135,7 +185,7 @@ bool Monitor::finding_raised(const std::string& code) const {
   return false;
 }
 
-bool Monitor::holds(const Reaction& r) const {
+bool Monitor::holds(const Reaction& r, double now) const {
   switch (r.spec.when) {
     case ConditionKind::Paging:
     case ConditionKind::Cpu:
@@ -143,20 +193,22 @@ bool Monitor::holds(const Reaction& r) const {
     case ConditionKind::Finding:
       return finding_raised(r.spec.subject);
     case ConditionKind::Time:
-      return r.spec.at_week_s && w_.now() >= *r.spec.at_week_s - w_.sc->exercise.start_week_s;
+      return r.spec.at_week_s && now >= *r.spec.at_week_s - w_.sc->exercise.start_week_s;
   }
   return false;
 }
 
-void Monitor::fire_due_reactions() {
-  double now = w_.now();
+bool Monitor::fire_due_reactions(double now, bool dry) {
   for (auto& r : w_.reactions) {
     if (r.watch.fired || !r.ready()) continue;
     bool averaged = r.spec.when == ConditionKind::Paging || r.spec.when == ConditionKind::Cpu;
-    if (watch(r.watch, holds(r), now, averaged ? kWindow : 0,
-              [&](double held) { return held + 1e-9 >= r.spec.for_s; }))
-      r.trigger(w_);
+    if (!watch(r.watch, holds(r, now), now, averaged ? kWindow : 0,
+               [&](double held) { return held + 1e-9 >= r.spec.for_s; }))
+      continue;
+    if (dry) return true;
+    r.trigger(w_);
   }
+  return false;
 }
 
 void start_monitor(World& w) {

@@ -73,6 +73,7 @@ void Reaction::run(World& w) {
       break;
   }
   done.fire();
+  if (w.monitor) w.monitor->poke();  // a reaction after this one may be due
 }
 
 void Reaction::force_off(World& w) {

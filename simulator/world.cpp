@@ -148,7 +148,9 @@ Step* World::find_step(const std::string& id) {
 }
 
 void World::note_blocked(const std::string& code) {
-  if (noticed.count(code) == 0) noticed[code] = now();
+  if (noticed.count(code) != 0) return;
+  noticed[code] = now();
+  if (monitor) monitor->poke();  // a reaction may wait for this finding
 }
 
 namespace {
