@@ -193,7 +193,7 @@ int cmd_run(const CliOptions& o, std::ostream& out, std::ostream& err) {
       oc.doc = run_replicated(lr.scenario, ro, rep, err);
     } catch (const ReplicationInterrupted& e) {
       err << "drsim run: " << e.what() << "; children stopped, nothing written\n";
-      return 2;
+      return 128 + e.signal;  // 130 SIGINT, 143 SIGTERM, as a shell reports a process it killed
     } catch (const std::exception& e) {
       err << "drsim run: " << e.what() << "; nothing written\n";
       return 2;

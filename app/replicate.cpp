@@ -54,10 +54,12 @@ nlohmann::json run_replicated(const Scenario& nominal, const RunOptions& options
   const std::uint64_t median = runs[pick_runs(runs).median].index;
   std::string text;
   try {
-    text = run_isolated([&] {
+    text = run_child([&] {
       return replication_json(simulate_replication(nominal, options, median), median, options.seed)
           .dump();
     });
+  } catch (const ReplicationInterrupted&) {
+    throw;
   } catch (const std::exception& e) {
     throw ReplicationFailed(
         "replaying the median replication " + std::to_string(median) + " (seed " +

@@ -6,9 +6,11 @@
 /// process: the parent never simulates. `drsim sweep` calls run_replicated() per point.
 
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "models/distribution.hpp"
@@ -29,9 +31,11 @@ struct ReplicationFailed : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// SIGINT or SIGTERM arrived: the children were stopped, nothing was written.
+/// SIGINT or SIGTERM arrived: the children were stopped, nothing was written. `signal` is the
+/// signal's number (the command exits 128 + signal: 130 for SIGINT, 143 for SIGTERM).
 struct ReplicationInterrupted : std::runtime_error {
-  using std::runtime_error::runtime_error;
+  ReplicationInterrupted(const std::string& why, int sig) : std::runtime_error(why), signal(sig) {}
+  int signal;
 };
 
 /// Simulates replication `index` of seed options.seed in this process (once per process):
@@ -47,8 +51,13 @@ nlohmann::json replication_json(const Result& result, std::uint64_t index, std::
 std::vector<RunSummary> run_batch(const Scenario& nominal, const RunOptions& options,
                                   const ReplicationOptions& ro, std::ostream& err);
 
-/// run_batch, then the median replication replayed in a child: its result.json document with
-/// the `distribution` section and recovery's P50/P90 fields.
+/// Runs `fn` (one simulation) in a forked child and returns what it returned. SIGINT or
+/// SIGTERM meanwhile kills and reaps the child and throws ReplicationInterrupted; a child that
+/// fails throws ReplicationFailed.
+std::string run_child(const std::function<std::string()>& fn);
+
+/// run_batch, then the median replication replayed in a child (run_child): its result.json
+/// document with the `distribution` section and recovery's P50/P90 fields.
 nlohmann::json run_replicated(const Scenario& nominal, const RunOptions& options,
                               const ReplicationOptions& ro, std::ostream& err);
 

@@ -1,12 +1,13 @@
 // run_batch(): fork a child per replication, J at a time; gather summaries over pipes.
 #include <fcntl.h>
 #include <poll.h>
-#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -117,6 +118,18 @@ std::string describe_status(int status) {
   return "sent no usable summary";
 }
 
+std::string interrupted_by() {
+  return "interrupted by " + std::string(strsignal(g_stop));
+}
+
+/// Kills and reaps `pid` (SIGKILL: it holds nothing outside its own memory).
+void kill_and_reap(pid_t pid) {
+  kill(pid, SIGKILL);
+  int st = 0;
+  while (waitpid(pid, &st, 0) < 0 && errno == EINTR) {
+  }
+}
+
 class Batch {
  public:
   Batch(const Scenario& sc, const RunOptions& o, const ReplicationOptions& ro, std::ostream& err)
@@ -128,7 +141,7 @@ class Batch {
     start_ = std::chrono::steady_clock::now();
     while (done_ < n) {
       while (active_.size() < jobs && next_ < n && g_stop == 0) spawn(next_++);
-      if (g_stop != 0) stop_all("interrupted by " + std::string(strsignal(g_stop)));
+      if (g_stop != 0) stop_all(interrupted_by());
       wait_some();
       progress(false);
     }
@@ -202,13 +215,11 @@ class Batch {
     for (auto& c : active_) kill(c.pid, SIGKILL);
     for (auto& c : active_) {
       close(c.fd);
-      int st = 0;
-      while (waitpid(c.pid, &st, 0) < 0 && errno == EINTR) {
-      }
+      kill_and_reap(c.pid);
     }
     active_.clear();
     if (ro_.progress) err_ << "\n";
-    if (interrupted) throw ReplicationInterrupted(why);
+    if (interrupted) throw ReplicationInterrupted(why, g_stop);
     throw ReplicationFailed(why);
   }
 
@@ -237,6 +248,55 @@ class Batch {
 };
 
 }  // namespace
+
+std::string run_child(const std::function<std::string()>& fn) {
+  StopSignals guard;
+  int fds[2];
+  if (pipe2(fds, O_CLOEXEC) != 0) throw ReplicationFailed("cannot create a pipe");
+  std::fflush(nullptr);
+  pid_t pid = fork();
+  if (pid < 0) {
+    close(fds[0]), close(fds[1]);
+    throw ReplicationFailed("cannot fork the simulation");
+  }
+  if (pid == 0) {
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+    close(fds[0]);
+    int rc = 3;
+    try {
+      rc = write_all(fds[1], fn()) ? 0 : 3;
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "drsim: simulation failed: %s\n", e.what());
+    }
+    close(fds[1]);
+    _exit(rc);
+  }
+  close(fds[1]);
+  std::string data;
+  for (;;) {
+    if (g_stop != 0) {
+      close(fds[0]);
+      kill_and_reap(pid);
+      throw ReplicationInterrupted(interrupted_by(), g_stop);
+    }
+    pollfd pfd{fds[0], POLLIN, 0};
+    if (poll(&pfd, 1, 200) <= 0) continue;  // timeout or EINTR: check the stop flag
+    char buf[65536];
+    ssize_t got = read(fds[0], buf, sizeof buf);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) break;
+    data.append(buf, static_cast<size_t>(got));
+  }
+  close(fds[0]);
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (g_stop != 0) throw ReplicationInterrupted(interrupted_by(), g_stop);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || data.empty())
+    throw ReplicationFailed("the simulation process " + describe_status(status));
+  return data;
+}
 
 std::vector<RunSummary> run_batch(const Scenario& nominal, const RunOptions& options,
                                   const ReplicationOptions& ro, std::ostream& err) {

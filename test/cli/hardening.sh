@@ -123,6 +123,19 @@ for sig in INT TERM; do
   check "8: SIG$sig while waiting to write: exit $want (got $rc)" test $rc -eq $want
   check "8: SIG$sig: the message says interrupted" grep -q "drsim: interrupted" "$TMP/sig.err"
 done
+# 2 (the rest). If SimGrid still fails an internal check (SIGABRT), its message reaches stderr
+#    with exit 2 (was: exit 134, empty stderr). The run gets the signal while it waits to write.
+rm -f "$TMP/go" "$TMP/held"; mkdir -p "$TMP/sig-ABRT"
+flock "$TMP/sig-ABRT/.drsim.lock" -c "touch '$TMP/held'; while [ ! -e '$TMP/go' ]; do sleep 0.1; done" &
+holder=$!
+while [ ! -e "$TMP/held" ]; do sleep 0.1; done
+"$DRSIM" run "$y1" --out "$TMP/sig-ABRT" --quiet 2>"$TMP/sig.err" &
+runner=$!
+for _ in $(seq 600); do grep -q -- "-> FLOCK .* $runner " /proc/locks && break; sleep 0.1; done
+kill -ABRT $runner; wait $runner; rc=$?
+touch "$TMP/go"; wait $holder
+check "2: SIGABRT (an internal check failed): exit 2 (got $rc)" test $rc -eq 2
+check "2: SIGABRT: a message on stderr" grep -q "drsim: stopped on an internal check" "$TMP/sig.err"
 mkdir -p "$TMP/sig-write"
 "$DRSIM" run "$y1" --out "$TMP/sig-write" --quiet 2>"$TMP/sig.err" &
 runner=$!

@@ -151,7 +151,7 @@ pid=$!
 for _ in $(seq 50); do pgrep -P "$pid" >/dev/null && break; sleep 0.1; done
 kill -TERM "$pid"
 wait "$pid"; rc=$?
-check "SIGTERM: exit 2 (was $rc)" test "$rc" = 2
+check "SIGTERM: exit 143 (was $rc)" test "$rc" = 143
 check "SIGTERM: says it was interrupted" grep -q 'interrupted' "$tmp/term.err"
 check "SIGTERM: no child left" test -z "$(pgrep -P "$pid" || true)"
 check "SIGTERM: nothing written" test ! -e "$tmp/term/result.json"
