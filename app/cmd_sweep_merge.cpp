@@ -71,7 +71,7 @@ Shards read_shards(const std::vector<std::string>& dirs) {
   }
   std::string missing;
   for (int k = 1; k <= s.of; ++k)
-    if (!s.dirs.count(k)) missing += (missing.empty() ? "" : ", ") + std::to_string(k);
+    if (!s.dirs.contains(k)) missing += (missing.empty() ? "" : ", ") + std::to_string(k);
   if (!missing.empty())
     throw MergeError("shard(s) " + missing + " of " + std::to_string(s.of) + " missing");
   return s;

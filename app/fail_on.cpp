@@ -1,5 +1,6 @@
 // run --fail-on rto-missed|error|warning: is the run's verdict that bad? Read from the result
 // document, so that a nominal run and a Monte Carlo run answer alike.
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -23,7 +24,7 @@ std::string rto_missed(const nlohmann::json& doc) {
   if (dist != doc.end() && dist->contains("rto") && (*dist)["rto"].contains("probability")) {
     double p = (*dist)["rto"]["probability"].get<double>();
     if (p < 1)
-      return "the RTO was missed in " + std::to_string(static_cast<int>((1 - p) * 100 + 0.5)) +
+      return "the RTO was missed in " + std::to_string(std::lround((1 - p) * 100)) +
              " % of the replications";
   }
   return "";

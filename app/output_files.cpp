@@ -111,14 +111,15 @@ OutputDirLock::OutputDirLock(const std::string& dir) {
   fs::create_directories(dir, ec);
   if (ec) throw std::runtime_error(dir + ": cannot create the directory: " + ec.message());
   std::string lock = (fs::path(dir) / ".drsim.lock").string();
+  const std::string cannot_lock = dir + ": cannot lock the output directory (" + lock + ")";
   fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd_ < 0) os_error(dir + ": cannot lock the output directory (" + lock + ")");
+  if (fd_ < 0) os_error(cannot_lock);
   while (::flock(fd_, LOCK_EX) != 0) {
     if (errno == EINTR) continue;
     int saved = errno;
     ::close(fd_);
     errno = saved;
-    os_error(dir + ": cannot lock the output directory (" + lock + ")");
+    os_error(cannot_lock);
   }
 }
 

@@ -120,6 +120,7 @@ std::string join_names(const std::vector<std::string>& names, std::size_t max) {
 
 std::vector<std::string> names_of(const std::vector<const GuestSpec*>& guests) {
   std::vector<std::string> out;
+  out.reserve(guests.size());
   for (const auto* g : guests) out.push_back(g->name);
   return out;
 }

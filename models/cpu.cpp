@@ -22,6 +22,7 @@ double ceiling_cps(const LparDemand& l, double total_weight, double pool_cps) {
 std::vector<double> ceilings_cps(const std::vector<LparDemand>& lpars, double total_weight,
                                  double pool_cps) {
   std::vector<double> ceiling;
+  ceiling.reserve(lpars.size());
   for (const LparDemand& l : lpars) ceiling.push_back(ceiling_cps(l, total_weight, pool_cps));
   return ceiling;
 }

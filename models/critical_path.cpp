@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <ranges>
 
 #include "models/units.hpp"
 
@@ -19,8 +20,8 @@ int index_of(const std::vector<SystemTimeline>& systems, const std::string& name
 
 /// The segment of a contiguous timeline that ends the stretch up to t (start < t <= end).
 const Segment* segment_before(const SystemTimeline& s, double t) {
-  for (auto it = s.segments.rbegin(); it != s.segments.rend(); ++it)
-    if (it->start < t - kEps && it->end >= t - kEps) return &*it;
+  for (const Segment& seg : std::views::reverse(s.segments))
+    if (seg.start < t - kEps && seg.end >= t - kEps) return &seg;
   return nullptr;
 }
 

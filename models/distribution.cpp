@@ -64,7 +64,7 @@ json time_or_null(double v) {
 json spread_json(const std::vector<double>& values) {
   std::size_t never = 0;
   for (double v : values) never += std::isfinite(v) ? 0 : 1;
-  const double n = static_cast<double>(values.size());
+  const auto n = static_cast<double>(values.size());
   return {{"p10", time_or_null(percentile(values, 0.1))},
           {"p50", time_or_null(percentile(values, 0.5))},
           {"p90", time_or_null(percentile(values, 0.9))},
@@ -169,7 +169,7 @@ bool decode_summary(std::string_view bytes, RunSummary& out) {
 double percentile(std::vector<double> values, double q) {
   if (values.empty()) return kNever;
   std::sort(values.begin(), values.end());
-  const double n = static_cast<double>(values.size());
+  const auto n = static_cast<double>(values.size());
   auto rank = static_cast<std::size_t>(std::ceil(q * n));
   rank = std::clamp<std::size_t>(rank, 1, values.size());
   return values[rank - 1];
@@ -178,7 +178,7 @@ double percentile(std::vector<double> values, double q) {
 std::pair<double, double> wilson95(std::size_t k, std::size_t n) {
   if (n == 0) return {0.0, 1.0};
   const double z = 1.959963984540054;
-  const double nn = static_cast<double>(n);
+  const auto nn = static_cast<double>(n);
   const double p = static_cast<double>(k) / nn;
   const double denom = 1 + z * z / nn;
   const double centre = (p + z * z / (2 * nn)) / denom;
@@ -198,7 +198,7 @@ RunPicks pick_runs(const std::vector<RunSummary>& runs) {
   });
   RunPicks p;
   if (order.empty()) return p;
-  const double n = static_cast<double>(order.size());
+  const auto n = static_cast<double>(order.size());
   p.median = order[(order.size() - 1) / 2];
   p.p90 = order[std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(0.9 * n))) - 1];
   p.worst = order.back();
@@ -218,6 +218,7 @@ json distribution_json(const std::vector<RunSummary>& runs, const DistributionIn
   json systems = json::array();
   for (std::size_t s = 0; s < in.system_names.size(); ++s) {
     std::vector<double> ups;
+    ups.reserve(runs.size());
     for (const auto& r : runs) ups.push_back(s < r.system_up_s.size() ? r.system_up_s[s] : kNever);
     json j = spread_json(ups);
     j["name"] = in.system_names[s];

@@ -118,7 +118,7 @@ std::optional<double> sleep_seconds(const std::vector<std::string>& w, size_t i)
   for (char c : w[i])
     if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
   double n = std::stod(w[i]);
-  const std::string u = w[i + 1];
+  const std::string& u = w[i + 1];
   if (abbrev(u, "SECONDS", 3)) return n;
   if (abbrev(u, "MINUTES", 3)) return n * 60;
   if (abbrev(u, "HOURS", 2) || u == "HRS") return n * 3600;

@@ -142,7 +142,7 @@ SiteGuest make_guest(const Parsed& p, const Site& s, const DirEntry& e, Messages
   g.row = p.tiers.find(g.name);
   if (g.row) {
     g.row->used = true;
-    if (auto k = g.row->get("kind")) g.kind = *k;
+    if (const auto* k = g.row->get("kind")) g.kind = *k;
   }
   return g;
 }

@@ -158,7 +158,7 @@ Directory parse_directory(const SourceText& src, Messages& msgs) {
   for (const auto& l : statements(src, msgs)) {
     auto w = words(l.text);
     const std::string op = upper(w[0]);
-    if (!known_statements().count(op)) {
+    if (!known_statements().contains(op)) {
       msgs.error(l.pos, "unknown directory statement '" + w[0] + "'", known_list());
       continue;
     }

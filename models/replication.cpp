@@ -91,8 +91,7 @@ void draw_systems(Scenario& sc, const UncertaintyParams& u, Xoshiro256& g, Repli
     out.ipl_failures.push_back({s.name, failed, fix});
     out.incidents.push_back({"ipl-failure", s.name,
                              "IPL of " + s.name + " ended in a wait state; fixed in " +
-                                 std::to_string(static_cast<int>(fix / 60 + 0.5)) +
-                                 " min and re-IPLed"});
+                                 std::to_string(std::lround(fix / 60)) + " min and re-IPLed"});
   }
 }
 

@@ -15,7 +15,7 @@ namespace drsim {
 /// Deepest nesting of arrays/objects a scenario may have (the format needs about 6).
 inline constexpr size_t kMaxNesting = 64;
 /// Largest scenario file read (bytes).
-inline constexpr size_t kMaxFileBytes = 32u * 1024 * 1024;
+inline constexpr size_t kMaxFileBytes = size_t{32} * 1024 * 1024;
 /// Longest string or object key a scenario may hold (the longest shipped description has 771
 /// characters). Longer ones are refused before anything else reads the document: the schema's
 /// regular expressions (std::regex) recurse once per character.
