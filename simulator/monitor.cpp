@@ -33,6 +33,7 @@ bool watch(Watch& wt, bool holds, double now, double lookback, LongEnough long_e
 
 std::vector<Gauge*> by_name(std::deque<Gauge>& gauges) {
   std::vector<Gauge*> out;
+  out.reserve(gauges.size());
   for (auto& g : gauges) out.push_back(&g);
   std::stable_sort(out.begin(), out.end(),
                    [](const Gauge* a, const Gauge* b) { return a->name() < b->name(); });
@@ -179,7 +180,7 @@ bool Monitor::check_runtime_findings(double now, bool dry) {
 }
 
 bool Monitor::finding_raised(const std::string& code) const {
-  if (w_.noticed.count(code)) return true;
+  if (w_.noticed.contains(code)) return true;
   for (const auto& f : w_.result.findings)
     if (f.code == code) return true;
   return false;

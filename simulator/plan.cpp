@@ -27,7 +27,7 @@ std::vector<Guest*> step_guests(World& w, const StepSpec& st) {
       continue;
     }
     for (auto& g : w.guests) {
-      if (g.spec().vm == st.vm && named_elsewhere.count(g.name()) == 0 &&
+      if (g.spec().vm == st.vm && !named_elsewhere.contains(g.name()) &&
           std::find(out.begin(), out.end(), &g) == out.end())
         out.push_back(&g);
     }
@@ -46,6 +46,7 @@ std::vector<System*> step_systems(World& w, const StepSpec& st) {
 void run_parallel(World& w, const std::vector<System*>& systems,
                   const std::function<void(System&)>& fn) {
   std::vector<sg4::ActorPtr> actors;
+  actors.reserve(systems.size());
   for (System* s : systems)
     actors.push_back(sg4::Actor::create("sys-" + s->name(), w.control, [fn, s] { fn(*s); }));
   for (auto& a : actors) a->join();

@@ -2,6 +2,8 @@
 // (see system.hpp).
 #include "simulator/system.hpp"
 
+#include <cmath>
+
 #include "models/cpu.hpp"
 #include "models/startup.hpp"
 #include "simulator/activity.hpp"
@@ -66,7 +68,7 @@ void System::failed_ipl(World& w, Lpar& where, double mult) {
   own_wait(w, rec, attempt.wait_s, attr::Cause::Ipl, name());
   w.log_event("incident", name(),
               "IPL of " + name() + " ended in a wait state; fixed in " +
-                  std::to_string(static_cast<int>(f.fix_s / 60 + 0.5)) + " min, then re-IPLed");
+                  std::to_string(std::lround(f.fix_s / 60)) + " min, then re-IPLed");
   double t = w.now();
   sleep_for(w, f.fix_s);
   rec.add(attr::Cause::LeadTime, t, w.now(), name(), "fixing a failed IPL (wait state)");

@@ -148,9 +148,8 @@ Step* World::find_step(const std::string& id) {
 }
 
 void World::note_blocked(const std::string& code) {
-  if (noticed.count(code) != 0) return;
-  noticed[code] = now();
-  if (monitor) monitor->poke();  // a reaction may wait for this finding
+  if (!noticed.try_emplace(code, now()).second) return;  // noticed before: keeps the first time
+  if (monitor) monitor->poke();                          // a reaction may wait for this finding
 }
 
 namespace {
