@@ -20,11 +20,11 @@ ask() {  # ask WORD...: the completions bash would offer for the last word
 }
 offers() {  # offers NAME WANT WORD...: WANT is among the completions
   local name=$1 want=$2; shift 2
-  if ask "$@" | grep -qxF -- "$want"; then pass "$name"; else fail "$name: got $(ask "$@" | tr '\n' ' ')"; fi
+  if ask "$@" | grep -xF -- "$want" >/dev/null; then pass "$name"; else fail "$name: got $(ask "$@" | tr '\n' ' ')"; fi
 }
 offers_not() {
   local name=$1 unwanted=$2; shift 2
-  if ask "$@" | grep -qxF -- "$unwanted"; then fail "$name"; else pass "$name"; fi
+  if ask "$@" | grep -xF -- "$unwanted" >/dev/null; then fail "$name"; else pass "$name"; fi
 }
 
 offers "ru -> run" run drsim ru

@@ -44,7 +44,7 @@ TIERS=tiers.csv
   pass "the CSV's tier is kept" || fail "LNXQ01's tier is not the CSV's"
 
 expect_rc 0 "import without DR files" -- imp copy.json
-json_get copy.json "d['description']" | grep -q "copy of production" &&
+json_get copy.json "d['description']" | grep "copy of production" >/dev/null &&
   pass "the DR side is a copy of production, said in the description" || fail "no copy comment"
 
 expect_rc 0 "import with a DR IOCP without CHPID F0" -- imp nof0.json --dr-iocp dr-no-f0.iocp

@@ -55,7 +55,7 @@ grep -q "./usr/lib/drsim/drsim_engine.so" "$tmp/contents" && pass ".deb holds th
 # one install at a time on this machine (parallel test runs of several checkouts)
 exec 9>/tmp/drsim-deb-test.lock
 flock 9
-if dpkg-query -W -f='${Status}' drsim 2>/dev/null | grep -q "install ok installed"; then
+if dpkg-query -W -f='${Status}' drsim 2>/dev/null | grep "install ok installed" >/dev/null; then
   fail "a drsim package is already installed; not replacing it"
 else
   expect_rc 0 "dpkg -i" -- dpkg -i "$deb"

@@ -88,7 +88,7 @@ slurmctld -f "$CONF" -i >"$T/slurmctld.out" 2>&1
 slurmd -f "$CONF" >"$T/slurmd.out" 2>&1
 idle=no
 for _ in $(seq 60); do
-  if sinfo -h -o '%t' 2>/dev/null | grep -qE '^(idle|mix)'; then idle=yes; break; fi
+  if sinfo -h -o '%t' 2>/dev/null | grep -E '^(idle|mix)' >/dev/null; then idle=yes; break; fi
   sleep 0.5
 done
 if [ "$idle" != yes ]; then
