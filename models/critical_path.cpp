@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <ranges>
 
 #include "models/units.hpp"
 
@@ -20,8 +19,12 @@ int index_of(const std::vector<SystemTimeline>& systems, const std::string& name
 
 /// The segment of a contiguous timeline that ends the stretch up to t (start < t <= end).
 const Segment* segment_before(const SystemTimeline& s, double t) {
-  for (const Segment& seg : std::views::reverse(s.segments))
+  // backwards by index: clang 14 (clang-tidy, the fuzz build) cannot compile libstdc++ 12's
+  // std::views::reverse, and clang-tidy's loop-convert check flags a reverse-iterator loop
+  for (size_t i = s.segments.size(); i-- > 0;) {
+    const Segment& seg = s.segments[i];
     if (seg.start < t - kEps && seg.end >= t - kEps) return &seg;
+  }
   return nullptr;
 }
 
