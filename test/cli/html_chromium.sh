@@ -15,20 +15,7 @@ trap 'rm -rf "$TMP"' EXIT
 mkdir -p "$OUT"
 source "$(dirname "$0")/lib/assert.bash"
 
-CHROMIUM=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
-if [ -z "$CHROMIUM" ]; then
-  echo "FAIL: chromium not found (apt-get install chromium)"
-  exit 1
-fi
-
-# browser ARGS... : headless, offline, a fresh profile each time.
-browser() {
-  local profile
-  profile=$(mktemp -d "$TMP/profile.XXXX")
-  timeout 90 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-    --disable-background-networking --disable-component-update --disable-sync --hide-scrollbars \
-    --user-data-dir="$profile" "$@" 2>>"${BROWSER_LOG:-$TMP/chromium.log}"
-}
+source "$(dirname "$0")/lib/chromium.bash"
 
 # page_ok HTML NAME [#HASH]: the page rendered without a script error; screenshot in $OUT/NAME.png.
 page_ok() {

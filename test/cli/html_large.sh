@@ -8,15 +8,7 @@ set -u
 DATA=${DRSIM_TEST_DATA:-$DRSIM_SRC/test/data}
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 source "$(dirname "$0")/lib/assert.bash"
-CHROMIUM=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
-[ -n "$CHROMIUM" ] || { echo "FAIL: chromium not found (apt-get install chromium)"; exit 1; }
-
-browser() {
-  local profile; profile=$(mktemp -d "$TMP/profile.XXXX")
-  timeout 90 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-    --disable-background-networking --disable-component-update --disable-sync --hide-scrollbars \
-    --user-data-dir="$profile" "$@" 2>>"$TMP/chromium.log"
-}
+source "$(dirname "$0")/lib/chromium.bash"
 
 python3 - "$DATA/results/sample-year1.json" "$TMP/large.json" <<'PY'
 import copy, json, sys

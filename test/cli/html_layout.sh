@@ -12,15 +12,7 @@ scale="$(dirname "$DRSIM")/bench/scale"
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 mkdir -p "$OUT"
 source "$(dirname "$0")/lib/assert.bash"
-CHROMIUM=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
-[ -n "$CHROMIUM" ] || { echo "FAIL: chromium not found (apt-get install chromium)"; exit 1; }
-
-browser() {
-  local profile; profile=$(mktemp -d "$TMP/profile.XXXX")
-  timeout 90 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-    --disable-background-networking --disable-component-update --disable-sync --hide-scrollbars \
-    --user-data-dir="$profile" "$@" 2>>"$TMP/chromium.log"
-}
+source "$(dirname "$0")/lib/chromium.bash"
 
 # The probe runs after the page's own script (it comes later in the body).
 cat >"$TMP/probe.js" <<'JS'
