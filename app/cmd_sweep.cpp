@@ -121,8 +121,14 @@ int run_sweep(const CliOptions& o, std::ostream& out, std::ostream& err) {
     err << "drsim sweep: " << why << "\n";  // loaded here once, not in every point's child
     return 2;
   }
-  auto failures = run_points(sel.todo, dir / "points", setup.spec.seed, setup.spec.replications,
-                             o.jobs, tty ? &err : nullptr, sel.reused, total);
+  std::vector<std::string> failures;
+  try {
+    failures = run_points(sel.todo, dir / "points", setup.spec.seed, setup.spec.replications,
+                          o.jobs, tty ? &err : nullptr, sel.reused, total);
+  } catch (const SweepInterrupted& e) {
+    err << "drsim sweep: " << e.what() << "; the same command resumes\n";
+    return 128 + e.signal;  // 130 SIGINT, 143 SIGTERM, as a shell reports a process it killed
+  }
   for (const auto& f : failures) err << "drsim sweep: " << f << "\n";
   if (!failures.empty()) return 2;
   try {

@@ -17,40 +17,12 @@
 #include <string>
 
 #include "app/replicate.hpp"
+#include "app/stop_signals.hpp"
 #include "models/replication.hpp"
 #include "models/rng.hpp"
 
 namespace drsim {
 namespace {
-
-volatile sig_atomic_t g_stop = 0;
-
-void on_stop_signal(int sig) {
-  g_stop = sig;
-}
-
-/// SIGINT/SIGTERM set a flag while a batch runs; the previous handlers come back after.
-class StopSignals {
- public:
-  StopSignals() {
-    g_stop = 0;
-    struct sigaction sa {};
-    sa.sa_handler = on_stop_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old_int_);
-    sigaction(SIGTERM, &sa, &old_term_);
-  }
-  ~StopSignals() {
-    sigaction(SIGINT, &old_int_, nullptr);
-    sigaction(SIGTERM, &old_term_, nullptr);
-  }
-  StopSignals(const StopSignals&) = delete;
-  StopSignals& operator=(const StopSignals&) = delete;
-
- private:
-  struct sigaction old_int_ {};
-  struct sigaction old_term_ {};
-};
 
 RunSummary summarize(const Result& r, std::uint64_t index, std::uint64_t seed,
                      const std::vector<Incident>& incidents) {

@@ -3,13 +3,18 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <map>
 
 #include "app/output_files.hpp"
 #include "app/replicate.hpp"
 #include "app/result_document.hpp"
+#include "app/stop_signals.hpp"
 #include "app/sweep_setup.hpp"
 #include "models/scenario_io.hpp"
 #include "reports/html_timeline.hpp"
@@ -31,6 +36,7 @@ void show_progress(std::ostream* out, int done, int total, int reused, size_t ru
 
 [[noreturn]] void child(const SweepPoint& p, const fs::path& dir, unsigned long long seed,
                         int replications) {
+  install_signal_handlers();  // not the parent's flag: SIGTERM ends the point, its temp files go
   int code = 0;
   try {
     run_point(p, dir, seed, replications);
@@ -46,6 +52,38 @@ std::string failure_text(const SweepPoint& p, int status) {
   if (WIFSIGNALED(status))
     return "point " + p.id + " crashed (signal " + std::to_string(WTERMSIG(status)) + ")";
   return "point " + p.id + " failed (exit " + std::to_string(WEXITSTATUS(status)) + ")";
+}
+
+/// Removes what a point killed with SIGKILL may have left: its files' temporary siblings.
+void remove_temp_files(const fs::path& dir, pid_t pid) {
+  const std::string suffix = ".tmp." + std::to_string(pid);
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.size() > suffix.size() && name.ends_with(suffix)) fs::remove(entry.path(), ec);
+  }
+}
+
+/// Stops the running points after SIGINT/SIGTERM: SIGTERM to each (a point removes its
+/// temporary files and exits), SIGKILL to those still alive after 5 s; all are reaped.
+void stop_points(std::map<pid_t, const SweepPoint*>& running, const fs::path& points_dir) {
+  for (const auto& [pid, p] : running) ::kill(pid, SIGTERM);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (!running.empty() && std::chrono::steady_clock::now() < deadline) {
+    int status = 0;
+    pid_t pid = waitpid(-1, &status, WNOHANG);
+    if (pid > 0) running.erase(pid);
+    if (pid == 0) ::usleep(10000);
+    if (pid < 0 && errno != EINTR) break;
+  }
+  for (const auto& [pid, p] : running) {
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    remove_temp_files(points_dir / p->id, pid);
+  }
+  running.clear();
 }
 
 }  // namespace
@@ -96,6 +134,7 @@ std::vector<std::string> run_points(const std::vector<const SweepPoint*>& todo,
                                     const fs::path& points_dir, unsigned long long seed,
                                     int replications, int jobs, std::ostream* progress, int reused,
                                     int total) {
+  StopSignals guard;  // SIGINT/SIGTERM: stop the points, keep the finished ones
   std::vector<std::string> failures;
   std::map<pid_t, const SweepPoint*> running;
   size_t next = 0;
@@ -103,6 +142,16 @@ std::vector<std::string> run_points(const std::vector<const SweepPoint*>& todo,
   std::cout.flush();
   std::cerr.flush();
   while (next < todo.size() || !running.empty()) {
+    if (g_stop != 0) {
+      const int sig = g_stop;
+      const size_t stopped = running.size();
+      stop_points(running, points_dir);
+      if (progress != nullptr) *progress << "\n";
+      throw SweepInterrupted("interrupted by " + std::string(strsignal(sig)) + "; " +
+                                 std::to_string(stopped) + " running point(s) stopped, " +
+                                 std::to_string(done - reused) + " finished and kept",
+                             sig);
+    }
     while (running.size() < static_cast<size_t>(std::max(jobs, 1)) && next < todo.size()) {
       const SweepPoint* p = todo[next++];
       pid_t pid = fork();

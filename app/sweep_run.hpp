@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iosfwd>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -27,8 +28,16 @@ bool point_done(const std::filesystem::path& dir, const std::string& key);
 void run_point(const SweepPoint& p, const std::filesystem::path& dir, unsigned long long seed,
                int replications);
 
+/// SIGINT or SIGTERM stopped a sweep: its running points were stopped and reaped (no temporary
+/// file left), the points it finished before are kept for a resume.
+struct SweepInterrupted : std::runtime_error {
+  SweepInterrupted(const std::string& why, int sig) : std::runtime_error(why), signal(sig) {}
+  int signal;  ///< SIGINT or SIGTERM
+};
+
 /// Runs `todo` in forked children, at most `jobs` at once, into points_dir/<id>. Progress goes
-/// to `progress` when it is not null. Returns one message per point that failed.
+/// to `progress` when it is not null. Returns one message per point that failed; throws
+/// SweepInterrupted after SIGINT/SIGTERM.
 std::vector<std::string> run_points(const std::vector<const SweepPoint*>& todo,
                                     const std::filesystem::path& points_dir,
                                     unsigned long long seed, int replications, int jobs,
