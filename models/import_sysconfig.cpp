@@ -218,7 +218,7 @@ const ConfigLan* SystemConfig::lan(const std::string& name) const {
 SystemConfig parse_system_config(const SourceText& src, Messages& msgs) {
   SystemConfig c;
   c.path = src.path;
-  for (auto r : records(src, msgs)) {
+  for (const auto& r : records(src, msgs)) {
     auto w = words(r.text);
     if (w[0].size() > 1 && w[0].back() == ':') {  // record qualifier "sysname:"
       w.erase(w.begin());
@@ -242,7 +242,7 @@ SystemConfig parse_system_config(const SourceText& src, Messages& msgs) {
       system_identifier(r, w, op == "SYSTEM_IDENTIFIER_DEFAULT", c, msgs);
       continue;
     }
-    if (!known().count(op)) {
+    if (!known().contains(op)) {
       msgs.error(r.pos, "unknown SYSTEM CONFIG statement '" + w[0] + "'",
                  "a statement of the system configuration file (DEFINE VSWITCH, DEFINE LAN, "
                  "SYSTEM_IDENTIFIER, VMLAN, CP_OWNED, RDEVICE, FEATURES, ...)");

@@ -103,6 +103,7 @@ class ObjectReader {
       }
     }
     std::vector<std::string> names;
+    names.reserve(table.size());
     for (const auto& entry : table) names.emplace_back(entry.first);
     diags_.add(ptr(key), "unknown value " + quote_for_message(text), name_list(names));
   }

@@ -13,6 +13,6 @@ namespace drsim::reports {
 /// Renders a check report. `color` adds ANSI colours (only for a terminal). Lines are wrapped
 /// at `width` columns with hanging indents. Throws ResultFileError (result_reader.hpp) naming
 /// the JSON Pointer when the document is not a check report.
-std::string render_check_text(const nlohmann::json& report, bool color, int width = 100);
+std::string render_check_text(const nlohmann::json& doc, bool color, int width = 100);
 
 }  // namespace drsim::reports

@@ -40,6 +40,7 @@ struct FindingKey {
   std::string code;
   std::string subject;
   std::string severity;
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 sees the 0 of the defaulted <=>
   auto operator<=>(const FindingKey&) const = default;
 };
 

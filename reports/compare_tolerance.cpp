@@ -60,6 +60,11 @@ void add_value(Tolerance& t, const std::string& spec, std::string_view value, bo
   t.seconds = *secs;
 }
 
+[[noreturn]] void throw_unknown_metric(const std::string& spec, const std::string& key) {
+  throw CompareError("--tolerance " + spec + ": unknown metric \"" + key + "\"; expected one of " +
+                     valid_keys());
+}
+
 }  // namespace
 
 double Tolerance::allowance(double baseline, Quantity q) const {
@@ -105,9 +110,7 @@ ToleranceSettings parse_tolerances(const std::vector<std::string>& specs,
       continue;
     }
     std::string key = spec.substr(0, eq);
-    if (!is_valid_key(key))
-      throw CompareError("--tolerance " + spec + ": unknown metric \"" + key +
-                         "\"; expected one of " + valid_keys());
+    if (!is_valid_key(key)) throw_unknown_metric(spec, key);
     add_value(s.by_key[key], spec, std::string_view(spec).substr(eq + 1), key == "paging",
               parse_duration);
   }

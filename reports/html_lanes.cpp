@@ -92,8 +92,10 @@ std::vector<Mark> milestone_marks(const TimelineData& d) {
     if (!m.has_time) continue;
     std::string label = m.label.empty() ? m.id : m.label;
     std::string at = week_label(d.axis, m.t_s);
-    marks.push_back(
-        {m.t_s, escape_html(label), "ms", escape_html(label + ", " + at), label.size()});
+    std::string title = label;
+    title += ", ";
+    title += at;
+    marks.push_back({m.t_s, escape_html(label), "ms", escape_html(title), label.size()});
   }
   if (d.recovery.rto_s) {
     std::string verdict = !d.recovery.rto_met ? "" : (*d.recovery.rto_met ? " met" : " missed");

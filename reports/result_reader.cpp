@@ -106,7 +106,7 @@ std::vector<ResultNode> ResultNode::elements(const char* expected) const {
   if (!value_->is_array()) fail(expected);
   std::vector<ResultNode> out;
   out.reserve(value_->size());
-  for (std::size_t i = 0; i < value_->size(); ++i) out.push_back(child((*value_)[i]));
+  for (const auto& v : *value_) out.push_back(child(v));
   return out;
 }
 

@@ -120,7 +120,8 @@ double span_percent(const TimeAxis& axis, double start_s, double end_s) {
 
 std::string week_label(const TimeAxis& axis, double t_s) {
   auto minutes = static_cast<long long>(std::floor((axis.start_week_s + t_s) / 60.0 + 1e-9));
-  long long in_week = ((minutes % (7 * 1440)) + 7 * 1440) % (7 * 1440);
+  constexpr long long kWeekMinutes = 7LL * 1440;
+  long long in_week = ((minutes % kWeekMinutes) + kWeekMinutes) % kWeekMinutes;
   return std::string(kDays[static_cast<std::size_t>(in_week / 1440)]) + " " +
          two_digits(in_week % 1440 / 60) + ":" + two_digits(in_week % 60);
 }

@@ -51,13 +51,13 @@ class Prsm {
   const std::deque<Lpar>& lpars() const { return lpars_; }
   double flops_per_cp() const { return flops_per_cp_; }
 
-  /// `delta_threads` more (or fewer) CPs of work in `lpar` by `who` (a holder label for
+  /// `delta_threads` more (or fewer) CPs of work in LPAR `c` by `who` (a holder label for
   /// attribution, "" = none); re-shares the pool if needed.
-  void change(Lpar& lpar, double delta_threads, const std::string& who = {});
+  void change(Lpar& c, double delta_threads, const std::string& who = {});
   /// Water-fills the pool among the shared LPARs by weight (models/cpu.hpp share_cps).
   void rebalance();
-  /// Takes a shared LPAR out of the pool with `cps` CPs of its own (an operator's action).
-  void dedicate(Lpar& lpar, int cps);
+  /// Takes shared LPAR `c` out of the pool with `cps` CPs of its own (an operator's action).
+  void dedicate(Lpar& c, int cps);
   /// The pool loses `cps` CPs (dedicated by an operator) and is re-shared.
   void shrink_pool(int cps);
 

@@ -92,8 +92,9 @@ void CpuProbe::record(const World& w, Recorder& rec, const CpuTake& take,
   slice.vcpus = work.vcpus;
   slice.sie_level = work.sie_level;
   for (const auto& [who, use] : lpar_.held_by) {
-    auto before =
-        std::find_if(held_.begin(), held_.end(), [&](const auto& h) { return h.first == who; });
+    // an init-capture: clang 14 (clang-tidy) cannot capture a structured binding
+    auto before = std::find_if(held_.begin(), held_.end(),
+                               [&who = who](const auto& h) { return h.first == who; });
     double cp = use.at(now) - (before == held_.end() ? 0.0 : before->second);
     if (who == work.who) cp -= now - take.granted;  // its own thread
     if (cp > 1e-9) slice.holders.push_back(attr::Holder{who, cp});
