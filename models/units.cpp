@@ -91,9 +91,8 @@ Parsed parse_size_like(std::string_view text, bool rate, const char* expected) {
   if (!read_number(s, n)) return fail(expected);
   s = trim(s);
   if (rate) {
-    if (s.size() >= 2 && s.substr(s.size() - 2) == "/s") {
-      s.remove_suffix(2);
-    } else if (s.size() >= 2 && s.substr(s.size() - 2) == "ps") {
+    const std::string_view per = s.size() >= 2 ? s.substr(s.size() - 2) : std::string_view();
+    if (per == "/s" || per == "ps") {
       s.remove_suffix(2);
     } else {
       return (n == 0 && s.empty()) ? Parsed{0.0, {}} : fail(expected);
@@ -184,10 +183,11 @@ std::string format_week_time(double seconds_since_monday) {
   if (!std::isfinite(seconds_since_monday)) return "never";
   // clamped: a cast of a double beyond long long is undefined (found by fuzz_units)
   const double minutes = std::clamp(seconds_since_monday / 60.0 + 1e-9, -1e15, 1e15);
-  long long total_min = static_cast<long long>(std::floor(minutes));
-  long long day = total_min / (24 * 60);
-  long long minute_of_day = total_min % (24 * 60);
-  if (minute_of_day < 0) minute_of_day += 24 * 60, day -= 1;
+  constexpr long long kDayMinutes = 24LL * 60;
+  const auto total_min = static_cast<long long>(std::floor(minutes));
+  long long day = total_min / kDayMinutes;
+  long long minute_of_day = total_min % kDayMinutes;
+  if (minute_of_day < 0) minute_of_day += kDayMinutes, day -= 1;
   int d = static_cast<int>(((day % 7) + 7) % 7);
   char buf[32];
   std::snprintf(buf, sizeof buf, "%s %02lld:%02lld", std::string(kDays[d]).c_str(),

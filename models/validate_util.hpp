@@ -15,7 +15,7 @@ class NameIndex {
  public:
   /// Adds a name; a second entity of the same name is reported at `pointer`.
   void add(const std::string& name, const std::string& pointer, Diagnostics& d, const char* what);
-  bool contains(const std::string& name) const { return first_.count(name) != 0; }
+  bool contains(const std::string& name) const { return first_.contains(name); }
   const std::vector<std::string>& names() const { return names_; }
   /// Index in document order, or -1.
   int index_of(const std::string& name) const;
