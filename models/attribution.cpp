@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 #include <tuple>
+#include <unordered_set>
 
 namespace drsim::attribution {
 namespace {
@@ -22,26 +23,22 @@ Segment segment_of(const Portion& p, double start, double end) {
   return s;
 }
 
-/// "ZOSP1's cartridges", "ZOSP1 and ZOSP2's cartridges", "ZOSP1, ZOSP2 and VMPROD's ...".
+/// Names shown in a "behind ..." text; beyond them, "and N others".
+constexpr std::size_t kBehindNames = 6;
+
+/// "ZOSP1's cartridges", "ZOSP1 and ZOSP2's cartridges", "ZOSP1, ZOSP2 and VMPROD's ...";
+/// past 6 owners the first 5 and "and N others' cartridges".
 std::string behind(const std::vector<std::string>& owners) {
   if (owners.empty()) return "drives rewinding and unloading";
+  const std::size_t shown = owners.size() > kBehindNames ? kBehindNames - 1 : owners.size();
   std::string out = "behind ";
-  for (size_t i = 0; i < owners.size(); ++i) {
+  for (size_t i = 0; i < shown; ++i) {
     if (i > 0) out += i + 1 == owners.size() ? " and " : ", ";
     out += owners[i];
   }
+  if (shown < owners.size())
+    return out + " and " + std::to_string(owners.size() - shown) + " others' cartridges";
   return out + "'s cartridges";
-}
-
-/// Systems other than `self` with a volume on a drive during [a, b], in first-seen order.
-std::vector<std::string> holders_during(const std::vector<VolumeRun>& runs, const std::string& self,
-                                        double a, double b) {
-  std::vector<std::string> out;
-  for (const auto& r : runs) {
-    if (r.system == self || r.end <= a + kEps || r.start >= b - kEps) continue;
-    if (std::find(out.begin(), out.end(), r.system) == out.end()) out.push_back(r.system);
-  }
-  return out;
 }
 
 /// The union of the intervals, merged, in time order.
@@ -215,23 +212,80 @@ std::vector<Portion> split_cpu_slice(const CpuSlice& s) {
   return out;
 }
 
+VolumeRuns::VolumeRuns(const std::vector<VolumeRun>& runs) : runs_(&runs) {
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    const VolumeRun& r = runs[i];
+    of_[r.system].push_back(&r);
+    longest_ = std::max(longest_, r.end - r.start);
+    if (i > 0 && r.end < runs[i - 1].end) by_end_ = false;
+  }
+}
+
+const std::vector<const VolumeRun*>& VolumeRuns::of(const std::string& system) const {
+  static const std::vector<const VolumeRun*> none;
+  auto it = of_.find(system);
+  return it == of_.end() ? none : it->second;
+}
+
+template <typename F>
+void VolumeRuns::each_during(double a, double b, F f) const {
+  const auto& runs = *runs_;
+  std::size_t i = 0;
+  if (by_end_)  // skip the runs that ended by a: every later one ends later
+    i = static_cast<std::size_t>(
+        std::upper_bound(runs.begin(), runs.end(), a + kEps,
+                         [](double t, const VolumeRun& r) { return t < r.end; }) -
+        runs.begin());
+  // Sorted by end, a run that ends after b + the longest run (with a second to spare for
+  // rounding) started after b, and so does every run after it.
+  const double last_end = b + longest_ + 1.0;
+  for (; i < runs.size(); ++i) {
+    const VolumeRun& r = runs[i];
+    if (by_end_ && r.end > last_end) return;
+    if (r.end <= a + kEps || r.start >= b - kEps) continue;
+    if (!f(r)) return;
+  }
+}
+
+std::vector<std::string> VolumeRuns::holders(const std::string& self, double a, double b) const {
+  std::vector<std::string> out;
+  std::unordered_set<std::string_view> seen;
+  each_during(a, b, [&](const VolumeRun& r) {
+    if (r.system != self && seen.insert(r.system).second) out.push_back(r.system);
+    return true;
+  });
+  return out;
+}
+
+bool VolumeRuns::others_during(const std::string& self, double a, double b) const {
+  bool found = false;
+  each_during(a, b, [&](const VolumeRun& r) {
+    found = r.system != self;
+    return !found;
+  });
+  return found;
+}
+
 std::vector<Segment> restore_segments(const std::string& system, double queued, double done,
                                       const std::vector<VolumeRun>& all_runs,
                                       const std::string& drives) {
+  return restore_segments(system, queued, done, VolumeRuns(all_runs), drives);
+}
+
+std::vector<Segment> restore_segments(const std::string& system, double queued, double done,
+                                      const VolumeRuns& runs, const std::string& drives) {
   std::vector<std::pair<double, double>> mine;
   double run_s = 0, drive_s = 0;
-  for (const auto& r : all_runs) {
-    if (r.system != system) continue;
-    mine.emplace_back(std::max(r.start, queued), std::min(r.end, done));
-    run_s += r.end - r.start;
-    drive_s += std::min(r.drive_s, r.end - r.start);
+  for (const VolumeRun* r : runs.of(system)) {
+    mine.emplace_back(std::max(r->start, queued), std::min(r->end, done));
+    run_s += r->end - r->start;
+    drive_s += std::min(r->drive_s, r->end - r->start);
   }
   const double drive_share = run_s > 0 ? std::clamp(drive_s / run_s, 0.0, 1.0) : 1.0;
   std::vector<Segment> out;
   auto queue_gap = [&](double a, double b) {
     if (b <= a + kEps) return;
-    Portion p =
-        portion(Cause::TapeQueue, b - a, drives, behind(holders_during(all_runs, system, a, b)));
+    Portion p = portion(Cause::TapeQueue, b - a, drives, behind(runs.holders(system, a, b)));
     out.push_back(segment_of(p, a, b));
   };
   auto read = [&](double a, double b) {
@@ -248,7 +302,7 @@ std::vector<Segment> restore_segments(const std::string& system, double queued, 
   double t = queued;
   std::optional<std::pair<double, double>> stretch;
   for (const auto& [a, b] : union_of(mine)) {
-    if (stretch && holders_during(all_runs, system, stretch->second, a).empty()) {
+    if (stretch && !runs.others_during(system, stretch->second, a)) {
       stretch->second = b;
       continue;
     }

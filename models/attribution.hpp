@@ -8,6 +8,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace drsim::attribution {
@@ -114,6 +116,34 @@ struct VolumeRun {
 std::vector<Segment> restore_segments(const std::string& system, double queued, double done,
                                       const std::vector<VolumeRun>& all_runs,
                                       const std::string& drives);
+
+/// Every system's volume runs indexed once, for restore_segments on a site of thousands of
+/// systems (without it each system scans every run, and again per queue gap: issue 18).
+/// Holds a reference to `runs`, which must outlive it unchanged.
+class VolumeRuns {
+ public:
+  explicit VolumeRuns(const std::vector<VolumeRun>& runs);
+  const std::vector<VolumeRun>& runs() const { return *runs_; }
+  /// The runs of `system`, in their order in `runs`.
+  const std::vector<const VolumeRun*>& of(const std::string& system) const;
+  /// Systems other than `self` with a volume on a drive during [a, b], in first-seen order.
+  std::vector<std::string> holders(const std::string& self, double a, double b) const;
+  /// Whether a system other than `self` had a volume on a drive during [a, b].
+  bool others_during(const std::string& self, double a, double b) const;
+
+ private:
+  /// Calls f(run) for every run that overlaps [a, b] in order until f returns false.
+  template <typename F>
+  void each_during(double a, double b, F f) const;
+  const std::vector<VolumeRun>* runs_;
+  bool by_end_ = true;  ///< sorted by end (the engine appends each run as it ends)
+  double longest_ = 0;  ///< the longest run, in seconds
+  std::unordered_map<std::string_view, std::vector<const VolumeRun*>> of_;
+};
+
+/// restore_segments with the runs indexed (the same segments).
+std::vector<Segment> restore_segments(const std::string& system, double queued, double done,
+                                      const VolumeRuns& runs, const std::string& drives);
 
 /// Staff work from `start` to `finish` (seconds from the exercise start, which is
 /// `start_week_s` into the week): StaffWork inside the daily hours [from_s, to_s) (seconds of

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <tuple>
 
+#include "models/config_check_index.hpp"
 #include "models/config_check_util.hpp"
 #include "models/wording.hpp"
 
@@ -139,6 +140,7 @@ void add_cpu_findings(const Scenario& s, std::vector<Finding>& out) {
 }  // namespace check_util
 
 std::vector<Finding> static_findings(const Scenario& s) {
+  check_util::IndexScope index(s);  // name look-ups in O(1) (config_check_index.hpp)
   std::vector<Finding> out;
   check_util::add_memory_findings(s, out);
   check_util::add_cpu_findings(s, out);

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "models/config_check.hpp"
+#include "models/config_check_index.hpp"
 #include "models/config_check_util.hpp"
 #include "models/units.hpp"
 #include "models/wording.hpp"
@@ -105,6 +106,7 @@ void unstated_questions(const Scenario& s, std::vector<std::string>& out) {
 }  // namespace
 
 std::vector<std::string> vendor_questions(const Scenario& s, const std::vector<Finding>& findings) {
+  check_util::IndexScope index(s);  // name look-ups in O(1) (config_check_index.hpp)
   std::vector<std::string> out;
   for (const auto& f : findings) {
     std::string q = finding_question(s, f);

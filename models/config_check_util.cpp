@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "models/config_check_index.hpp"
 #include "models/units.hpp"
 
 namespace drsim::check_util {
@@ -28,24 +29,29 @@ bool step_vm_hosts(const Scenario& s, const StepSpec& step, const GuestSpec& g) 
 }  // namespace
 
 const SystemSpec* find_system(const Scenario& s, const std::string& name) {
+  if (const CheckIndex* ix = index_of(s)) return ix->system(name);
   return find_named(s.production.systems, name);
 }
 
 const DrLparSpec* find_lpar(const Scenario& s, const std::string& name) {
+  if (const CheckIndex* ix = index_of(s)) return ix->lpar(name);
   return find_named(s.dr_site.lpars, name);
 }
 
 const GuestSpec* find_guest(const Scenario& s, const std::string& name) {
+  if (const CheckIndex* ix = index_of(s)) return ix->guest(name);
   return find_named(s.production.guests, name);
 }
 
 const PlacementSpec* find_placement(const Scenario& s, const std::string& system) {
+  if (const CheckIndex* ix = index_of(s)) return ix->placement(system);
   const auto& ps = s.dr_site.placements;
   auto it = std::find_if(ps.begin(), ps.end(), [&](const auto& p) { return p.system == system; });
   return it == ps.end() ? nullptr : &*it;
 }
 
 std::vector<const GuestSpec*> guests_of_vm(const Scenario& s, const std::string& vm) {
+  if (const CheckIndex* ix = index_of(s)) return ix->guests_of_vm(vm);
   std::vector<const GuestSpec*> out;
   for (const auto& g : s.production.guests)
     if (g.vm == vm) out.push_back(&g);
@@ -82,7 +88,19 @@ double working_set(const GuestSpec& g, const ModelParams& params) {
   return g.working_set_bytes.value_or(params.paging.linux_ws_fraction * g.virtual_bytes);
 }
 
+namespace {
+
+/// plan_starts with the index: the same answer without a pass over the steps.
+bool indexed_plan_starts(const CheckIndex& ix, const GuestSpec& g) {
+  if (ix.autologged_by_name(g.name) || ix.autologged_all_of(g.vm)) return true;
+  const PlacementSpec* p = ix.placement(g.vm);
+  return p != nullptr && p->mode == PlacementMode::GuestsDirect && ix.autologged_all_of(p->lpar);
+}
+
+}  // namespace
+
 bool plan_starts(const Scenario& s, const GuestSpec& g) {
+  if (const CheckIndex* ix = index_of(s)) return indexed_plan_starts(*ix, g);
   for (const auto& step : s.plan.steps) {
     if (step.action != StepAction::Xautolog) continue;
     if (listed(step.guests, g.name)) return true;
@@ -92,6 +110,7 @@ bool plan_starts(const Scenario& s, const GuestSpec& g) {
 }
 
 bool plan_ipls(const Scenario& s, const std::string& name) {
+  if (const CheckIndex* ix = index_of(s)) return ix->ipled(name);
   for (const auto& step : s.plan.steps)
     if (step.action == StepAction::Ipl && listed(step.systems, name)) return true;
   return false;

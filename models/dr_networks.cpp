@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "models/config_check_index.hpp"
 #include "models/config_check_util.hpp"
 
 namespace drsim {
@@ -68,6 +69,7 @@ const DrHipersocket* DrNetworks::hipersocket(const std::string& name) const {
 }
 
 DrNetworks resolve_dr_networks(const Scenario& s) {
+  check_util::IndexScope index(s);  // name look-ups in O(1) (config_check_index.hpp)
   DrNetworks out;
   for (const auto& h : s.production.networks.hipersockets) {
     DrHipersocket r;

@@ -29,12 +29,12 @@ void attribute_result(World& w) {
   std::vector<attr::SystemTimeline> all;
   all.reserve(w.result.systems.size());
   const std::string drives = w.tape.drives_label();
+  const attr::VolumeRuns runs(w.tape.runs);
   for (auto& s : w.systems) {
     std::vector<attr::Segment> segs;
     const Restore& r = s.restore;
     if (r.queued && r.volumes > 0)
-      segs = attr::restore_segments(s.name(), r.queued_at, r.done ? r.end : w.end_s, w.tape.runs,
-                                    drives);
+      segs = attr::restore_segments(s.name(), r.queued_at, r.done ? r.end : w.end_s, runs, drives);
     for (auto& seg : s.rec.take(w.end_s)) segs.push_back(std::move(seg));
     all.push_back(timeline(s.lane.result(), std::move(segs)));
   }

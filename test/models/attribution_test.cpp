@@ -165,3 +165,44 @@ TEST_CASE("attribution: staff work outside working hours is off-hours") {
   REQUIRE(plain.size() == 1);
   CHECK(plain[0].cause == Cause::StaffWork);
 }
+
+TEST_CASE("attribution: past 6 systems a queue names 5 and how many others") {
+  std::vector<VolumeRun> runs;
+  for (int i = 0; i < 9; ++i) runs.push_back({"ZOS" + std::to_string(i), 0, 100.0 + i, 50});
+  runs.push_back({"VM", 110, 200, 90});
+  auto segs = restore_segments("VM", 0, 200, runs, "the 10 tape drives");
+  REQUIRE(!segs.empty());
+  CHECK(segs[0].cause == Cause::TapeQueue);
+  CHECK(segs[0].detail == "behind ZOS0, ZOS1, ZOS2, ZOS3, ZOS4 and 4 others' cartridges");
+  runs.resize(6);
+  runs.push_back({"VM", 110, 200, 90});
+  segs = restore_segments("VM", 0, 200, runs, "the 10 tape drives");
+  CHECK(segs[0].detail == "behind ZOS0, ZOS1, ZOS2, ZOS3, ZOS4 and ZOS5's cartridges");
+}
+
+TEST_CASE("attribution: the run index finds the same holders in any order of runs") {
+  // sorted by end (as the engine records them) and not: the same holders, first-seen order
+  std::vector<VolumeRun> runs = {{"A", 0, 10, 10},   {"B", 5, 20, 10},   {"A", 30, 40, 10},
+                                 {"D", 35, 50, 10},  {"B", 60, 70, 10},  {"E", 90, 95, 10},
+                                 {"C", 90, 130, 10}, {"F", 300, 450, 10}};
+  std::vector<VolumeRun> shuffled = {runs[7], runs[6], runs[4], runs[0],
+                                     runs[2], runs[5], runs[1], runs[3]};
+  VolumeRuns sorted(runs), unsorted(shuffled);
+  auto names = [](const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& n : v) out += n + " ";
+    return out;
+  };
+  CHECK(names(sorted.holders("A", 12, 65)) == "B D ");
+  CHECK(names(sorted.holders("X", 0, 100)) == "A B D E C ");
+  CHECK(names(unsorted.holders("X", 0, 100)) == "C B A E D ");
+  CHECK(names(sorted.holders("X", 100, 120)) == "C ");
+  CHECK(names(sorted.holders("X", 96, 299)) == "C ");
+  CHECK(names(sorted.holders("X", 400, 500)) == "F ");
+  CHECK(names(unsorted.holders("X", 96, 299)) == "C ");
+  CHECK(sorted.others_during("C", 0, 500));
+  CHECK_FALSE(sorted.others_during("C", 96, 299));
+  CHECK_FALSE(unsorted.others_during("C", 96, 299));
+  CHECK(sorted.of("A").size() == 2);
+  CHECK(sorted.of("Z").empty());
+}

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
+#include "models/config_check_index.hpp"
 #include "models/config_check_json.hpp"
+#include "models/config_check_util.hpp"
 #include "models/dr_networks.hpp"
 #include "models/scenario_io.hpp"
 #include "models/topology.hpp"
@@ -705,4 +707,74 @@ TEST_CASE("diff_dr_sites: a busier neighbour LPAR is worse, a busier own LPAR be
   REQUIRE(diff_of(ds, "VNDZOS", "weight") != nullptr);
   CHECK(diff_of(ds, "VNDZOS", "weight")->verdict == DiffVerdict::Worse);
   CHECK(diff_of(ds, "DRVM", "weight")->verdict == DiffVerdict::Better);
+}
+
+namespace {
+
+/// Every look-up the check makes, for every name of `s`, as text: the same with and without
+/// the index (config_check_index.hpp).
+std::string lookups(const Scenario& s) {
+  std::string out;
+  auto mark = [&](const void* p, const void* base) {
+    out += p == nullptr
+               ? "-"
+               : std::to_string(static_cast<const char*>(p) - static_cast<const char*>(base));
+    out += ' ';
+  };
+  std::vector<std::string> names = {"", "*", "NONE"};
+  for (const auto& x : s.production.systems) names.push_back(x.name);
+  for (const auto& x : s.production.guests) names.push_back(x.name);
+  for (const auto& x : s.dr_site.lpars) names.push_back(x.name);
+  for (const auto& n : names) {
+    mark(check_util::find_system(s, n), s.production.systems.data());
+    mark(check_util::find_lpar(s, n), s.dr_site.lpars.data());
+    mark(check_util::find_guest(s, n), s.production.guests.data());
+    mark(check_util::find_placement(s, n), s.dr_site.placements.data());
+    out += std::to_string(check_util::guests_of_vm(s, n).size()) + " " +
+           (check_util::plan_ipls(s, n) ? "ipl " : "- ");
+  }
+  for (const auto& g : s.production.guests)
+    out += std::string(check_util::plan_starts(s, g) ? "S" : "-") +
+           (check_util::plan_brings_up(s, g) ? "U" : "-");
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the check's name index answers as the scans do", "[config_check]") {
+  Scenario s = fixed();
+  // guests directly under the vendor's VM, started by a "*" step naming that VM; a
+  // duplicate guest name (the first wins); a guest XAUTOLOGged by name only
+  s.dr_site.placements.push_back(placement("VM2", PlacementMode::GuestsDirect, "VNDVM", 2));
+  auto direct = guest_spec("LNX3", GuestKind::Linux, GuestRole::None, 1e9);
+  direct.vm = "VM2";
+  auto named = direct;
+  named.name = "LNX4";
+  auto twin = s.production.guests[2];
+  twin.vm = "VM2";
+  s.production.guests.insert(s.production.guests.end(), {direct, named, twin});
+  StepSpec star;
+  star.action = StepAction::Xautolog;
+  star.vm = "VNDVM";
+  star.guests = {"*"};
+  StepSpec by_name;
+  by_name.action = StepAction::Xautolog;
+  by_name.guests = {"LNX4"};
+  s.plan.steps.insert(s.plan.steps.end(), {star, by_name});
+  {
+    std::string scanned = lookups(s);
+    CHECK(scanned.find("SU") != std::string::npos);
+    check_util::IndexScope index(s);
+    CHECK(check_util::index_of(s) != nullptr);
+    CHECK(lookups(s) == scanned);
+  }
+  CHECK(check_util::index_of(s) == nullptr);  // the scope ended
+  for (const char* file : {"insurance-2006-pre-linux.json", "insurance-2007-year1.json",
+                           "insurance-2008-year2.json", "insurance-2009-year3.json"}) {
+    LoadResult r = load_scenario(std::string(DRSIM_SCENARIOS) + "/" + file);
+    REQUIRE(r.status == LoadStatus::Ok);
+    std::string scanned = lookups(r.scenario);
+    check_util::IndexScope index(r.scenario);
+    CHECK(lookups(r.scenario) == scanned);
+  }
 }
