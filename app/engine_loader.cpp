@@ -75,6 +75,10 @@ Result simulate(const Scenario& scenario, const RunOptions& options) {
   return api().simulate(scenario, options);
 }
 
+void prepare_engine(const Scenario& scenario) {
+  api().prepare_engine(scenario);
+}
+
 std::string run_isolated(const std::function<std::string()>& fn) {
   return api().run_isolated(fn);
 }

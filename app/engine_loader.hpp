@@ -2,7 +2,7 @@
 /// \file engine_loader.hpp
 /// The engine (drsim_simulator and SimGrid) is a module, drsim_engine.so, that only the
 /// commands that simulate load (issue 18: the others start without SimGrid's ~29 shared
-/// libraries). This file loads it and defines simulate() and run_isolated() of
+/// libraries). This file loads it and defines simulate(), prepare_engine() and run_isolated() of
 /// simulator/engine.hpp for the executable: they call the module's functions.
 ///
 /// Where the module is looked for, first found wins: $DRSIM_ENGINE (a path, for tests and

@@ -105,7 +105,14 @@ void kill_and_reap(pid_t pid) {
 class Batch {
  public:
   Batch(const Scenario& sc, const RunOptions& o, const ReplicationOptions& ro, std::ostream& err)
-      : sc_(sc), o_(o), ro_(ro), err_(err), runs_(static_cast<size_t>(ro.replications)) {}
+      : sc_(sc),
+        o_(o),
+        child_o_(o),
+        ro_(ro),
+        err_(err),
+        runs_(static_cast<size_t>(ro.replications)) {
+    child_o_.summary_only = true;  // a child sends a RunSummary: no attribution or series
+  }
 
   std::vector<RunSummary> run() {
     const auto n = static_cast<std::uint64_t>(ro_.replications);
@@ -136,7 +143,7 @@ class Batch {
     }
     if (pid == 0) {
       close(fds[0]);
-      child_main(sc_, o_, index, fds[1]);
+      child_main(sc_, child_o_, index, fds[1]);
     }
     close(fds[1]);
     active_.push_back({pid, fds[0], index, {}});
@@ -211,6 +218,7 @@ class Batch {
 
   const Scenario& sc_;
   const RunOptions& o_;
+  RunOptions child_o_;
   const ReplicationOptions& ro_;
   std::ostream& err_;
   std::vector<std::optional<RunSummary>> runs_;
@@ -272,6 +280,9 @@ std::string run_child(const std::function<std::string()>& fn) {
 
 std::vector<RunSummary> run_batch(const Scenario& nominal, const RunOptions& options,
                                   const ReplicationOptions& ro, std::ostream& err) {
+  // SimGrid's Engine and the DR site's hosts once here, never run: each child only creates
+  // its replication's world over them (a draw never changes the platform)
+  prepare_engine(nominal);
   StopSignals guard;
   return Batch(nominal, options, ro, err).run();
 }

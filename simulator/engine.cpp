@@ -30,31 +30,66 @@ void configure_simgrid() {
   sg4::Engine::set_config("contexts/stack-size", 128);
 }
 
-}  // namespace
-}  // namespace sim
+/// The Engine and hosts of this process (SimGrid: one per process), never destroyed.
+struct Prepared {
+  PlatformSpec spec;
+  PlatformHosts hosts;
+};
+Prepared* g_prepared = nullptr;
 
-Result simulate(const Scenario& scenario, const RunOptions& options) {
-  namespace sg4 = simgrid::s4u;
+void make_engine() {
   int argc = 1;
   char name[] = "drsim";
   char* argv[] = {name, nullptr};
-  // Actors still blocked at the exercise end hold SimGrid objects: the engine and the world
-  // are left to the process exit (one simulation per process), never destroyed under them.
   // SimGrid's Engine installs a SIGINT handler that exits 1 without a word; the caller's
   // handler stays in force (drsim run: "interrupted", exit 130, no temporary file left).
   struct sigaction caller_sigint {};
   sigaction(SIGINT, nullptr, &caller_sigint);
-  auto* engine = new sg4::Engine(&argc, argv);
+  new sg4::Engine(&argc, argv);
   sigaction(SIGINT, &caller_sigint, nullptr);
-  sim::configure_simgrid();
+  configure_simgrid();
+}
+
+const Prepared& prepare_spec(PlatformSpec spec) {
+  make_engine();
+  PlatformHosts hosts = create_hosts(spec);
+  g_prepared = new Prepared{std::move(spec), std::move(hosts)};
+  return *g_prepared;
+}
+
+}  // namespace
+}  // namespace sim
+
+void prepare_engine(const Scenario& scenario) {
+  sim::PlatformSpec spec = sim::platform_spec(scenario, resolve_topology(scenario));
+  if (sim::g_prepared == nullptr)
+    sim::prepare_spec(std::move(spec));
+  else if (sim::g_prepared->spec != spec)
+    throw std::logic_error("prepare_engine: this process prepared another platform");
+}
+
+Result simulate(const Scenario& scenario, const RunOptions& options) {
+  // Actors still blocked at the exercise end hold SimGrid objects: the engine and the world
+  // are left to the process exit (one simulation per process), never destroyed under them.
   auto* world = new sim::World;
   sim::World& w = *world;
   w.sc = &scenario;
   w.topo = resolve_topology(scenario);
+  sim::PlatformSpec spec = sim::platform_spec(scenario, w.topo);
+  if (sim::g_prepared == nullptr)
+    sim::prepare_spec(std::move(spec));
+  else if (sim::g_prepared->spec != spec)
+    throw std::logic_error("simulate: the prepared platform is not this scenario's");
   w.end_s = scenario.exercise.duration_s();
   sim::make_rows(w);
-  sim::build_platform(w);
+  sim::build_platform(w, sim::g_prepared->spec, sim::g_prepared->hosts);
   sim::make_entities(w);
+  if (options.summary_only) {
+    w.full_result = false;
+    for (auto& s : w.systems) s.rec.disable();
+    for (auto& g : w.guests) g.rec.disable();
+    for (auto& d : w.distributed) d.rec.disable();
+  }
   for (auto& z : w.zvms)
     if (z.up) z.came_up.fire();
   w.tape.outages = options.drive_outages;
@@ -66,7 +101,7 @@ Result simulate(const Scenario& scenario, const RunOptions& options) {
   sim::start_steady_loads(w);
   sim::start_plan(w);
   sim::start_monitor(w);
-  engine->run_until(w.end_s);
+  simgrid::s4u::Engine::get_instance()->run_until(w.end_s);
   w.result.seed = options.seed;
   w.result.scenario_file = options.scenario_file;
   w.result.scenario_sha256 = options.scenario_sha256;

@@ -238,8 +238,10 @@ void finish_result(World& w) {
   statuses(w);
   milestones(w);
   recovery(w);
-  metrics(w);
-  attribute_result(w);
+  if (w.full_result) {
+    metrics(w);
+    attribute_result(w);
+  }
   std::stable_sort(res.findings.begin(), res.findings.end(),
                    [](const Finding& a, const Finding& b) { return a.t_s < b.t_s; });
 }

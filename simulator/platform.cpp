@@ -21,36 +21,22 @@ constexpr int kStepsPerDoubling = 512;
 constexpr int kLowestLog2 = -16;
 constexpr double kIdleCp = 1e-9;  ///< pstate 0: an LPAR with no work (a speed must be > 0)
 
-/// The CPU hosts: one per LPAR (in topology order), then the reserved ones (by reaction).
-struct CpuHosts {
-  std::vector<sg4::Host*> lpars;
-  std::map<std::string, sg4::Host*> reserved;  ///< by z/VM name
-  int pool_cps = 1;
-};
-
-CpuHosts build_cpu_hosts(World& w, sg4::NetZone* zone, double flops_per_cp) {
-  CpuHosts out;
-  int dedicated_cps = 0;
-  for (const auto& l : w.topo.lpars) dedicated_cps += l.dedicated ? l.logical_cps : 0;
-  out.pool_cps = std::max(1, w.sc->dr_site.machine.cps - dedicated_cps);
+/// The CPU hosts, in the spec's order.
+void create_cpu_hosts(const PlatformSpec& spec, sg4::NetZone* zone, PlatformHosts& out) {
   std::map<int, std::vector<double>> ladders;  // by logical CPs: most LPARs share a few sizes
-  for (const auto& l : w.topo.lpars) {
+  for (const auto& l : spec.lpars) {
     if (l.dedicated) {
       out.lpars.push_back(
-          zone->create_host("lpar-" + l.name, flops_per_cp)->set_core_count(l.logical_cps));
+          zone->create_host("lpar-" + l.name, spec.flops_per_cp)->set_core_count(l.logical_cps));
       continue;
     }
     auto [it, added] = ladders.try_emplace(l.logical_cps);
-    if (added) it->second = share_speeds(l.logical_cps, flops_per_cp);
+    if (added) it->second = share_speeds(l.logical_cps, spec.flops_per_cp);
     out.lpars.push_back(zone->create_host("lpar-" + l.name, it->second));
   }
-  for (const auto& r : w.sc->reactions) {
-    if (r.action != ActionKind::DedicateCpus || w.topo.find_system(r.target) < 0) continue;
-    int n = std::max(1, r.cpus.value_or(1));
-    out.reserved[r.target] = zone->create_host("ded-" + r.target, flops_per_cp)->set_core_count(n);
-  }
-  w.control = zone->create_host("control", 1.0);
-  return out;
+  for (const auto& [target, n] : spec.reserved)
+    out.reserved[target] = zone->create_host("ded-" + target, spec.flops_per_cp)->set_core_count(n);
+  out.control = zone->create_host("control", 1.0);
 }
 
 Lpar make_lpar(const std::string& name, sg4::Host* host, int logical, bool shared) {
@@ -62,7 +48,7 @@ Lpar make_lpar(const std::string& name, sg4::Host* host, int logical, bool share
   return c;
 }
 
-void build_lpars(World& w, const CpuHosts& hosts) {
+void build_lpars(World& w, const PlatformHosts& hosts) {
   const auto& lpars = w.topo.lpars;
   for (size_t li = 0; li < lpars.size(); ++li) {
     const auto& l = lpars[li];
@@ -80,7 +66,7 @@ void build_lpars(World& w, const CpuHosts& hosts) {
 // SimGrid disks, whose model re-rates every running I/O on every event, nor network transfers,
 // whose completion scans a list of every transfer in flight. Execs share a host the same way
 // (max-min fair, bounds honoured) and are solved lazily.
-void build_storage(World& w, sg4::NetZone* zone) {
+void build_storage(World& w, const PlatformHosts& hosts) {
   const auto& tp = w.sc->dr_site.tape;
   auto type = find_tape_drive_type(tp.drive_type);
   double native = tp.rate_Bps.value_or(type ? type->native_Bps : 100e6);
@@ -89,12 +75,11 @@ void build_storage(World& w, sg4::NetZone* zone) {
   // DDR's small blocks: the drive streams slower, so the tape is busy longer
   pool.ddr_rate_Bps = std::min(pool.drive_rate_Bps, w.sc->params.tape.ddr_Bps);
   pool.drives = tp.drives;
-  pool.dasd = zone->create_host("dasd", std::max(1.0, w.sc->params.tape.dasd_subsystem_Bps));
+  pool.dasd = hosts.dasd;
   for (auto& z : w.zvms) {
     z.capacity_pages_per_s =
         paging_capacity_pages_per_s(z.node.paging_volumes, w.sc->params.paging);
-    double bw = z.capacity_pages_per_s * w.sc->params.paging.page_bytes;
-    if (bw > 0) z.paging = zone->create_host("paging-" + z.node.name, bw);
+    if (auto it = hosts.paging.find(z.node.name); it != hosts.paging.end()) z.paging = it->second;
   }
 }
 
@@ -124,18 +109,48 @@ std::vector<double> share_speeds(int logical, double flops_per_cp) {
   return cps;
 }
 
-void build_platform(World& w) {
-  const auto& prod = w.sc->production.machine;
-  const auto& dr = w.sc->dr_site.machine;
+PlatformSpec platform_spec(const Scenario& sc, const Topology& topo) {
+  PlatformSpec spec;
+  const auto& prod = sc.production.machine;
+  const auto& dr = sc.dr_site.machine;
   double factor =
       (prod.engine_mips > 0 && dr.engine_mips > 0) ? dr.engine_mips / prod.engine_mips : 1.0;
-  double flops_per_cp = kFlopsPerCp * factor;
+  spec.flops_per_cp = kFlopsPerCp * factor;
+  int dedicated_cps = 0;
+  for (const auto& l : topo.lpars) {
+    spec.lpars.push_back({l.name, l.dedicated, l.logical_cps});
+    dedicated_cps += l.dedicated ? l.logical_cps : 0;
+  }
+  spec.pool_cps = std::max(1, dr.cps - dedicated_cps);
+  for (const auto& r : sc.reactions) {
+    if (r.action != ActionKind::DedicateCpus || topo.find_system(r.target) < 0) continue;
+    spec.reserved.emplace_back(r.target, std::max(1, r.cpus.value_or(1)));
+  }
+  spec.dasd_Bps = std::max(1.0, sc.params.tape.dasd_subsystem_Bps);
+  for (const auto& z : topo.zvms) {
+    double bw = paging_capacity_pages_per_s(z.paging_volumes, sc.params.paging) *
+                sc.params.paging.page_bytes;
+    if (bw > 0) spec.paging.emplace_back(z.name, bw);
+  }
+  return spec;
+}
+
+PlatformHosts create_hosts(const PlatformSpec& spec) {
+  PlatformHosts out;
   sg4::NetZone* zone = sg4::create_full_zone("dr-site");
-  build_zvms(w);
-  CpuHosts hosts = build_cpu_hosts(w, zone, flops_per_cp);
-  build_storage(w, zone);
+  create_cpu_hosts(spec, zone, out);
+  out.dasd = zone->create_host("dasd", spec.dasd_Bps);
+  for (const auto& [name, bw] : spec.paging)
+    out.paging[name] = zone->create_host("paging-" + name, bw);
   zone->seal();
-  w.prsm.configure(w.sc->params.cpu, hosts.pool_cps, flops_per_cp);
+  return out;
+}
+
+void build_platform(World& w, const PlatformSpec& spec, const PlatformHosts& hosts) {
+  build_zvms(w);
+  w.control = hosts.control;
+  build_storage(w, hosts);
+  w.prsm.configure(w.sc->params.cpu, spec.pool_cps, spec.flops_per_cp);
   build_lpars(w, hosts);
   for (auto& z : w.zvms) z.lpar = &w.prsm.lpars()[z.node.lpar];
   w.prsm.rebalance();

@@ -20,6 +20,7 @@ attr::Segment segment(attr::Cause cause, double start, double end, std::string r
 }
 
 void Recorder::add(attr::Segment s) {
+  if (!on_) return;
   if (open_) close(std::max(open_->start, s.start));
   if (s.end <= s.start) return;
   cursor_ = std::max(cursor_, s.end);
@@ -41,13 +42,14 @@ void Recorder::wait(double start, double end, std::string resource, std::string 
 }
 
 void Recorder::lay_out(double start, double end, const std::vector<attr::Portion>& portions) {
-  if (end <= start) return;
+  if (!on_ || end <= start) return;
   attr::Portion fallback =
       portions.empty() ? attr::portion(attr::Cause::NotStarted, 0) : portions.front();
   for (auto& s : attr::lay_out(start, end, portions, fallback)) add(std::move(s));
 }
 
 void Recorder::open(attr::Segment s) {
+  if (!on_) return;
   if (open_) close(s.start);
   open_ = std::move(s);
 }
@@ -71,6 +73,7 @@ std::vector<attr::Segment> Recorder::take(double end) {
 }
 
 CpuProbe::CpuProbe(const World& w, const Lpar& lpar) : lpar_(lpar) {
+  if (!w.full_result) return;
   const double now = w.now();
   held_.reserve(lpar.held_by.size());
   for (const auto& [who, use] : lpar.held_by) held_.emplace_back(who, use.at(now));
@@ -80,7 +83,7 @@ CpuProbe::CpuProbe(const World& w, const Lpar& lpar) : lpar_(lpar) {
 void CpuProbe::record(const World& w, Recorder& rec, const CpuTake& take,
                       const CpuWork& work) const {
   const double now = take.done;
-  if (now <= take.asked) return;
+  if (!rec.enabled() || now <= take.asked) return;
   attr::CpuSlice slice;
   slice.elapsed_s = now - take.asked;
   slice.own_s = work.cpu_s * kFlopsPerCp / w.prsm.flops_per_cp();

@@ -39,6 +39,9 @@ class Recorder {
   /// Up from `now` on (until something else is recorded or the exercise ends).
   void up(double now);
   bool is_open() const { return open_.has_value(); }
+  /// Records nothing from now on (a Monte Carlo batch child: no attribution, RunOptions).
+  void disable() { on_ = false; }
+  bool enabled() const { return on_; }
   /// The end of the last recorded segment.
   double cursor() const { return cursor_; }
   /// The segments recorded, the open stretch closed at `end`.
@@ -48,6 +51,7 @@ class Recorder {
   std::vector<attr::Segment> segments_;
   std::optional<attr::Segment> open_;
   double cursor_ = 0;
+  bool on_ = true;
 };
 
 /// A segment of `cause` over [start, end] with its default class.

@@ -55,6 +55,9 @@ struct World {
   std::unique_ptr<Monitor> monitor;
   std::map<std::string, double> noticed;  ///< finding code -> first hour a system hit it
   long long activities = 0;               ///< SimGrid activities started (metrics.events)
+  /// Attribution, metrics and series are recorded (false in a Monte Carlo batch child, whose
+  /// summary needs none of them: RunOptions::summary_only).
+  bool full_result = true;
 
   double now() const { return sg4::Engine::get_clock(); }
   Guest* find_guest(const std::string& name);

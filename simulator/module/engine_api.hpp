@@ -13,12 +13,13 @@
 namespace drsim {
 
 /// Bumped whenever the table or the types it passes change.
-inline constexpr int kEngineApiVersion = 1;
+inline constexpr int kEngineApiVersion = 2;
 
 struct EngineApi {
   int version = kEngineApiVersion;
   Result (*simulate)(const Scenario& scenario, const RunOptions& options) = nullptr;
   std::string (*run_isolated)(const std::function<std::string()>& fn) = nullptr;
+  void (*prepare_engine)(const Scenario& scenario) = nullptr;
 };
 
 }  // namespace drsim

@@ -3,6 +3,6 @@
 
 extern "C" __attribute__((visibility("default"))) const drsim::EngineApi* drsim_engine_api() {
   static const drsim::EngineApi api{drsim::kEngineApiVersion, &drsim::simulate,
-                                    &drsim::run_isolated};
+                                    &drsim::run_isolated, &drsim::prepare_engine};
   return &api;
 }
