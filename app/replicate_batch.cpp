@@ -1,5 +1,6 @@
 // run_batch(): fork a child per replication, J at a time; gather summaries over pipes.
 #include <fcntl.h>
+#include <malloc.h>
 #include <poll.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -51,11 +52,22 @@ bool write_all(int fd, const std::string& bytes) {
   return true;
 }
 
+/// A replication's child lives for milliseconds: its heap grows in 8 MiB steps and never
+/// shrinks, and blocks up to 1 MiB (SimGrid's 128 KiB actor stacks among them) come from it,
+/// so an ended actor's stack is reused by the next one instead of an mmap/munmap pair each
+/// (bench/README.md "Monte Carlo": about -10 % CPU per replication). Results are unchanged.
+void heap_for_a_short_life() {
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
+  mallopt(M_TOP_PAD, 8 << 20);
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
+}
+
 /// The child: simulate, send the summary, exit without running any destructor or atexit.
 [[noreturn]] void child_main(const Scenario& nominal, const RunOptions& options,
                              std::uint64_t index, int fd) {
   signal(SIGINT, SIG_DFL);
   signal(SIGTERM, SIG_DFL);
+  heap_for_a_short_life();
   int rc = 0;
   try {
     std::vector<Incident> incidents;
