@@ -47,16 +47,36 @@ double Prsm::capacity() const {
 }
 
 void Prsm::rebalance() {
-  std::vector<LparDemand> demands;
-  std::vector<Lpar*> shared;
+  demands_.clear();
+  shared_.clear();
   for (auto& c : lpars_) {
     if (!c.shared) continue;
-    shared.push_back(&c);
-    demands.push_back(LparDemand{c.weight, c.demand, double(c.logical), c.capped});
+    shared_.push_back(&c);
+    demands_.push_back(LparDemand{c.weight, c.demand, double(c.logical), c.capped});
   }
-  if (shared.empty()) return;
-  std::vector<double> alloc = share_cps(demands, capacity());
-  for (size_t k = 0; k < shared.size(); ++k) set_share(*shared[k], alloc[k]);
+  if (shared_.empty()) return;
+  std::vector<double> alloc = share_cps(demands_, capacity());
+  for (size_t k = 0; k < shared_.size(); ++k) set_share(*shared_[k], alloc[k]);
+}
+
+void Prsm::batch_on(sg4::Host* host) {
+  batch_ = sg4::Semaphore::create(0);
+  sg4::Actor::create("prsm", host, [this] {
+    for (;;) {
+      batch_->acquire();
+      pending_ = false;
+      rebalance();
+    }
+  });
+}
+
+void Prsm::request_rebalance() {
+  if (!batch_) {
+    rebalance();
+  } else if (!pending_) {
+    pending_ = true;
+    batch_->release();
+  }
 }
 
 void Prsm::note_denied(Lpar& c) {
@@ -81,10 +101,11 @@ void Prsm::change(Lpar& c, double delta_threads, const std::string& who) {
   double cap = capacity();
   // While the pool has room before and after, every uncapped LPAR gets its demand: only this
   // LPAR's share moves, and the weighted water-filling over all LPARs can be skipped.
-  if (before <= cap && shared_demand_ <= cap && !c.capped)
+  // (A re-share already due this instant sets every share from the demands it then sees.)
+  if (before <= cap && shared_demand_ <= cap && !c.capped && !pending_)
     set_share(c, c.demand);
   else
-    rebalance();
+    request_rebalance();
 }
 
 void Prsm::dedicate(Lpar& c, int cps) {

@@ -9,6 +9,7 @@
 #include <simgrid/s4u.hpp>
 #include <string>
 
+#include "models/cpu.hpp"
 #include "models/params.hpp"
 #include "simulator/level.hpp"
 
@@ -56,6 +57,10 @@ class Prsm {
   void change(Lpar& c, double delta_threads, const std::string& who = {});
   /// Water-fills the pool among the shared LPARs by weight (models/cpu.hpp share_cps).
   void rebalance();
+  /// From now on, demand changes at one instant are re-shared once, by an actor on `host`
+  /// that runs before the clock moves (issue 18: at 800 LPARs each re-share sets ~550
+  /// pstates, and SimGrid re-solves every host whose speed changed).
+  void batch_on(sg4::Host* host);
   /// Takes shared LPAR `c` out of the pool with `cps` CPs of its own (an operator's action).
   void dedicate(Lpar& c, int cps);
   /// The pool loses `cps` CPs (dedicated by an operator) and is re-shared.
@@ -66,12 +71,18 @@ class Prsm {
   /// The demand its share leaves unserved, from now on (attribution only).
   static void note_denied(Lpar& c);
   double capacity() const;
+  /// A re-share now, or at the end of this instant once batch_on() started the actor.
+  void request_rebalance();
 
   const CpuParams* params_ = nullptr;
   double pool_cps_ = 0;       ///< the DR machine's shared CPs
   double shared_demand_ = 0;  ///< sum of the shared LPARs' demand, in CPs
   double flops_per_cp_ = kFlopsPerCp;
-  std::deque<Lpar> lpars_;  ///< the DR LPARs in topology order, then the reserved ones
+  std::deque<Lpar> lpars_;           ///< the DR LPARs in topology order, then the reserved ones
+  sg4::SemaphorePtr batch_;          ///< wakes the re-share actor (null: re-share at once)
+  bool pending_ = false;             ///< a re-share is due before the clock moves
+  std::vector<LparDemand> demands_;  ///< rebalance's buffers, kept between calls
+  std::vector<Lpar*> shared_;
 };
 
 }  // namespace drsim::sim

@@ -154,6 +154,7 @@ void build_platform(World& w, const PlatformSpec& spec, const PlatformHosts& hos
   build_lpars(w, hosts);
   for (auto& z : w.zvms) z.lpar = &w.prsm.lpars()[z.node.lpar];
   w.prsm.rebalance();
+  w.prsm.batch_on(w.control);
 }
 
 }  // namespace drsim::sim

@@ -94,11 +94,12 @@ void CpuProbe::record(const World& w, Recorder& rec, const CpuTake& take,
   slice.cps = cps_label(w, lpar_);
   slice.vcpus = work.vcpus;
   slice.sie_level = work.sie_level;
+  // held_ is in the map's (key) order and the map only gains keys: one merged walk
+  auto before = held_.begin();
   for (const auto& [who, use] : lpar_.held_by) {
-    // an init-capture: clang 14 (clang-tidy) cannot capture a structured binding
-    auto before = std::find_if(held_.begin(), held_.end(),
-                               [&who = who](const auto& h) { return h.first == who; });
-    double cp = use.at(now) - (before == held_.end() ? 0.0 : before->second);
+    while (before != held_.end() && before->first < who) ++before;
+    const bool had = before != held_.end() && before->first == who;
+    double cp = use.at(now) - (had ? before->second : 0.0);
     if (who == work.who) cp -= now - take.granted;  // its own thread
     if (cp > 1e-9) slice.holders.push_back(attr::Holder{who, cp});
   }
