@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <future>
+#include <optional>
 #include <ostream>
 #include <stdexcept>
 #include <utility>
@@ -26,6 +27,7 @@
 #include "models/scenario_io.hpp"
 #include "reports/html_timeline.hpp"
 #include "simulator/engine.hpp"
+#include "simulator/result_writer.hpp"
 
 namespace drsim {
 namespace {
@@ -51,6 +53,9 @@ struct Outcome {
   nlohmann::json doc;
   std::string summary;
   long long events = 0;
+  /// The nominal run's Result: result.json is written straight from it (result_writer.hpp).
+  std::optional<Result> result;
+  nlohmann::json extra = nlohmann::json::object();  ///< members added to it (cost)
 };
 
 /// One simulation in this process: the nominal run, or replication K alone.
@@ -62,10 +67,10 @@ Outcome run_single(const CliOptions& o, const Scenario& sc, const RunOptions& ro
     out.summary = summary_text(r);
     out.events = r.sim_events;
   } else {
-    Result r = simulate(sc, ro);
-    out.doc = to_json(r);
-    out.summary = summary_text(r);
-    out.events = r.sim_events;
+    out.result = simulate(sc, ro);
+    out.doc = to_json(*out.result);
+    out.summary = summary_text(*out.result);
+    out.events = out.result->sim_events;
   }
   return out;
 }
@@ -131,9 +136,17 @@ void remove_old_result(const std::string& path) {
   if (ec) throw std::runtime_error(path + ": cannot remove the old result: " + ec.message());
 }
 
+/// result.json's text: straight from the Result when the run has one, else the tree's dump;
+/// compact unless --pretty.
+std::string result_text(const Outcome& oc, bool pretty) {
+  if (oc.result) return result_json_text(*oc.result, pretty, oc.extra);
+  return oc.doc.dump(pretty ? 2 : -1) + "\n";
+}
+
 /// Writes timeline.html, run-info.json (info plus outputs_s and total_s), then result.json.
-int write_outputs(const std::string& dir, const nlohmann::json& doc, nlohmann::json info,
+int write_outputs(const std::string& dir, const Outcome& oc, nlohmann::json info,
                   Clock::time_point t_load, bool pretty, std::ostream& err) {
+  const nlohmann::json& doc = oc.doc;
   const auto t_out = Clock::now();
   try {
     // One run at a time in a directory; the old result.json goes first and the new one last,
@@ -142,10 +155,9 @@ int write_outputs(const std::string& dir, const nlohmann::json& doc, nlohmann::j
     std::filesystem::path d(dir);
     remove_old_result((d / "result.json").string());
     // result.json's text is made on a second thread while the timeline renders (both only
-    // read the tree); where no thread can be started, it is made here afterwards.
-    auto text = std::async(std::launch::async | std::launch::deferred, [&doc, pretty] {
-      return doc.dump(pretty ? 2 : -1) + "\n";  // compact unless --pretty
-    });
+    // read); where no thread can be started, it is made here afterwards.
+    auto text = std::async(std::launch::async | std::launch::deferred,
+                           [&oc, pretty] { return result_text(oc, pretty); });
     write_file_atomic((d / "timeline.html").string(), reports::render_timeline_html(doc));
     std::string result_text = text.get();
     info["outputs_s"] = seconds_since(t_out);
@@ -207,6 +219,7 @@ int cmd_run(const CliOptions& o, std::ostream& out, std::ostream& err) {
     install_signal_handlers();  // SimGrid's own SIGINT handler (exit 1, no message) goes
   }
   add_cost(oc.doc, lr.scenario);
+  if (oc.result) add_cost(oc.extra, lr.scenario);
   const double simulate_s = seconds_since(t_sim);
   // wall-clock figures of this run (never in result.json: they differ run to run)
   nlohmann::json info = {
@@ -217,7 +230,7 @@ int cmd_run(const CliOptions& o, std::ostream& out, std::ostream& err) {
     getrusage(RUSAGE_SELF, &self);  // this process only: the children are not counted
     info["parent_peak_rss_kib"] = self.ru_maxrss;
   }
-  if (int rc = write_outputs(dir, oc.doc, info, t_load, o.pretty, err); rc != 0) return rc;
+  if (int rc = write_outputs(dir, oc, info, t_load, o.pretty, err); rc != 0) return rc;
   if (!o.quiet) {
     out << oc.summary;
     out << "  result:   " << (std::filesystem::path(dir) / "result.json").string() << "\n";

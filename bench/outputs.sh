@@ -39,16 +39,16 @@ parts = [
     ("result tree (to_json)", r"_ZN5drsim7to_json"),
     ("outputs written (write_outputs)", r"write_outputs"),
     ("  of which timeline.html", r"render_timeline_html"),
-    ("  of which result.json text (dump)", r"serializer.*dump|basic_json.*4dump"),
+    ("  of which result.json text", r"serializer.*dump|basic_json.*4dump|result_json_text"),
     ("freeing JSON trees after the outputs", r"_ZN5drsim7cmd_run.*"),
 ]
 print("%d CPU samples (0.25 ms each)" % n)
 for name, p in parts[:-1]:
-    print("%-40s %5.1f %%" % (name, share(p)))
+    print("%-40s %5.1f %%  %5.0f ms" % (name, share(p), share(p) * n * 0.25 / 100))
 free = sum(1 for s in samples if any("json_value7destroy" in f for f in s)
            and not any(re.search(r"to_json|write_outputs|load_scenario|replication", f) for f in s))
 print("%-40s %5.1f %%" % ("JSON trees freed elsewhere", free / n * 100))
-out = share(r"_ZN5drsim7to_json|write_outputs")
-print("%-40s %5.1f %%" % ("outputs (to_json + write_outputs)", out))
+out = share(r"_ZN5drsim7to_json|write_outputs|result_json_text|render_timeline_html|timeline_data")
+print("%-40s %5.1f %%  %5.0f ms" % ("outputs (all of the above)", out, out * n * 0.25 / 100))
 PY
 ls -l "$tmp/out/result.json" "$tmp/out/timeline.html" | awk '{print $5, $9}' | sed "s|$tmp/out/||"
