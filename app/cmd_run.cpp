@@ -24,6 +24,7 @@
 #include "app/output_files.hpp"
 #include "app/replicate.hpp"
 #include "app/result_document.hpp"
+#include "app/timeline_view.hpp"
 #include "models/scenario_io.hpp"
 #include "reports/html_timeline.hpp"
 #include "simulator/engine.hpp"
@@ -54,7 +55,7 @@ struct Outcome {
   std::string summary;
   long long events = 0;
   /// The nominal run's Result: result.json is written straight from it (result_writer.hpp).
-  std::optional<Result> result;
+  std::optional<Result> result;  ///< and timeline.html from it too (app/timeline_view.hpp)
   nlohmann::json extra = nlohmann::json::object();  ///< members added to it (cost)
 };
 
@@ -67,8 +68,7 @@ Outcome run_single(const CliOptions& o, const Scenario& sc, const RunOptions& ro
     out.summary = summary_text(r);
     out.events = r.sim_events;
   } else {
-    out.result = simulate(sc, ro);
-    out.doc = to_json(*out.result);
+    out.result = simulate(sc, ro);  // no result tree (out.doc): the outputs come from it
     out.summary = summary_text(*out.result);
     out.events = out.result->sim_events;
   }
@@ -122,11 +122,20 @@ std::string batch_summary(const nlohmann::json& doc) {
   return s;
 }
 
-/// The result's JSON tree stays until the process ends: freeing its nodes one by one cost 3 %
-/// of a 5,000-guest run, just before the exit (issue 18). Reachable from here: no leak report.
-void keep_until_exit(nlohmann::json&& doc) {
-  static auto* kept = new std::vector<nlohmann::json>();
-  kept->push_back(std::move(doc));
+/// The result (its JSON tree, or the Result) stays until the process ends: freeing its nodes
+/// one by one cost 3 % of a 5,000-guest run, just before the exit (issue 18). Reachable from
+/// here: no leak report.
+void keep_until_exit(Outcome&& oc) {
+  static auto* kept = new std::vector<Outcome>();
+  kept->push_back(std::move(oc));
+}
+
+/// What --fail-on reads of a nominal run's result (fail_on.cpp): the RTO verdict, the findings'
+/// severities.
+nlohmann::json verdict_doc(const Result& r) {
+  nlohmann::json findings = nlohmann::json::array();
+  for (const Finding& f : r.findings) findings.push_back({{"severity", to_string(f.severity)}});
+  return {{"recovery", {{"rto_met", r.rto_met}}}, {"findings", std::move(findings)}};
 }
 
 /// Removes DIR/result.json of an earlier run; throws with the OS reason when it cannot.
@@ -158,7 +167,9 @@ int write_outputs(const std::string& dir, const Outcome& oc, nlohmann::json info
     // read); where no thread can be started, it is made here afterwards.
     auto text = std::async(std::launch::async | std::launch::deferred,
                            [&oc, pretty] { return result_text(oc, pretty); });
-    write_file_atomic((d / "timeline.html").string(), reports::render_timeline_html(doc));
+    write_file_atomic((d / "timeline.html").string(),
+                      oc.result ? reports::render_timeline_html(timeline_data(*oc.result))
+                                : reports::render_timeline_html(doc));
     std::string result_text = text.get();
     info["outputs_s"] = seconds_since(t_out);
     info["total_s"] = seconds_since(t_load);
@@ -218,8 +229,7 @@ int cmd_run(const CliOptions& o, std::ostream& out, std::ostream& err) {
     oc = run_single(o, lr.scenario, ro);
     install_signal_handlers();  // SimGrid's own SIGINT handler (exit 1, no message) goes
   }
-  add_cost(oc.doc, lr.scenario);
-  if (oc.result) add_cost(oc.extra, lr.scenario);
+  add_cost(oc.result ? oc.extra : oc.doc, lr.scenario);
   const double simulate_s = seconds_since(t_sim);
   // wall-clock figures of this run (never in result.json: they differ run to run)
   nlohmann::json info = {
@@ -236,8 +246,9 @@ int cmd_run(const CliOptions& o, std::ostream& out, std::ostream& err) {
     out << "  result:   " << (std::filesystem::path(dir) / "result.json").string() << "\n";
     out << "  timeline: " << (std::filesystem::path(dir) / "timeline.html").string() << "\n";
   }
-  std::string why = fail_on_reason(oc.doc, o.fail_on);
-  keep_until_exit(std::move(oc.doc));
+  std::string why = oc.result ? fail_on_reason(verdict_doc(*oc.result), o.fail_on)
+                              : fail_on_reason(oc.doc, o.fail_on);
+  keep_until_exit(std::move(oc));
   if (!why.empty()) {
     err << "drsim run: --fail-on " << o.fail_on << ": " << why << "\n";
     return 1;

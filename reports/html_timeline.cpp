@@ -220,7 +220,10 @@ void render_controls(const TimelineData& d, std::string& out) {
 }  // namespace html
 
 std::string render_timeline_html(const nlohmann::json& result) {
-  const TimelineData d = read_timeline_data(result);
+  return render_timeline_html(read_timeline_data(result));
+}
+
+std::string render_timeline_html(const TimelineData& d) {
   std::string out;
   out.reserve(4096 + d.systems.size() * 900);
   out +=

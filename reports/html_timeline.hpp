@@ -8,10 +8,16 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "reports/html_data.hpp"
+
 namespace drsim::reports {
 
 /// Renders the page for a result document (docs/result-format.md). Pure: JSON in, HTML out.
 /// Throws ResultFileError (result_io.hpp) naming the JSON Pointer of a field with a wrong type.
 std::string render_timeline_html(const nlohmann::json& result);
+
+/// Renders the page of a view already read (read_timeline_data, or `drsim run` straight from
+/// its Result without a result tree: issue 18).
+std::string render_timeline_html(const TimelineData& d);
 
 }  // namespace drsim::reports
