@@ -112,6 +112,7 @@ void Monitor::run() {
       parked_ = true;
       bool timed_out = wake_->acquire_timeout(kWindow * static_cast<double>(next) - w_.now());
       ++w_.activities;
+      horizon_ = timed_out ? std::min(kHorizon, horizon_ * 2) : std::max(2L, horizon_ / 2);
       if (!timed_out) {  // poked: the minutes up to now (predicted quiet), then minute by minute
         long last = std::min(next, static_cast<long>(std::floor(w_.now() / kWindow)));
         while (m < last) check_minute(++m, false);
@@ -130,7 +131,7 @@ long Monitor::predict(long m) {
   for (const auto& g : cpu_) saved.push_back(g.finding);
   for (const auto& r : w_.reactions) saved.push_back(r.watch);
   long k = m + 1;
-  while (k < m + kHorizon && !check_minute(k, true)) ++k;
+  while (k < m + horizon_ && !check_minute(k, true)) ++k;
   size_t i = 0;
   for (auto& g : paging_) g.finding = saved[i++];
   for (auto& g : cpu_) g.finding = saved[i++];

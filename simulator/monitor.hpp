@@ -72,6 +72,10 @@ class Monitor : public LevelObserver {
   bool valid_ = false;                                ///< two minutes span a window
   bool dirty_ = true;  ///< something changed since the last minute checked
   bool parked_ = false;
+  /// Minutes the next look-ahead covers: halved (down to 2) when a change cut the last sleep
+  /// short, doubled (up to 30) when it ran out: on a site where something changes every
+  /// few minutes, working 30 minutes ahead is mostly thrown away (issue 18).
+  long horizon_ = 30;  // kHorizon (monitor.cpp)
   simgrid::s4u::SemaphorePtr wake_ = simgrid::s4u::Semaphore::create(0);
 };
 
