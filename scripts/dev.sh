@@ -9,8 +9,8 @@
 #   scripts/dev.sh bench   install deps (and the SimPy 2 peer), build, run bench/montecarlo.sh
 #   scripts/dev.sh sanitize        build with ASan+UBSan in build-sanitize/, run the suite there
 #                                  (all but 5 tests that run no code of ours; see sanitize())
-#   scripts/dev.sh fuzz [SECONDS]  build the libFuzzer targets (clang) in build-fuzz/ and run each
-#                                  for SECONDS (default 60), seeded from scenarios/, test/data/bad/
+#   scripts/dev.sh fuzz [SECONDS]  build the libFuzzer targets (clang) in build-fuzz/ and run them
+#                                  all at once for SECONDS (default 60), seeded from scenarios/, test/data/bad/
 #                                  and the results of the shipped scenarios
 #   scripts/dev.sh format  rewrite every tracked C++ file with the committed .clang-format
 set -euo pipefail
@@ -144,13 +144,20 @@ fuzz() {
   cmake --build "$dir" -j "$jobs" --target fuzz_scenario fuzz_result fuzz_units
   fuzz_seeds "$dir/seeds"
   export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0"
-  local rc=0
+  local rc=0 t
+  local -A pids=()
+  # the three targets at once: SECONDS of wall time for all, not one after the other
   for t in scenario result units; do
     mkdir -p "$dir/corpus/$t" "$dir/artifacts/$t"
     echo "fuzz_$t: ${seconds}s"
     "$dir/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
       -max_len=262144 -print_final_stats=1 -artifact_prefix="$dir/artifacts/$t/" \
-      "$dir/corpus/$t" "$dir/seeds/$t" 2>"$dir/fuzz_$t.log" || rc=1
+      "$dir/corpus/$t" "$dir/seeds/$t" 2>"$dir/fuzz_$t.log" &
+    pids[$t]=$!
+  done
+  for t in scenario result units; do
+    wait "${pids[$t]}" || rc=1
+    echo "fuzz_$t:"
     grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb|ERROR|SUMMARY" "$dir/fuzz_$t.log" || true
   done
   [ $rc -eq 0 ] || echo "dev.sh fuzz: a target found a problem; see $dir/artifacts/ and $dir/fuzz_*.log" >&2
