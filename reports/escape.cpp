@@ -100,14 +100,16 @@ std::string escape_json_in_html(std::string_view text) {
       out += '\\';
       out += c;
     } else if (u < 0x20 || c == '<' || c == '>' || c == '&') {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", u);  // "<" as \u003c: no "</script>"
-      out += buf;
+      static constexpr char kHex[] = "0123456789abcdef";  // "<" as \u003c: no "</script>"
+      out += "\\u00";
+      out += kHex[u >> 4];
+      out += kHex[u & 0xF];
     } else {
       out += c;
     }
   }
-  return out + "\"";
+  out += '"';
+  return out;
 }
 
 std::string escape_xml(std::string_view text, XmlPlace place) {

@@ -64,8 +64,14 @@ std::string account_text(const TimelineData& d, std::size_t lane) {
   for (std::size_t i = 0; i < a.causes.size() && i < kAccountLines; ++i) {
     const CauseLine& c = a.causes[i];
     std::string what = resource_and_detail(c.resource, c.detail);
-    out += "\n" + format_duration(c.s) + "  " + cause_label(c.cause) +
-           (what.empty() ? "" : ": " + what);
+    out += '\n';
+    out += format_duration(c.s);
+    out += "  ";
+    out += cause_label(c.cause);
+    if (!what.empty()) {
+      out += ": ";
+      out += what;
+    }
   }
   if (a.causes.size() > kAccountLines)
     out += "\n(" + std::to_string(a.causes.size() - kAccountLines) +
