@@ -10,9 +10,6 @@ source "$(dirname "$0")/lib/assert.bash"
 y1="$DRSIM_SRC/scenarios/insurance-2007-year1.json"
 base="$DRSIM_TEST_DATA/results/compare-base.json"
 sample="$DRSIM_TEST_DATA/results/sample-year1.json"
-check() {  # check DESCRIPTION CONDITION...
-  if "${@:2}"; then pass "$1"; else fail "$1"; fi
-}
 # edit_json IN OUT PYTHON: writes IN changed by the Python statement (on `d`) to OUT.
 edit_json() {
   python3 -c "import json,sys; d=json.load(open(sys.argv[1])); $3; json.dump(d, open(sys.argv[2],'w'))" "$1" "$2"

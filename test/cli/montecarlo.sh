@@ -11,9 +11,6 @@ source "$(dirname "$0")/lib/assert.bash"
 sc="$DRSIM_SRC/scenarios"
 y1="$sc/insurance-2007-year1.json"
 y3="$sc/insurance-2009-year3.json"
-check() {  # check NAME CONDITION...
-  if "${@:2}"; then pass "$1"; else fail "$1"; fi
-}
 # variant SRC DEST PYTHON: a copy of SRC changed by the python statement (d = the scenario)
 variant() {
   python3 -c 'import json, sys

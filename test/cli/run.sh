@@ -9,9 +9,6 @@ source "$(dirname "$0")/lib/assert.bash"
 expect() {  # expect NAME WANTED_RC ACTUAL_RC
   if [ "$2" = "$3" ]; then pass "$1"; else fail "$1: exit $3, expected $2"; fi
 }
-check() {  # check NAME CONDITION...
-  if "${@:2}"; then pass "$1"; else fail "$1"; fi
-}
 
 out=$("$DRSIM" run "$y3" --out "$tmp/ok"); expect "run year 3" 0 $?
 for f in result.json timeline.html run-info.json; do check "writes $f" test -s "$tmp/ok/$f"; done

@@ -23,7 +23,6 @@ T=$(mktemp -d /tmp/drsim-slurm.XXXXXX)
 chmod 700 "$T"
 TMP=$T
 source "$(dirname "$0")/lib/assert.bash"
-check() { if "${@:2}"; then pass "$1"; else fail "$1"; fi; }
 
 stop_daemons() {
   local pidfile pid

@@ -10,7 +10,6 @@ TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 source "$(dirname "$0")/lib/assert.bash"
 SW="$DRSIM_SRC/scenarios/sweeps/option1-vs-option2.json"
 Y3="$DRSIM_SRC/scenarios/insurance-2009-year3.json"
-check() { if "${@:2}"; then pass "$1"; else fail "$1"; fi; }
 
 expect_rc 0 "sweep file, 2 jobs" -- "$DRSIM" sweep "$SW" --jobs 2 --out "$TMP/s"
 for f in sweep.csv sweep.json sweep.html; do check "writes $f" test -s "$TMP/s/$f"; done

@@ -10,9 +10,6 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 source "$(dirname "$0")/lib/assert.bash"
 y3="$DRSIM_SRC/scenarios/insurance-2009-year3.json"
-check() {  # check DESCRIPTION CONDITION...
-  if "${@:2}"; then pass "$1"; else fail "$1"; fi
-}
 # descendants PID: PID's child processes and theirs (none: empty)
 descendants() {
   local k

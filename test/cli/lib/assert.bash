@@ -17,6 +17,11 @@ expect_rc() {
     fail "$what: exit $rc, expected $want"; sed 's/^/  | /' "$TMP/err" | head -5; fi
 }
 
+# check DESCRIPTION CONDITION...: passes when the condition command succeeds.
+check() {
+  if "${@:2}"; then pass "$1"; else fail "$1"; fi
+}
+
 # finish: the closing count; the script's exit status is whether nothing failed.
 finish() {
   echo "$passes passed, $failures failed"
