@@ -9,56 +9,10 @@
 
 #include "models/units.hpp"
 #include "simulator/json_writer.hpp"
-
-// Every object's members are written in nlohmann::json's order (keys sorted by bytes), so that
-// the text is the tree's dump; result.cpp builds the same members.
+#include "simulator/result_writer_parts.hpp"
 
 namespace drsim {
-namespace {
-
-/// Rounds to 3 decimals, as result.cpp does.
-double r3(double v) {
-  return std::round(v * 1000.0) / 1000.0;
-}
-
-class Writer {
- public:
-  Writer(std::string& out, bool pretty, const Result& r)
-      : w_(out, pretty), r_(r), start_(r.start_week_s) {}
-
-  void document(const nlohmann::json& extra);
-
- private:
-  std::string at(double t) const { return units::format_week_time(start_ + t); }
-  void time_or_null(const std::optional<double>& t) {
-    if (t)
-      w_.value(r3(*t));
-    else
-      w_.null();
-  }
-  void at_or_null(const std::optional<double>& t) {
-    if (t)
-      w_.value(at(*t));
-    else
-      w_.null();
-  }
-  void phase(const PhaseRecord& p);
-  void system(const SystemResult& s, std::size_t i);
-  void finding(const Finding& f);
-  void exercise();
-  void recovery();
-  void metrics();
-  void series();
-  void series_map(const std::map<std::string, std::vector<double>>& m);
-  void rounded_map(const std::map<std::string, double>& m);
-  void account(const std::vector<attribution::AccountEntry>& entries, double until);
-  void critical_path();
-  void rto_drivers();
-
-  JsonWriter w_;
-  const Result& r_;
-  double start_;
-};
+namespace result_text {
 
 void Writer::phase(const PhaseRecord& p) {
   w_.begin_object();
@@ -223,80 +177,6 @@ void Writer::series() {
 // drivers_json), written member by member: building those trees was half of this text's cost
 // at 5,000 guests.
 
-void Writer::account(const std::vector<attribution::AccountEntry>& entries, double until) {
-  w_.begin_object();
-  w_.key("causes"), w_.begin_array();
-  for (const auto& e : entries) {
-    w_.begin_object();
-    w_.key("cause"), w_.value(attribution::to_string(e.cause));
-    w_.key("class"), w_.value(attribution::to_string(e.cls));
-    w_.key("detail"), w_.text_or_null(e.detail);
-    w_.key("resource"), w_.text_or_null(e.resource);
-    w_.key("s"), w_.value(r3(e.seconds));
-    w_.end_object();
-  }
-  w_.end_array();
-  w_.key("until_at"), w_.value(at(until));
-  w_.key("until_s"), w_.value(r3(until));
-  w_.end_object();
-}
-
-void Writer::critical_path() {
-  w_.begin_array();
-  for (const auto& p : r_.attribution->path) {
-    const attribution::Segment& s = p.segment;
-    w_.begin_object();
-    w_.key("cause"), w_.value(attribution::to_string(s.cause));
-    w_.key("class"), w_.value(attribution::to_string(s.cls));
-    w_.key("detail"), w_.text_or_null(s.detail);
-    w_.key("end_at"), w_.value(at(s.end));
-    w_.key("end_s"), w_.value(r3(s.end));
-    w_.key("resource"), w_.text_or_null(s.resource);
-    w_.key("start_at"), w_.value(at(s.start));
-    w_.key("start_s"), w_.value(r3(s.start));
-    w_.key("system"), w_.value(p.system);
-    w_.end_object();
-  }
-  w_.end_array();
-}
-
-void Writer::rto_drivers() {
-  const attribution::RtoMoment& m = r_.attribution->moment;
-  const attribution::RtoDrivers& d = r_.attribution->drivers;
-  w_.begin_object();
-  w_.key("by_class"), w_.begin_array();
-  for (const auto& c : d.by_class) {
-    w_.begin_object();
-    w_.key("class"), w_.value(attribution::to_string(c.cls));
-    w_.key("label"), w_.value(attribution::class_label(c.cls));
-    w_.key("s"), w_.value(r3(c.seconds));
-    w_.end_object();
-  }
-  w_.end_array();
-  w_.key("from");
-  if (m.system.empty()) {
-    w_.null();
-  } else {
-    w_.begin_object();
-    w_.key("all_critical_up"), w_.value(m.met);
-    w_.key("at"), w_.value(at(m.t));
-    w_.key("system"), w_.value(m.system);
-    w_.key("t_s"), w_.value(r3(m.t));
-    w_.end_object();
-  }
-  w_.key("summary"), w_.value(d.summary);
-  w_.key("top"), w_.begin_array();
-  for (const auto& t : d.top) {
-    w_.begin_object();
-    w_.key("class"), w_.value(attribution::to_string(t.cls));
-    w_.key("resource"), w_.value(t.resource);
-    w_.key("s"), w_.value(r3(t.seconds));
-    w_.end_object();
-  }
-  w_.end_array();
-  w_.end_object();
-}
-
 void Writer::document(const nlohmann::json& extra) {
   using Part = std::pair<std::string_view, std::function<void()>>;
   const bool attributed = r_.attribution.has_value();
@@ -372,12 +252,12 @@ void Writer::document(const nlohmann::json& extra) {
   w_.end_object();
 }
 
-}  // namespace
+}  // namespace result_text
 
 std::string result_json_text(const Result& r, bool pretty, const nlohmann::json& extra) {
   std::string out;
   out.reserve(4096 + r.systems.size() * (pretty ? 5000 : 2500));  // ~2,100 compact at 5,000 guests
-  Writer(out, pretty, r).document(extra);
+  result_text::Writer(out, pretty, r).document(extra);
   out += '\n';
   return out;
 }
