@@ -106,31 +106,28 @@ touch "$TMP/go"; wait $holder; wait $runner
 check "7: and writes its files once the other is done" test -s "$TMP/locked/result.json"
 
 # 8. Signals: "interrupted", exit 130 (SIGINT) or 143 (SIGTERM), no temporary file left.
-for sig in INT TERM; do
-  rm -f "$TMP/go" "$TMP/held"; mkdir -p "$TMP/sig-$sig"
-  flock "$TMP/sig-$sig/.drsim.lock" -c "touch '$TMP/held'; while [ ! -e '$TMP/go' ]; do sleep 0.1; done" &
-  holder=$!
+# signal_waiting_run SIG: a run that waits for its output folder's lock (held by another
+# process) gets SIG; its exit code is left in rc and its stderr in $TMP/sig.err.
+signal_waiting_run() {
+  rm -f "$TMP/go" "$TMP/held"; mkdir -p "$TMP/sig-$1"
+  flock "$TMP/sig-$1/.drsim.lock" -c "touch '$TMP/held'; while [ ! -e '$TMP/go' ]; do sleep 0.1; done" &
+  local holder=$!
   while [ ! -e "$TMP/held" ]; do sleep 0.1; done
-  "$DRSIM" run "$y1" --out "$TMP/sig-$sig" --quiet 2>"$TMP/sig.err" &
-  runner=$!
+  "$DRSIM" run "$y1" --out "$TMP/sig-$1" --quiet 2>"$TMP/sig.err" &
+  local runner=$!
   for _ in $(seq 600); do grep -q -- "-> FLOCK .* $runner " /proc/locks && break; sleep 0.1; done
-  kill -$sig $runner; wait $runner; rc=$?
+  kill -"$1" $runner; wait $runner; rc=$?
   touch "$TMP/go"; wait $holder
+}
+for sig in INT TERM; do
+  signal_waiting_run $sig
   want=$([ $sig = INT ] && echo 130 || echo 143)
   check "8: SIG$sig while waiting to write: exit $want (got $rc)" test $rc -eq $want
   check "8: SIG$sig: the message says interrupted" grep -q "drsim: interrupted" "$TMP/sig.err"
 done
 # 2 (the rest). If SimGrid still fails an internal check (SIGABRT), its message reaches stderr
 #    with exit 2 (was: exit 134, empty stderr). The run gets the signal while it waits to write.
-rm -f "$TMP/go" "$TMP/held"; mkdir -p "$TMP/sig-ABRT"
-flock "$TMP/sig-ABRT/.drsim.lock" -c "touch '$TMP/held'; while [ ! -e '$TMP/go' ]; do sleep 0.1; done" &
-holder=$!
-while [ ! -e "$TMP/held" ]; do sleep 0.1; done
-"$DRSIM" run "$y1" --out "$TMP/sig-ABRT" --quiet 2>"$TMP/sig.err" &
-runner=$!
-for _ in $(seq 600); do grep -q -- "-> FLOCK .* $runner " /proc/locks && break; sleep 0.1; done
-kill -ABRT $runner; wait $runner; rc=$?
-touch "$TMP/go"; wait $holder
+signal_waiting_run ABRT
 check "2: SIGABRT (an internal check failed): exit 2 (got $rc)" test $rc -eq 2
 check "2: SIGABRT: a message on stderr" grep -q "drsim: stopped on an internal check" "$TMP/sig.err"
 mkdir -p "$TMP/sig-write"
