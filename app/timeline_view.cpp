@@ -13,7 +13,7 @@ using namespace reports;
 
 /// result.json's rounding of times and figures (simulator/result.cpp).
 double r3(double v) {
-  return std::round(v * 1000.0) / 1000.0;
+  return round3(v);
 }
 
 std::optional<double> r3(const std::optional<double>& v) {

@@ -12,9 +12,8 @@ namespace {
 
 using nlohmann::json;
 
-/// Rounds to 3 decimals so that the file is stable and readable.
 double r3(double v) {
-  return std::round(v * 1000.0) / 1000.0;
+  return round3(v);
 }
 
 json time_or_null(const std::optional<double>& t) {
@@ -188,6 +187,10 @@ json result_json(const Result& r) {
 }
 
 }  // namespace
+
+double round3(double v) {
+  return std::round(v * 1000.0) / 1000.0;
+}
 
 json to_json(const Result& r) {
   json out = result_json(r);

@@ -92,6 +92,10 @@ struct Result {
 };
 
 /// The result.json document.
+/// result.json's rounding of times and figures: 3 decimals, so the file is stable and readable
+/// (to_json, the streaming writer and the page's view all round with it).
+double round3(double v);
+
 nlohmann::json to_json(const Result& r);
 
 /// The few lines `drsim run` prints: milestones, RTO verdict, top findings.

@@ -20,7 +20,7 @@ namespace drsim::result_text {
 
 /// Rounds to 3 decimals, as result.cpp does.
 inline double r3(double v) {
-  return std::round(v * 1000.0) / 1000.0;
+  return round3(v);
 }
 
 class Writer {
