@@ -143,7 +143,10 @@ void Guest::logon(World& w) {
   zvm->ws_logged_on += node.ws_bytes;
   zvm->memory_changed(w);
   wake = sg4::Semaphore::create(0);
-  actor_ = sg4::Actor::create(name(), w.control, [this, &w] { start_up(w); });
+  actor_ = w.crew.run(w.control, name(), [this, &w] {
+    start_up(w);
+    actor_ = nullptr;  // its crew member goes on to other jobs
+  });
 }
 
 void Guest::force_off(World& w, const std::string& why, bool by_operator,

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <memory>
 #include <set>
 
 #include "models/units.hpp"
@@ -42,14 +43,18 @@ std::vector<System*> step_systems(World& w, const StepSpec& st) {
   return out;
 }
 
-/// Runs fn on every system at once (an actor each) and waits for them all.
+/// Runs fn on every system at once (a crew member each) and waits for them all.
 void run_parallel(World& w, const std::vector<System*>& systems,
                   const std::function<void(System&)>& fn) {
-  std::vector<sg4::ActorPtr> actors;
-  actors.reserve(systems.size());
+  if (systems.empty()) return;
+  auto left = std::make_shared<size_t>(systems.size());
+  auto all_done = std::make_shared<Event>();
   for (System* s : systems)
-    actors.push_back(sg4::Actor::create("sys-" + s->name(), w.control, [fn, s] { fn(*s); }));
-  for (auto& a : actors) a->join();
+    w.crew.run(w.control, "sys-" + s->name(), [fn, s, left, all_done] {
+      fn(*s);
+      if (--*left == 0) all_done->fire();
+    });
+  all_done->wait();
 }
 
 bool restore_only_deps(const Scenario& sc, const StepSpec& st) {
@@ -65,7 +70,7 @@ bool restore_only_deps(const Scenario& sc, const StepSpec& st) {
 }  // namespace
 
 void Step::start(World& w) {
-  sg4::Actor::create("step-" + spec.id, w.control, [this, &w] { run(w); });
+  w.crew.run(w.control, "step-" + spec.id, [this, &w] { run(w); });
 }
 
 void Step::wait_to_start(World& w, const std::vector<Lane*>& lanes) {

@@ -40,7 +40,7 @@ void Reaction::trigger(World& w) {
               "condition met; action by " + std::string(to_string(reaction_performer(spec))) +
                   " after " + units::format_duration(spec.lead_time_s) + " of work in its hours");
   triggered_at_ = w.now();
-  sg4::Actor::create("reaction-" + spec.id, w.control, [this, &w] { run(w); });
+  w.crew.run(w.control, "reaction-" + spec.id, [this, &w] { run(w); });
 }
 
 std::string Reaction::label() const {

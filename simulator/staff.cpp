@@ -47,8 +47,8 @@ void start_distributed(World& w) {
   int teams = std::max(1, static_cast<int>(std::lround(w.sc->params.distributed.teams)));
   double queued = w.now();
   for (int t = 0; t < teams; ++t)
-    sg4::Actor::create("team" + std::to_string(t), w.control,
-                       [&w, queue, queued] { team(w, queue, queued); });
+    w.crew.run(w.control, "team" + std::to_string(t),
+               [&w, queue, queued] { team(w, queue, queued); });
 }
 
 }  // namespace drsim::sim

@@ -137,7 +137,7 @@ void TapePool::start(World& w) {
   for (int d = 0; d < drives; ++d)
     sg4::Actor::create("drive" + std::to_string(d), w.control, [this, &w, d] { drive(w, d); });
   for (const auto& o : outages)
-    sg4::Actor::create("drive-failure", w.control, [this, &w, o] { announce(w, o); });
+    w.crew.run(w.control, "drive-failure", [this, &w, o] { announce(w, o); });
 }
 
 }  // namespace drsim::sim

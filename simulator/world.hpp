@@ -17,6 +17,7 @@
 
 #include "models/scenario.hpp"
 #include "models/topology.hpp"
+#include "simulator/crew.hpp"
 #include "simulator/guest.hpp"
 #include "simulator/lpar_shares.hpp"
 #include "simulator/monitor.hpp"
@@ -40,6 +41,7 @@ struct World {
   Result result;
   double end_s = 0;              ///< exercise duration
   sg4::Host* control = nullptr;  ///< where the actors that only wait run
+  Crew crew;                     ///< reused actors for short jobs (crew.hpp)
 
   Prsm prsm;                                        ///< the DR machine's LPARs
   std::map<std::string, Lpar*> reserved_dedicated;  ///< z/VM name -> CPs for dedicate-cpus
