@@ -71,6 +71,10 @@ std::string load_engine() {
          " path.";
 }
 
+bool engine_loaded() {
+  return g_api != nullptr;
+}
+
 Result simulate(const Scenario& scenario, const RunOptions& options) {
   return api().simulate(scenario, options);
 }

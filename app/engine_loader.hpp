@@ -22,4 +22,7 @@ std::vector<std::string> engine_module_candidates();
 /// returns "" when it is loaded, else why not: the paths tried and the loader's message.
 std::string load_engine();
 
+/// True once load_engine() has loaded the module in this process (`run`, `sweep`).
+bool engine_loaded();
+
 }  // namespace drsim

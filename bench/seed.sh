@@ -7,9 +7,11 @@
 # `perf stat` (task-clock: CPU ms, children included; steadier than wall time on the shared
 # machine) in ROUNDS rounds of N/ROUNDS runs, drsim and the peer alternating so that both see
 # the same load; it prints the median of the rounds' means and the ratio, the peak RSS of one
-# run of each (/usr/bin/time %M) and the events (drsim: result.json metrics.events).
+# run of each (/usr/bin/time %M) and the events (drsim: result.json metrics.events). IR=1 adds
+# the user-space instructions of one run of each (valgrind's callgrind: exact, whatever the
+# load; the kernel's part, the same order for both, is not in them) and their ratio.
 #
-#   bench/seed.sh [N=30]   ROUNDS=6   BUILD=build (where drsim and bench/seed_peer are)
+#   bench/seed.sh [N=30]   ROUNDS=6   IR=0   BUILD=build (where drsim and bench/seed_peer are)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(dirname "$here")
@@ -27,14 +29,20 @@ cpu_ms() {  # mean task-clock (ms) of a round of runs of a command
   perf stat -r "$per_round" -x, -e task-clock "$@" 2>&1 >/dev/null |
     awk -F, '/task-clock/ { print $1 }'
 }
+instructions() {  # user-space instructions of one run (callgrind), in millions
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+    awk '/Collected :/ { printf "%.1f", $4 / 1e6 }'
+}
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 rss_mib() {
   /usr/bin/time -f '%M' -o "$tmp/rss" "$@" >/dev/null 2>&1
   echo $(($(cat "$tmp/rss") / 1024))
 }
 
-printf '%-26s %9s %8s %6s %9s %8s %8s %8s\n' scenario drsim_ms peer_ms ratio drsim_MiB \
+printf '%-26s %9s %8s %6s %9s %8s %8s %8s' scenario drsim_ms peer_ms ratio drsim_MiB \
   peer_MiB drsim_ev peer_ev
+[ "${IR:-0}" = 1 ] && printf ' %12s %11s %6s' drsim_Minstr peer_Minstr ratio
+echo
 for scenario in "$src"/scenarios/insurance-*.json; do
   stem=$(basename "$scenario" .json)
   drsim=("$build/drsim" run "$scenario" --quiet --out "$tmp/run")
@@ -50,7 +58,13 @@ for scenario in "$src"/scenarios/insurance-*.json; do
   done
   d_ms=$(median <"$tmp/d")
   p_ms=$(median <"$tmp/p")
-  printf '%-26s %9.1f %8.1f %6.2f %9s %8s %8s %8s\n' "$stem" "$d_ms" "$p_ms" \
+  printf '%-26s %9.1f %8.1f %6.2f %9s %8s %8s %8s' "$stem" "$d_ms" "$p_ms" \
     "$(awk -v a="$d_ms" -v b="$p_ms" 'BEGIN { print a / b }')" "$(rss_mib "${drsim[@]}")" \
     "$(rss_mib "${peer[@]}")" "$d_ev" "$p_ev"
+  if [ "${IR:-0}" = 1 ]; then
+    d_ir=$(instructions "${drsim[@]}")
+    p_ir=$(instructions "${peer[@]}")
+    printf ' %12s %11s %6.2f' "$d_ir" "$p_ir" "$(awk -v a="$d_ir" -v b="$p_ir" 'BEGIN { print a / b }')"
+  fi
+  echo
 done
