@@ -12,6 +12,7 @@
 #include <optional>
 #include <ostream>
 #include <stdexcept>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -145,11 +146,13 @@ void remove_old_result(const std::string& path) {
   if (ec) throw std::runtime_error(path + ": cannot remove the old result: " + ec.message());
 }
 
-/// result.json's text: straight from the Result when the run has one, else the tree's dump;
-/// compact unless --pretty.
-std::string result_text(const Outcome& oc, bool pretty) {
-  if (oc.result) return result_json_text(*oc.result, pretty, oc.extra);
-  return oc.doc.dump(pretty ? 2 : -1) + "\n";
+/// result.json's text, handed to `sink` in pieces: straight from the Result when the run has
+/// one, else the tree's dump; compact unless --pretty.
+void write_result_text(const Outcome& oc, bool pretty, const ResultSink& sink) {
+  if (oc.result)
+    write_result_json(*oc.result, pretty, oc.extra, sink);
+  else
+    sink(oc.doc.dump(pretty ? 2 : -1) + "\n");
 }
 
 /// Writes timeline.html, run-info.json (info plus outputs_s and total_s), then result.json.
@@ -164,17 +167,20 @@ int write_outputs(const std::string& dir, const Outcome& oc, nlohmann::json info
     std::filesystem::path d(dir);
     remove_old_result((d / "result.json").string());
     // result.json's text is made on a second thread while the timeline renders (both only
-    // read); where no thread can be started, it is made here afterwards.
-    auto text = std::async(std::launch::async | std::launch::deferred,
-                           [&oc, pretty] { return result_text(oc, pretty); });
+    // read) and written to its temporary file piece by piece, so no whole copy of it is held
+    // (issue 18); it is renamed last. Where no thread can be started, it is made at get().
+    AtomicFile result_file((d / "result.json").string());
+    auto text = std::async(std::launch::async | std::launch::deferred, [&oc, &result_file, pretty] {
+      write_result_text(oc, pretty, [&result_file](std::string_view s) { result_file.write(s); });
+    });
     write_file_atomic((d / "timeline.html").string(),
                       oc.result ? reports::render_timeline_html(timeline_data(*oc.result))
                                 : reports::render_timeline_html(doc));
-    std::string result_text = text.get();
+    text.get();
     info["outputs_s"] = seconds_since(t_out);
     info["total_s"] = seconds_since(t_load);
     write_file_atomic((d / "run-info.json").string(), info.dump(2) + "\n");
-    write_file_atomic((d / "result.json").string(), result_text);
+    result_file.commit();
   } catch (const std::exception& e) {
     err << "drsim run: " << e.what() << "\n";
     return 2;
@@ -198,6 +204,7 @@ int cmd_run(const CliOptions& o, std::ostream& out, std::ostream& err) {
   const std::string& path = o.files.at(0);
   LoadResult lr = load_scenario(path, o.sets);
   if (lr.status != LoadStatus::Ok) return report_load_errors(lr, err);
+  lr.document = nlohmann::json();  // run needs only the Scenario: the tree's memory is reused
   if (std::string why = load_engine(); !why.empty()) {  // before any child is forked
     err << "drsim run: " << why << "\n";
     return 2;

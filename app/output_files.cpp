@@ -8,17 +8,27 @@
 #include <csignal>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
 #include <stdexcept>
+#include <string_view>
 
 namespace drsim {
 namespace {
 
 namespace fs = std::filesystem;
 
-/// The temporary file being written, for the signal handler (async-signal-safe: a fixed
-/// buffer and a flag, no allocation).
-char g_temp_path[4096];
-volatile std::sig_atomic_t g_temp_set = 0;
+/// The temporary files being written (at most 2 at once: `drsim run` streams result.json on a
+/// second thread while timeline.html is written), for the signal handler (async-signal-safe:
+/// fixed buffers and flags, no allocation).
+constexpr int kTempSlots = 2;
+char g_temp_path[kTempSlots][4096];
+volatile std::sig_atomic_t g_temp_set[kTempSlots] = {0, 0};
+std::mutex g_slots;  // taking and giving back a slot (not the handler)
+
+void unlink_temps() {
+  for (int i = 0; i < kTempSlots; ++i)
+    if (g_temp_set[i]) ::unlink(g_temp_path[i]);
+}
 
 void write_stderr(const char* text) {
   ssize_t ignored = ::write(STDERR_FILENO, text, std::strlen(text));
@@ -26,13 +36,13 @@ void write_stderr(const char* text) {
 }
 
 extern "C" void on_interrupt(int sig) {
-  if (g_temp_set) ::unlink(g_temp_path);
+  unlink_temps();
   write_stderr("drsim: interrupted\n");
   ::_exit(128 + sig);
 }
 
 extern "C" void on_abort(int) {
-  if (g_temp_set) ::unlink(g_temp_path);
+  unlink_temps();
   write_stderr(
       "drsim: stopped on an internal check (its message is above; such checks are inside the "
       "simulation engine, SimGrid). Please report it with the scenario.\n");
@@ -44,7 +54,7 @@ extern "C" void on_abort(int) {
 }
 
 /// Writes all of text to fd; false (errno set) on failure.
-bool write_all(int fd, const std::string& text) {
+bool write_all(int fd, std::string_view text) {
   const char* p = text.data();
   size_t left = text.size();
   while (left > 0) {
@@ -68,31 +78,68 @@ void make_parent(const fs::path& target) {
 
 }  // namespace
 
-void write_file_atomic(const std::string& path, const std::string& text) {
+AtomicFile::AtomicFile(const std::string& path) : path_(path) {
   if (path.empty()) throw std::runtime_error("an empty file name: cannot write");
   fs::path target(path);
   make_parent(target);
-  std::string tmp = path + ".tmp." + std::to_string(::getpid());
-  if (tmp.size() >= sizeof g_temp_path) throw std::runtime_error(path + ": the path is too long");
-  std::memcpy(g_temp_path, tmp.c_str(), tmp.size() + 1);
-  g_temp_set = 1;
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    g_temp_set = 0;
+  tmp_ = path + ".tmp." + std::to_string(::getpid());
+  if (tmp_.size() >= sizeof g_temp_path[0])
+    throw std::runtime_error(path + ": the path is too long");
+  {
+    std::lock_guard<std::mutex> hold(g_slots);
+    for (int i = 0; i < kTempSlots && slot_ < 0; ++i)
+      if (!g_temp_set[i]) slot_ = i;
+    if (slot_ < 0) throw std::logic_error(path + ": more than 2 output files at once");
+    std::memcpy(g_temp_path[slot_], tmp_.c_str(), tmp_.size() + 1);
+    g_temp_set[slot_] = 1;
+  }
+  fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd_ < 0) {
+    int saved = errno;
+    release();
+    errno = saved;
     os_error(path + ": cannot write");
   }
-  bool ok = write_all(fd, text);
+}
+
+void AtomicFile::write(std::string_view text) {
+  if (!write_all(fd_, text)) fail();
+}
+
+void AtomicFile::commit() {
+  int rc = ::close(fd_);
+  fd_ = -1;
+  if (rc != 0 || ::rename(tmp_.c_str(), path_.c_str()) != 0) fail();
+  release();
+}
+
+AtomicFile::~AtomicFile() {
+  if (slot_ < 0) return;
+  if (fd_ >= 0) ::close(fd_);
+  ::unlink(tmp_.c_str());
+  release();
+}
+
+void AtomicFile::release() {
+  std::lock_guard<std::mutex> hold(g_slots);
+  g_temp_set[slot_] = 0;
+  slot_ = -1;
+}
+
+void AtomicFile::fail() {
   int saved = errno;
-  ok = ::close(fd) == 0 && ok;
-  if (ok && ::rename(tmp.c_str(), path.c_str()) == 0) {
-    g_temp_set = 0;
-    return;
-  }
-  if (ok) saved = errno;
-  ::unlink(tmp.c_str());
-  g_temp_set = 0;
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  ::unlink(tmp_.c_str());
+  release();
   errno = saved;
-  os_error(path + ": cannot write");
+  os_error(path_ + ": cannot write");
+}
+
+void write_file_atomic(const std::string& path, const std::string& text) {
+  AtomicFile f(path);
+  f.write(text);
+  f.commit();
 }
 
 void install_signal_handlers() {

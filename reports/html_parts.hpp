@@ -74,8 +74,8 @@ std::string account_text(const TimelineData& d, std::size_t lane);
 /// The findings table and the operator actions, in time order.
 void render_lists(const TimelineData& d, std::string& out);
 
-/// The page's data for its script, as JSON safe inside <script type="application/json">.
-std::string page_data_json(const TimelineData& d);
+/// Appends the page's data for its script, as JSON safe inside <script type="application/json">.
+void page_data_json(const TimelineData& d, std::string& out);
 
 /// Where the busy part of the week ends (busy_end_s over phases, milestones, actions and
 /// findings but the RTO deadline): the page opens on [0, busy_end].

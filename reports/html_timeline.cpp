@@ -165,10 +165,10 @@ double busy_end(const TimelineData& d) {
   return busy_end_s(d.axis, times);
 }
 
-std::string page_data_json(const TimelineData& d) {
-  std::string out = "{\"start_week_s\":" + num(d.axis.start_week_s) +
-                    ",\"duration_s\":" + num(d.axis.duration_s) + ",\"busy\":[0," +
-                    num(busy_end(d)) + "],\"days\":[";
+void page_data_json(const TimelineData& d, std::string& out) {
+  out += "{\"start_week_s\":" + num(d.axis.start_week_s) +
+         ",\"duration_s\":" + num(d.axis.duration_s) + ",\"busy\":[0," + num(busy_end(d)) +
+         "],\"days\":[";
   auto days = day_columns(d.axis);
   for (std::size_t i = 0; i < days.size(); ++i)
     out += std::string(i ? "," : "") + "[" + num(days[i].start_s) + "," + num(days[i].end_s) + "," +
@@ -201,7 +201,6 @@ std::string page_data_json(const TimelineData& d) {
     out += "]}";
   }
   out += "]}";
-  return out;
 }
 
 namespace {
@@ -238,7 +237,9 @@ std::string render_timeline_html(const nlohmann::json& result) {
 
 std::string render_timeline_html(const TimelineData& d) {
   std::string out;
-  out.reserve(4096 + d.systems.size() * 900);
+  // ~1,100 bytes a system at 1,000-5,000 guests: room for all of it, so the page is never
+  // copied into a doubled buffer (pages reserved and not written cost no memory)
+  out.reserve(4096 + d.systems.size() * 1400);
   out +=
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -269,7 +270,7 @@ std::string render_timeline_html(const TimelineData& d) {
   out +=
       "<div id=\"tip\" class=\"tip\" hidden></div>\n<script type=\"application/json\" "
       "id=\"drsim-data\">";
-  out += html::page_data_json(d);
+  html::page_data_json(d, out);  // into the page: no second copy of the block (issue 18)
   out += "</script>\n<script>";
   out += html::page_js();
   out += "</script>\n</body></html>\n";

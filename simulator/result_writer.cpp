@@ -234,7 +234,8 @@ void Writer::document(const nlohmann::json& extra) {
       {"systems",
        [&] {
          w_.begin_array();
-         for (std::size_t i = 0; i < r_.systems.size(); ++i) system(r_.systems[i], i);
+         for (std::size_t i = 0; i < r_.systems.size(); ++i)
+           system(r_.systems[i], i), maybe_flush();
          w_.end_array();
        }},
   };
@@ -247,6 +248,7 @@ void Writer::document(const nlohmann::json& extra) {
       throw std::logic_error("result_json_text: the result has \"" + more.key() + "\" already");
     w_.key(name);
     write();
+    maybe_flush();
   }
   for (; more != extra.end(); ++more) w_.key(more.key()), w_.value(*more);
   w_.end_object();
@@ -260,6 +262,15 @@ std::string result_json_text(const Result& r, bool pretty, const nlohmann::json&
   result_text::Writer(out, pretty, r).document(extra);
   out += '\n';
   return out;
+}
+
+void write_result_json(const Result& r, bool pretty, const nlohmann::json& extra,
+                       const ResultSink& sink) {
+  std::string piece;
+  piece.reserve(result_text::Writer::kPieceBytes + (64 << 10));
+  result_text::Writer(piece, pretty, r, &sink).document(extra);
+  piece += '\n';
+  sink(piece);
 }
 
 }  // namespace drsim

@@ -15,6 +15,7 @@
 #include "models/units.hpp"
 #include "simulator/json_writer.hpp"
 #include "simulator/result.hpp"
+#include "simulator/result_writer.hpp"
 
 namespace drsim::result_text {
 
@@ -25,10 +26,15 @@ inline double r3(double v) {
 
 class Writer {
  public:
-  Writer(std::string& out, bool pretty, const Result& r)
-      : w_(out, pretty), r_(r), start_(r.start_week_s) {}
+  /// Appends to out; with a sink, hands it the text made so far whenever it passes ~1 MiB
+  /// (between systems and members) and empties out.
+  Writer(std::string& out, bool pretty, const Result& r, const ResultSink* sink = nullptr)
+      : w_(out, pretty), out_(out), sink_(sink), r_(r), start_(r.start_week_s) {}
 
   void document(const nlohmann::json& extra);
+
+  /// The size of the pieces handed to a sink.
+  static constexpr std::size_t kPieceBytes = std::size_t{1} << 20;
 
  private:
   std::string at(double t) const { return units::format_week_time(start_ + t); }
@@ -44,6 +50,9 @@ class Writer {
     else
       w_.null();
   }
+  void maybe_flush() {
+    if (sink_ != nullptr && out_.size() >= kPieceBytes) (*sink_)(out_), out_.clear();
+  }
   void phase(const PhaseRecord& p);
   void system(const SystemResult& s, std::size_t i);
   void finding(const Finding& f);
@@ -58,6 +67,8 @@ class Writer {
   void rto_drivers();
 
   JsonWriter w_;
+  std::string& out_;
+  const ResultSink* sink_;
   const Result& r_;
   double start_;
 };

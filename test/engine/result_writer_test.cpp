@@ -8,6 +8,8 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "engine_helpers.hpp"
 #include "simulator/engine.hpp"
@@ -183,5 +185,27 @@ TEST_CASE("result.json from the Result: the shipped scenarios' text is the tree'
       return std::string(r.attribution ? "same, attributed" : "same");
     });
     CHECK(verdict == "same, attributed");
+  }
+}
+
+TEST_CASE("result.json in pieces: the same text, handed over in pieces of about 1 MiB") {
+  Result r = awkward_result("VMPROD", 19800, false);
+  drsim::SystemResult s = r.systems.front();
+  s.phases.assign(20, {drsim::Phase::Boot, 1.5, 2.25, std::string(40, 'n')});
+  r.systems.assign(3000, s);  // ~3 MB of text
+  for (bool pretty : {false, true}) {
+    const json extra = {{"cost", {{"total", 1.5}}}};
+    std::vector<std::size_t> sizes;
+    std::string joined;
+    drsim::write_result_json(r, pretty, extra, [&](std::string_view piece) {
+      sizes.push_back(piece.size());
+      joined += piece;
+    });
+    CHECK(joined == result_json_text(r, pretty, extra));
+    REQUIRE(sizes.size() >= 3);
+    for (std::size_t i = 0; i + 1 < sizes.size(); ++i) {
+      CHECK(sizes[i] >= (std::size_t{1} << 20));
+      CHECK(sizes[i] < (std::size_t{1} << 20) + (64 << 10));  // a piece ends after a system
+    }
   }
 }
