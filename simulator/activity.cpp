@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "simulator/holding.hpp"
 #include "simulator/world.hpp"
 
 namespace drsim::sim {
@@ -11,6 +12,7 @@ CpuTake run_cpu(World& w, Lpar& lpar, double cp_seconds, int threads, Holding* h
                 const std::shared_ptr<VcpuPool>& vcpus, double weight, const std::string& who) {
   CpuTake take{w.now(), w.now(), w.now()};
   if (cp_seconds <= 0) return take;
+  const long epoch = holding ? holding->epoch() : 0;
   if (vcpus) {
     VcpuPool::TicketPtr ticket = vcpus->request(w.now(), cp_seconds, weight);
     if (holding) holding->hold_token(vcpus, ticket);
@@ -26,8 +28,11 @@ CpuTake run_cpu(World& w, Lpar& lpar, double cp_seconds, int threads, Holding* h
   e->set_thread_count(threads);
   if (weight != 100) e->set_priority(weight / 100);
   e->start();
+  if (holding) holding->hold_exec(e);
   e->wait();
   ++w.activities;
+  if (holding && holding->epoch() != epoch) return take;  // forced off: released already
+  if (holding) holding->hold_exec(nullptr);
   if (holding) holding->hold_cpu(nullptr, 0);
   w.prsm.change(lpar, -threads, who);
   if (vcpus) {
@@ -38,14 +43,19 @@ CpuTake run_cpu(World& w, Lpar& lpar, double cp_seconds, int threads, Holding* h
   return take;
 }
 
-void transfer(World& w, sg4::Host* bandwidth, double bytes, double bound) {
+bool transfer(World& w, sg4::Host* bandwidth, double bytes, double bound, Holding* holding) {
+  const long epoch = holding ? holding->epoch() : 0;
   sg4::ExecPtr io = sg4::Exec::init();
   io->set_flops_amount(bytes);
   io->set_host(bandwidth);
   if (bound > 0) io->set_bound(bound);
   io->start();
+  if (holding) holding->hold_exec(io);
   io->wait();
   ++w.activities;
+  if (holding && holding->epoch() != epoch) return false;  // forced off: released already
+  if (holding) holding->hold_exec(nullptr);
+  return true;
 }
 
 void sleep_for(World& w, double seconds) {

@@ -3,6 +3,7 @@
 #include "simulator/guest.hpp"
 
 #include <algorithm>
+#include <simgrid/Exception.hpp>
 
 #include "models/cpu.hpp"
 #include "models/startup.hpp"
@@ -24,7 +25,7 @@ double Guest::multiplier(const World& w) const {
 
 /// CPU work with page faults, in slices: after each CPU slice the guest faults in the pages
 /// that slice touched, at the VM's fault rate averaged over the time the slice ran.
-void Guest::work_with_paging(World& w, const Work& work, attr::Cause cause) {
+bool Guest::work_with_paging(World& w, const Work& work, attr::Cause cause, int run) {
   Zvm& z = *zvm;
   double mult = multiplier(w);
   doing_ = cause;
@@ -35,16 +36,20 @@ void Guest::work_with_paging(World& w, const Work& work, attr::Cause cause) {
     double t0 = w.now(), faults0 = z.fault_rate.integral(t0);
     CpuProbe probe(w, *z.lpar);
     CpuTake take = run_cpu(w, *z.lpar, slice * mult, 1, &holding_, z.vcpus, share_weight, what.who);
+    if (gone(run)) return false;
     probe.record(w, rec, take, what);
     double t1 = w.now();
     double rate =
         t1 > t0 ? (z.fault_rate.integral(t1) - faults0) / (t1 - t0) : z.fault_rate.level();
     z.page_in(w, slice * rate, &holding_);
+    if (gone(run)) return false;
     rec.add(attr::Cause::Paging, t1, w.now(), z.node.name + "'s paging volumes");
   }
   double t2 = w.now();
   sleep_for(w, work.wait_s);
+  if (gone(run)) return false;
   rec.add(cause, t2, w.now(), name());
+  return true;
 }
 
 void Guest::set_steady(World& w, bool on) {
@@ -71,10 +76,10 @@ void Guest::become_up(World& w) {
   came_up.fire();
 }
 
-void Guest::wait_for_needs(World& w) {
+bool Guest::wait_for_needs(World& w, int run) {
   for (;;) {
     std::vector<NeedState> needs = w.network.check(w, *this);
-    if (needs.empty()) return;
+    if (needs.empty()) return true;
     const NeedState& n = needs.front();
     lane.result().missing.clear();
     if (n.kind == NeedState::Missing) {
@@ -100,37 +105,40 @@ void Guest::wait_for_needs(World& w) {
     }
     set_steady(w, true);  // a booted guest idles along while it waits
     w.network.wait(*this);
+    if (gone(run)) return false;
     rec.close(w.now());
   }
 }
 
-/// The start-up actor's body.
-void Guest::start_up(World& w) {
+/// The start-up's body; it returns at once when its logon was forced off meanwhile.
+void Guest::start_up(World& w, int run) {
+  if (gone(run)) return;  // forced off before its crew member began
   const IplParams& ip = w.sc->params.ipl;
   state = GuestState::Starting;
   lane.result().reason.clear();
   lane.result().blocked_by.clear();
   if (spec().kind == GuestKind::Cms) {
     lane.begin(Phase::Logon, w.now());
-    work_with_paging(w, cms_logon(ip), attr::Cause::Boot);
+    if (!work_with_paging(w, cms_logon(ip), attr::Cause::Boot, run)) return;
   } else {
     lane.begin(Phase::Boot, w.now());
-    work_with_paging(w, linux_boot(ip, spec().boot_s, true), attr::Cause::Boot);
+    if (!work_with_paging(w, linux_boot(ip, spec().boot_s, true), attr::Cause::Boot, run)) return;
     for (const auto& t : w.sc->backups.tsm) {
       if (t.guest != name() || t.rate_Bps <= 0) continue;
       lane.begin(Phase::TsmRestore, w.now(), "TSM incrementals");
       double t0 = w.now();
       doing_ = attr::Cause::TsmRestore;
       sleep_for(w, t.bytes / t.rate_Bps);
+      if (gone(run)) return;
       rec.add(attr::Cause::TsmRestore, t0, w.now(), name(), "TSM incrementals");
     }
     Work app = app_start(ip, spec().app_start_s);
     if (app.cpu_s + app.wait_s > 0) {
       lane.begin(Phase::AppStart, w.now());
-      work_with_paging(w, app, attr::Cause::AppStart);
+      if (!work_with_paging(w, app, attr::Cause::AppStart, run)) return;
     }
   }
-  wait_for_needs(w);
+  if (!wait_for_needs(w, run)) return;
   lane.result().reason.clear();
   lane.result().blocked_by.clear();
   lane.result().missing.clear();
@@ -143,9 +151,12 @@ void Guest::logon(World& w) {
   zvm->ws_logged_on += node.ws_bytes;
   zvm->memory_changed(w);
   wake = sg4::Semaphore::create(0);
-  actor_ = w.crew.run(w.control, name(), [this, &w] {
-    start_up(w);
-    actor_ = nullptr;  // its crew member goes on to other jobs
+  member_ = w.crew.run(w.control, name(), [this, &w, run = ++run_] {
+    try {
+      start_up(w, run);
+    } catch (const simgrid::CancelException&) {  // forced off while it waited for an exec
+    }
+    if (!gone(run)) member_ = nullptr;  // its crew member goes on to other jobs
   });
 }
 
@@ -171,10 +182,19 @@ void Guest::force_off(World& w, const std::string& why, bool by_operator,
     rec.open(wait);
   } else
     rec.close(w.now());
-  if (actor_ && state != GuestState::Up) actor_->kill();
-  actor_ = nullptr;
+  if (member_ && state != GuestState::Up) {
+    // its start-up ends where it waits, in one SimGrid call as a kill was, so that the other
+    // actors of this instant run in the same order: its exec cancelled here, or its wait for
+    // a network change ended below; else (a sleep, a virtual-CP queue, or woken but not yet
+    // run) its crew member is killed. (Waking it from a virtual-CP queue changed year 1's
+    // results: not done.)
+    bool woken = holding_.interrupt() || w.network.waiting(*this);
+    if (!woken) member_->kill();
+  }
+  member_ = nullptr;
+  ++run_;  // its start-up, if any, stops touching anything
   holding_.release(w.prsm);
-  w.network.forget(*this);
+  if (w.network.forget(*this)) wake->release();
   set_steady(w, false);
   zvm->ws_logged_on = std::max(0.0, zvm->ws_logged_on - node.ws_bytes);
   zvm->memory_changed(w);

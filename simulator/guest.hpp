@@ -2,7 +2,8 @@
 /// \file guest.hpp
 /// A Linux or CMS guest of a z/VM at the DR site: XAUTOLOGged by a plan step or an operator,
 /// it boots (or logs on), restores its TSM incrementals, starts its application, waits for
-/// its network needs, then runs; an operator may force it off. Its actor is its start-up.
+/// its network needs, then runs; an operator may force it off. Its start-up runs on a crew
+/// member (crew.hpp); forced off, the start-up is abandoned and ends at its next wake-up.
 
 #include <simgrid/s4u.hpp>
 #include <string>
@@ -53,14 +54,18 @@ class Guest {
   Recorder rec;            ///< what its time went to (attribution)
 
  private:
-  void start_up(World& w);
-  void work_with_paging(World& w, const Work& work, attr::Cause cause);
-  void wait_for_needs(World& w);
+  /// The start-up of logon number `run` (false from the helpers: it was abandoned).
+  void start_up(World& w, int run);
+  bool work_with_paging(World& w, const Work& work, attr::Cause cause, int run);
+  bool wait_for_needs(World& w, int run);
+  /// Whether logon `run` was forced off since (its start-up must stop, touching nothing).
+  bool gone(int run) const { return run != run_; }
   void become_up(World& w);
   void set_steady(World& w, bool on);
   double multiplier(const World& w) const;
 
-  sg4::ActorPtr actor_;
+  sg4::ActorPtr member_;  ///< the crew member running its start-up (null: none)
+  int run_ = 0;           ///< logons and forced logoffs so far: a start-up's run number
   Holding holding_;
   attr::Cause doing_ = attr::Cause::Boot;  ///< the start-up work under way
   bool steady_added_ = false;

@@ -146,8 +146,12 @@ void Network::notify() {
   for (Guest* g : waiting) g->wake->release();
 }
 
-void Network::forget(const Guest& g) {
-  std::erase(waiters_, &g);
+bool Network::waiting(const Guest& g) const {
+  return std::find(waiters_.begin(), waiters_.end(), &g) != waiters_.end();
+}
+
+bool Network::forget(const Guest& g) {
+  return std::erase(waiters_, &g) > 0;
 }
 
 }  // namespace drsim::sim

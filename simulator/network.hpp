@@ -42,8 +42,10 @@ class Network {
   void wait(Guest& g);
   /// Something a guest may need changed: wakes every waiting guest.
   void notify();
-  /// A guest forced off waits no more.
-  void forget(const Guest& g);
+  /// A guest forced off waits no more; true if it was waiting (its wake is then released).
+  bool forget(const Guest& g);
+  /// Whether the guest waits for a network change.
+  bool waiting(const Guest& g) const;
 
  private:
   NeedState check_hipersocket(const World& w, const Zvm& z, const std::string& hs) const;

@@ -19,7 +19,8 @@ void Zvm::page_in(World& w, double pages, Holding* holding) {
   if (pages <= 0 || paging == nullptr) return;
   if (io_in_flight_++ == 0) paging_busy.set(w.now(), 1.0);
   if (holding) holding->hold_io(this);
-  transfer(w, paging, pages * w.sc->params.paging.page_bytes);
+  if (!transfer(w, paging, pages * w.sc->params.paging.page_bytes, -1, holding))
+    return;  // forced off: its guest's Holding ended the I/O
   if (holding) holding->hold_io(nullptr);
   end_io();
 }
