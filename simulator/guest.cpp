@@ -46,8 +46,10 @@ bool Guest::work_with_paging(World& w, const Work& work, attr::Cause cause, int 
     rec.add(attr::Cause::Paging, t1, w.now(), z.node.name + "'s paging volumes");
   }
   double t2 = w.now();
+  asleep_ = true;
   sleep_for(w, work.wait_s);
   if (gone(run)) return false;
+  asleep_ = false;
   rec.add(cause, t2, w.now(), name());
   return true;
 }
@@ -128,8 +130,10 @@ void Guest::start_up(World& w, int run) {
       lane.begin(Phase::TsmRestore, w.now(), "TSM incrementals");
       double t0 = w.now();
       doing_ = attr::Cause::TsmRestore;
+      asleep_ = true;
       sleep_for(w, t.bytes / t.rate_Bps);
       if (gone(run)) return;
+      asleep_ = false;
       rec.add(attr::Cause::TsmRestore, t0, w.now(), name(), "TSM incrementals");
     }
     Work app = app_start(ip, spec().app_start_s);
@@ -184,14 +188,17 @@ void Guest::force_off(World& w, const std::string& why, bool by_operator,
     rec.close(w.now());
   if (member_ && state != GuestState::Up) {
     // its start-up ends where it waits, in one SimGrid call as a kill was, so that the other
-    // actors of this instant run in the same order: its exec cancelled here, or its wait for
-    // a network change ended below; else (a sleep, a virtual-CP queue, or woken but not yet
-    // run) its crew member is killed. (Waking it from a virtual-CP queue changed year 1's
-    // results: not done.)
-    bool woken = holding_.interrupt() || w.network.waiting(*this);
-    if (!woken) member_->kill();
+    // actors of this instant run in the same order: a sleep runs out (a yield here), its exec
+    // is cancelled here, or its wait for a network change ends below; else (a virtual-CP
+    // queue, or woken but not yet run) its crew member is killed. (Waking it from a
+    // virtual-CP queue changed year 1's results: not done.)
+    if (asleep_)
+      sg4::this_actor::yield();
+    else if (!holding_.interrupt() && !w.network.waiting(*this))
+      member_->kill();
   }
   member_ = nullptr;
+  asleep_ = false;
   ++run_;  // its start-up, if any, stops touching anything
   holding_.release(w.prsm);
   if (w.network.forget(*this)) wake->release();

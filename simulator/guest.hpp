@@ -65,6 +65,7 @@ class Guest {
   double multiplier(const World& w) const;
 
   sg4::ActorPtr member_;  ///< the crew member running its start-up (null: none)
+  bool asleep_ = false;   ///< its start-up sleeps (a fixed wait, a TSM restore)
   int run_ = 0;           ///< logons and forced logoffs so far: a start-up's run number
   Holding holding_;
   attr::Cause doing_ = attr::Cause::Boot;  ///< the start-up work under way
