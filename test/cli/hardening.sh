@@ -14,8 +14,16 @@ sample="$DRSIM_TEST_DATA/results/sample-year1.json"
 edit_json() {
   python3 -c "import json,sys; d=json.load(open(sys.argv[1])); $3; json.dump(d, open(sys.argv[2],'w'))" "$1" "$2"
 }
-# guarded: a crash or a runaway must fail the check, not the machine (2 GB, 60 s)
-guarded() { (ulimit -v 2000000; timeout 60 "$@"); }
+# guarded: a crash or a runaway must fail the check, not the machine (2 GB, 60 s). Under ASan
+# (DRSIM_SANITIZED=1) address space cannot be capped (its shadow maps terabytes): ASan's own
+# RSS limit stands in for it.
+guarded() {
+  if [ "${DRSIM_SANITIZED:-0}" = 1 ]; then
+    ASAN_OPTIONS="${ASAN_OPTIONS:-}:hard_rss_limit_mb=2000" timeout 60 "$@"
+  else
+    (ulimit -v 2000000; timeout 60 "$@")
+  fi
+}
 
 # 1. A chart value of 1e20 made `report` negate LLONG_MIN (segfault): exit 2 naming the pointer.
 edit_json "$sample" "$TMP/big.json" "d['series']['paging_pages_per_s']['VMPROD'][3] = 1e20"
