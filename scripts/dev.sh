@@ -13,6 +13,7 @@
 #                                  all at once for SECONDS (default 60), seeded from scenarios/, test/data/bad/
 #                                  and the results of the shipped scenarios
 #   scripts/dev.sh format  rewrite every tracked C++ file with the committed .clang-format
+# Env: DRSIM_BUILD_DIR (default build/), DRSIM_DEBUG_INFO=lines (line tables only: CI's setting)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 build="${DRSIM_BUILD_DIR:-$here/build}"
@@ -65,11 +66,24 @@ check_tidy() {
   echo "dev.sh: clang-tidy clean in $((SECONDS - start)) s"
 }
 
+# DRSIM_DEBUG_INFO=lines (.ci/run sets it): line tables only (-g1) instead of full debug
+# information, for a build nobody steps through. The code is the same (-g never changes what gcc
+# generates); the build takes ~28 % less CPU (simulator/engine.cpp: 5.6 s against 7.7 s).
+# Either value is passed explicitly: the flags are cached, so a later run without it reverts.
+debug_info_args() {
+  if [ "${DRSIM_DEBUG_INFO:-full}" = lines ]; then
+    echo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG"
+  else
+    echo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g -DNDEBUG"  # CMake's own default
+  fi
+}
+
 configure_and_build() {
-  local launcher=()
+  local launcher=() debug=()
   # ccache, where a developer installed it, makes rebuilds in several work trees cheap; CI has none.
   command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-  cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
+  mapfile -t debug < <(debug_info_args)
+  cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" "${debug[@]}" >/dev/null
   cmake --build "$build" -j "$jobs"
 }
 
@@ -139,8 +153,9 @@ PY
 fuzz() {
   local seconds=${1:-60}
   local dir="$here/build-fuzz"
+  # line tables are all a finding's stack trace needs (-gline-tables-only: a lighter build)
   CXX=clang++ cmake -S "$here" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDRSIM_FUZZ=ON \
-    -DBUILD_TESTING=OFF >/dev/null
+    -DBUILD_TESTING=OFF "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -gline-tables-only -DNDEBUG" >/dev/null
   cmake --build "$dir" -j "$jobs" --target fuzz_scenario fuzz_result fuzz_units
   fuzz_seeds "$dir/seeds"
   export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0"
