@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/peers/peer_kit.hpp"
 #include "bench/site_size.hpp"
 
 namespace sg4 = simgrid::s4u;
@@ -28,7 +29,6 @@ namespace sg4 = simgrid::s4u;
 namespace {
 
 // The drsim defaults these stand for (models/params.hpp), for the scale scenario's choices.
-constexpr double kFlopsPerCp = 1e9;
 constexpr int kPoolCps = 128;                     // dr_site machine: z10 EC, 128 CPs
 constexpr double kEnd = 3 * 86400 + 10 * 3600;    // Mon 08:00 - Thu 18:00
 constexpr double kVolumeBytes = 2.838e9;          // 3390-3
@@ -39,50 +39,9 @@ constexpr double kPagingBps = 16 * 300 * 4096.0;  // 16 paging volumes
 constexpr double kPageInBytes = 2000 * 4096.0;    // per slice of an overcommitted z/VM
 constexpr double kStagger = 10;
 
-long long events = 0;
-
-/// A one-shot event: fire() wakes every waiter.
-class Gate {
- public:
-  void fire() {
-    fired_ = true;
-    for (auto& s : waiters_) s->release();
-    waiters_.clear();
-  }
-  void wait() {
-    if (fired_) return;
-    auto s = sg4::Semaphore::create(0);
-    waiters_.push_back(s);
-    s->acquire();
-  }
-
- private:
-  bool fired_ = false;
-  std::vector<sg4::SemaphorePtr> waiters_;
-};
-
-void cpu(sg4::Host* h, double cp_s) {
-  sg4::Exec::init()->set_flops_amount(cp_s * kFlopsPerCp)->set_host(h)->start()->wait();
-  ++events;
-}
-
-void bytes(sg4::Host* h, double n, double bound = -1) {
-  sg4::ExecPtr e = sg4::Exec::init()->set_flops_amount(n)->set_host(h);
-  if (bound > 0) e->set_bound(bound);
-  e->start()->wait();
-  ++events;
-}
-
-void sleep(double s) {
-  sg4::this_actor::sleep_for(s);
-  ++events;
-}
-
-/// A persistent load at `cps` CPs of its host (never ends).
-void steady(sg4::Host* h, double cps) {
-  sg4::Exec::init()->set_flops_amount(1e30)->set_host(h)->set_bound(cps * kFlopsPerCp)->start();
-  ++events;
-}
+// the peers' kit (bench/peers/peer_kit.hpp)
+using peer::bytes, peer::cpu, peer::events, peer::Gate, peer::kFlopsPerCp, peer::sleep,
+    peer::steady;
 
 struct System {
   sg4::Host* lpar = nullptr;

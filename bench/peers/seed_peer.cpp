@@ -25,13 +25,14 @@
 #include <string>
 #include <vector>
 
+#include "bench/peers/peer_kit.hpp"
+
 namespace sg4 = simgrid::s4u;
 using nlohmann::json;
 
 namespace {
 
 // drsim's defaults these stand for (models/params.hpp, models/tape.cpp), rounded.
-constexpr double kFlopsPerCp = 1e9;
 constexpr double kEnd = 3 * 86400 + 10 * 3600;  // Mon 08:00 - Thu 18:00
 constexpr double kDasdBps = 400e6;
 constexpr double kMountS = 180 + 15 + 45 + 70 + 60;  // manual mount, load, locate, rewind, job
@@ -39,8 +40,6 @@ constexpr double kPagingBps = 300 * 4096.0;          // per paging volume
 constexpr double kPageInBytes = 2000 * 4096.0;       // per slice of a paging guest
 constexpr double kTsmBps = 30e6;
 constexpr int kTeams = 3;
-
-long long events = 0;
 
 /// "240s", "10m", "4h" -> seconds; "2GB", "512MB" -> bytes.
 double quantity(const std::string& text) {
@@ -66,49 +65,9 @@ double drive_Bps(const std::string& type) {  // native x effective fraction x co
   return 30e6 * 0.6 * 2;
 }
 
-/// A one-shot event: fire() wakes every waiter.
-class Gate {
- public:
-  void fire() {
-    fired_ = true;
-    for (auto& s : waiters_) s->release();
-    waiters_.clear();
-  }
-  void wait() {
-    if (fired_) return;
-    auto s = sg4::Semaphore::create(0);
-    waiters_.push_back(s);
-    s->acquire();
-  }
-
- private:
-  bool fired_ = false;
-  std::vector<sg4::SemaphorePtr> waiters_;
-};
-
-void cpu(sg4::Host* h, double cp_s) {
-  sg4::Exec::init()->set_flops_amount(cp_s * kFlopsPerCp)->set_host(h)->start()->wait();
-  ++events;
-}
-
-void bytes(sg4::Host* h, double n, double bound = -1) {
-  sg4::ExecPtr e = sg4::Exec::init()->set_flops_amount(n)->set_host(h);
-  if (bound > 0) e->set_bound(bound);
-  e->start()->wait();
-  ++events;
-}
-
-void sleep(double s) {
-  sg4::this_actor::sleep_for(s);
-  ++events;
-}
-
-/// A persistent load at `cps` CPs of its host (never ends).
-void steady(sg4::Host* h, double cps) {
-  if (cps <= 0) return;
-  sg4::Exec::init()->set_flops_amount(1e30)->set_host(h)->set_bound(cps * kFlopsPerCp)->start();
-  ++events;
-}
+// the peers' kit (bench/peers/peer_kit.hpp)
+using peer::bytes, peer::cpu, peer::events, peer::Gate, peer::kFlopsPerCp, peer::sleep,
+    peer::steady;
 
 struct Guest {
   std::string name;
