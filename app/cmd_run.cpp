@@ -16,7 +16,7 @@
 #include <utility>
 #include <vector>
 
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(DRSIM_ASAN)
 #include <sanitizer/lsan_interface.h>
 #endif
 
@@ -230,7 +230,7 @@ int cmd_run(const CliOptions& o, std::ostream& out, std::ostream& err) {
     }
     oc.summary = batch_summary(oc.doc);
   } else {
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(DRSIM_ASAN)
     __lsan_disable();  // one simulation per process: the engine's objects live until the exit
 #endif
     oc = run_single(o, lr.scenario, ro);

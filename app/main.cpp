@@ -15,7 +15,7 @@ namespace {
 /// the standard streams are flushed here. Sanitized builds exit normally, so that LeakSanitizer
 /// still checks `sweep`'s parent at its exit.
 int finish(int rc) {
-#if !defined(__SANITIZE_ADDRESS__)
+#if !defined(DRSIM_ASAN)
   if (drsim::engine_loaded()) {
     std::cout.flush();
     std::cerr.flush();

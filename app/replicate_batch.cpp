@@ -17,7 +17,7 @@
 #include <sstream>
 #include <string>
 
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(DRSIM_ASAN)
 #include <sanitizer/lsan_interface.h>
 #endif
 
@@ -298,11 +298,11 @@ std::vector<RunSummary> run_batch(const Scenario& nominal, const RunOptions& opt
                                   const ReplicationOptions& ro, std::ostream& err) {
   // SimGrid's Engine and the DR site's hosts once here, never run: each child only creates
   // its replication's world over them (a draw never changes the platform)
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(DRSIM_ASAN)
   __lsan_disable();  // the prepared Engine lives until the exit, as a single run's does
 #endif
   prepare_engine(nominal);
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(DRSIM_ASAN)
   __lsan_enable();
 #endif
   StopSignals guard;

@@ -14,19 +14,6 @@
 #include "simulator/platform.hpp"
 #include "simulator/world.hpp"
 
-// DRSIM_ASAN: this build runs under AddressSanitizer (gcc defines __SANITIZE_ADDRESS__, clang
-// answers __has_feature).
-#if defined(__SANITIZE_ADDRESS__)
-#define DRSIM_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define DRSIM_ASAN 1
-#endif
-#endif
-#ifndef DRSIM_ASAN
-#define DRSIM_ASAN 0
-#endif
-
 namespace drsim {
 namespace sim {
 namespace {
@@ -41,7 +28,11 @@ void configure_simgrid() {
   // Actors are shallow (no JSON, no recursion): 128 KiB stacks, each behind a guard page so an
   // overflow crashes instead of corrupting. 5,000 guests: 170 MiB RSS (bench/scale). Under
   // ASan, whose redzones make frames larger, 1 MiB.
-  constexpr int kStackKiB = DRSIM_ASAN ? 1024 : 128;
+#if defined(DRSIM_ASAN)
+  constexpr int kStackKiB = 1024;
+#else
+  constexpr int kStackKiB = 128;
+#endif
   sg4::Engine::set_config("contexts/stack-size", kStackKiB);
 }
 
@@ -54,7 +45,7 @@ Prepared* g_prepared = nullptr;
 
 void make_engine() {
   char name[] = "drsim";
-#if DRSIM_ASAN
+#if defined(DRSIM_ASAN)
   // AddressSanitizer does not see SimGrid's own stack switching (Debian's SimGrid is built
   // without ASan's fiber annotations): stale poisoning on a reused actor stack then reads as a
   // stack overflow, and LeakSanitizer's scan of those stacks crashes. Actors as system threads
