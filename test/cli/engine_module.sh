@@ -26,6 +26,22 @@ loaded "$DRSIM" run "$y1" --out "$TMP/run" --quiet >"$TMP/libs" || true
 grep -q 'drsim_engine.so' "$TMP/libs" && grep -q 'libsimgrid' "$TMP/libs" &&
   pass "drsim run loads the module and SimGrid" || fail "drsim run: $(head -3 "$TMP/libs")"
 test -s "$TMP/run/result.json" && pass "drsim run wrote result.json" || fail "drsim run wrote no result.json"
+# RTLD_DEEPBIND (app/engine_loader.cpp): the module's libraries look up symbols in their own
+# dependency list first; safe only while drsim holds no copy of a library's data (a copy
+# relocation of std::cerr, stderr, a vtable...), which the module's libraries would then miss.
+if command -v readelf >/dev/null; then
+  readelf -rW "$DRSIM" | grep -q 'R_X86_64_COPY' && fail "drsim has copy relocations: $(readelf -rW "$DRSIM" | grep R_X86_64_COPY | head -3)" ||
+    pass "drsim has no copy relocations"
+fi
+LD_DEBUG=scopes "$DRSIM" run "$y1" --out "$TMP/scopes" --quiet 2>"$TMP/scopes.txt" >/dev/null || true
+if { ldd "$DRSIM"; nm -D "$DRSIM"; } 2>/dev/null | grep -q asan; then  # gcc's or clang's runtime
+  pass "sanitized build: the module is loaded without RTLD_DEEPBIND (ASan refuses it)"
+else
+  # the first scope of libsimgrid starts with the module itself, not with the executable
+  grep -A1 '^ *[0-9]*:.object=.*libsimgrid' "$TMP/scopes.txt" | grep -q 'scope 0: [^ ]*drsim_engine' &&
+    pass "SimGrid's libraries look up symbols in the module's scope first" ||
+    fail "SimGrid's first scope: $(grep -A1 'object=.*libsimgrid' "$TMP/scopes.txt" | head -2)"
+fi
 "$DRSIM" --version | grep '^SimGrid 3\.' >/dev/null && pass "--version names SimGrid" || fail "--version: $("$DRSIM" --version)"
 
 DRSIM_ENGINE="$TMP/none.so" "$DRSIM" run "$y1" --out "$TMP/missing" --quiet >"$TMP/out" 2>"$TMP/err"
