@@ -42,6 +42,16 @@ else
     pass "SimGrid's libraries look up symbols in the module's scope first" ||
     fail "SimGrid's first scope: $(grep -A1 'object=.*libsimgrid' "$TMP/scopes.txt" | head -2)"
 fi
+# The module names SimGrid's most looked-up libraries first (simulator/CMakeLists.txt, the
+# order ld.so searches them in), but never a library libsimgrid would not load itself.
+module="$(dirname "$DRSIM")/lib/drsim/drsim_engine.so"
+simgrid_so=$(ldd "$module" | awk '/libsimgrid/ { print $3 }')
+{ ldd "$simgrid_so"; ldd "$DRSIM"; } | awk '/=>/ { print $1 } /ld-linux/ { print $1 }' | xargs -n1 basename | sort -u >"$TMP/allowed"
+printf '%s\n' "$(basename "$simgrid_so")" drsim_engine.so >>"$TMP/allowed"
+xargs -n1 basename <"$TMP/libs" | sed 's/^file=//' | sort -u >"$TMP/loaded"
+extra=$(sort -u "$TMP/allowed" | comm -13 - "$TMP/loaded")
+[ -n "$simgrid_so" ] && [ -z "$extra" ] && pass "drsim run loads only SimGrid's own libraries" ||
+  fail "drsim run loads more than libsimgrid needs: ${extra:-(no libsimgrid in ldd of the module)}"
 "$DRSIM" --version | grep '^SimGrid 3\.' >/dev/null && pass "--version names SimGrid" || fail "--version: $("$DRSIM" --version)"
 
 DRSIM_ENGINE="$TMP/none.so" "$DRSIM" run "$y1" --out "$TMP/missing" --quiet >"$TMP/out" 2>"$TMP/err"
