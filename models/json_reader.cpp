@@ -160,11 +160,11 @@ void ObjectReader::boolean(const char* key, bool& out) {
 void ObjectReader::integer(const char* key, int& out, Bounds b, Need need) {
   const json* v = get(key, need);
   if (v == nullptr) return;
-  std::string expected = b.describe(true);
-  if (!v->is_number_integer()) return wrong_type(key, expected.c_str());
+  // the expected text only for a message (formatting the bounds cost more than the reading)
+  if (!v->is_number_integer()) return wrong_type(key, b.describe(true).c_str());
   double d = number_value(*v);
   if (!b.contains(d))
-    return diags_.add(ptr(key), "is out of range (" + format_number(d) + ")", expected);
+    return diags_.add(ptr(key), "is out of range (" + format_number(d) + ")", b.describe(true));
   out = static_cast<int>(d);
 }
 
@@ -179,11 +179,10 @@ void ObjectReader::integer(const char* key, std::optional<int>& out, Bounds b) {
 void ObjectReader::number(const char* key, double& out, Bounds b, Need need) {
   const json* v = get(key, need);
   if (v == nullptr) return;
-  std::string expected = b.describe(false);
-  if (!v->is_number()) return wrong_type(key, expected.c_str());
+  if (!v->is_number()) return wrong_type(key, b.describe(false).c_str());
   double d = number_value(*v);
   if (!std::isfinite(d) || !b.contains(d))
-    return diags_.add(ptr(key), "is out of range (" + format_number(d) + ")", expected);
+    return diags_.add(ptr(key), "is out of range (" + format_number(d) + ")", b.describe(false));
   out = d;
 }
 
@@ -221,7 +220,6 @@ std::optional<Bounds> engine_range(ObjectReader::UnitParser parse) {
 void ObjectReader::unit(const char* key, UnitParser parse, double& out, Bounds b, Need need) {
   const json* v = get(key, need);
   if (v == nullptr) return;
-  units::Parsed probe = parse("");
   if (v->is_number() && number_value(*v) == 0) {
     units::Parsed zero = parse("0");
     if (zero.value) {
@@ -230,7 +228,7 @@ void ObjectReader::unit(const char* key, UnitParser parse, double& out, Bounds b
       return;
     }
   }
-  if (!v->is_string()) return wrong_type(key, (probe.expected + ", as a string").c_str());
+  if (!v->is_string()) return wrong_type(key, (parse("").expected + ", as a string").c_str());
   units::Parsed p = parse(v->get_ref<const std::string&>());
   if (!p.value)
     return diags_.add(ptr(key), quote_for_message(v->get<std::string>()) + " cannot be read",

@@ -102,23 +102,47 @@ bool parse_json_text(const std::string& text, nlohmann::json& out, std::string& 
   return true;
 }
 
+namespace {
+
+/// A value met by find_long_strings: its parent's entry and its key (or index) there. The
+/// JSON Pointer is only made for the few values reported (making one for every value was
+/// most of the walk's cost).
+struct Visited {
+  size_t parent;           ///< entry of the enclosing value; the root is its own parent (entry 0)
+  const std::string* key;  ///< the member's key, or nullptr for an array element
+  size_t index;
+};
+
+std::string pointer_of(const std::vector<Visited>& seen, size_t at) {
+  if (at == 0) return "";
+  const Visited& v = seen[at];
+  std::string parent = pointer_of(seen, v.parent);
+  return v.key != nullptr ? pointer_join(parent, *v.key) : pointer_join(parent, v.index);
+}
+
+}  // namespace
+
 std::vector<std::pair<std::string, size_t>> find_long_strings(const nlohmann::json& doc,
                                                               size_t max_chars) {
   std::vector<std::pair<std::string, size_t>> out;
-  std::vector<std::pair<const nlohmann::json*, std::string>> todo{{&doc, ""}};
-  while (!todo.empty()) {
-    auto [v, p] = todo.back();
+  std::vector<Visited> seen{{0, nullptr, 0}};
+  std::vector<std::pair<const nlohmann::json*, size_t>> todo{{&doc, 0}};
+  while (!todo.empty()) {  // the same order as ever: the messages come out in it
+    auto [v, at] = todo.back();
     todo.pop_back();
     if (v->is_string() && v->get_ref<const std::string&>().size() > max_chars)
-      out.emplace_back(p, v->get_ref<const std::string&>().size());
+      out.emplace_back(pointer_of(seen, at), v->get_ref<const std::string&>().size());
     if (v->is_object())
-      for (const auto& item : v->items()) {
-        std::string child = pointer_join(p, item.key());
-        if (item.key().size() > max_chars) out.emplace_back(child, item.key().size());
-        todo.emplace_back(&item.value(), std::move(child));
+      for (const auto& [key, value] : v->get_ref<const nlohmann::json::object_t&>()) {
+        seen.push_back({at, &key, 0});
+        if (key.size() > max_chars) out.emplace_back(pointer_of(seen, seen.size() - 1), key.size());
+        todo.emplace_back(&value, seen.size() - 1);
       }
     if (v->is_array())
-      for (size_t i = 0; i < v->size(); ++i) todo.emplace_back(&(*v)[i], pointer_join(p, i));
+      for (size_t i = 0; i < v->size(); ++i) {
+        seen.push_back({at, nullptr, i});
+        todo.emplace_back(&(*v)[i], seen.size() - 1);
+      }
   }
   return out;
 }

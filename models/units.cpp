@@ -189,10 +189,17 @@ std::string format_week_time(double seconds_since_monday) {
   long long minute_of_day = total_min % kDayMinutes;
   if (minute_of_day < 0) minute_of_day += kDayMinutes, day -= 1;
   int d = static_cast<int>(((day % 7) + 7) % 7);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%s %02lld:%02lld", std::string(kDays[d]).c_str(),
-                minute_of_day / 60, minute_of_day % 60);
-  return buf;
+  // "Tue 08:05" by hand: snprintf was 2,300 instructions a call, 1.2 M in a year-1 run
+  std::string out(kDays[d]);
+  auto two_digits = [&out](long long v) {  // 0..59
+    out += static_cast<char>('0' + v / 10);
+    out += static_cast<char>('0' + v % 10);
+  };
+  out += ' ';
+  two_digits(minute_of_day / 60);
+  out += ':';
+  two_digits(minute_of_day % 60);
+  return out;
 }
 
 std::string format_duration(double seconds) {

@@ -64,50 +64,63 @@ bool xml_allows(char32_t cp) {
 
 }  // namespace
 
+// escape_html and escape_json_in_html copy each run of plain bytes at once (appending byte by
+// byte was most of their cost, ~1 M instructions in a year-1 page).
 std::string escape_html(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
+  std::size_t plain = 0;  // start of the bytes not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char* esc = nullptr;
+    switch (text[i]) {
       case '&':
-        out += "&amp;";
+        esc = "&amp;";
         break;
       case '<':
-        out += "&lt;";
+        esc = "&lt;";
         break;
       case '>':
-        out += "&gt;";
+        esc = "&gt;";
         break;
       case '"':
-        out += "&quot;";
+        esc = "&quot;";
         break;
       case '\'':
-        out += "&#39;";
+        esc = "&#39;";
         break;
       default:
-        out += c;
+        continue;
     }
+    out.append(text.data() + plain, i - plain);
+    out += esc;
+    plain = i + 1;
   }
+  out.append(text.data() + plain, text.size() - plain);
   return out;
 }
 
 std::string escape_json_in_html(std::string_view text) {
-  std::string out = "\"";
+  std::string out;
   out.reserve(text.size() + 2);
-  for (char c : text) {
-    auto u = static_cast<unsigned char>(c);
+  out += '"';
+  std::size_t plain = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const auto u = static_cast<unsigned char>(c);
+    if (c != '"' && c != '\\' && u >= 0x20 && c != '<' && c != '>' && c != '&') continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
     if (c == '"' || c == '\\') {
       out += '\\';
       out += c;
-    } else if (u < 0x20 || c == '<' || c == '>' || c == '&') {
+    } else {
       static constexpr char kHex[] = "0123456789abcdef";  // "<" as \u003c: no "</script>"
       out += "\\u00";
       out += kHex[u >> 4];
       out += kHex[u & 0xF];
-    } else {
-      out += c;
     }
   }
+  out.append(text.data() + plain, text.size() - plain);
   out += '"';
   return out;
 }
