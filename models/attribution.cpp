@@ -356,14 +356,14 @@ std::vector<Segment> normalise(std::vector<Segment> segments, double until,
                    [](const Segment& a, const Segment& b) { return a.start < b.start; });
   std::vector<Segment> out;
   double cursor = 0;
-  for (auto s : segments) {
+  for (auto& s : segments) {  // segments is our copy: each is moved on, not copied again
     s.start = std::max(s.start, cursor);
     s.end = std::min(s.end, until);
     if (s.end <= s.start + kEps) continue;
     if (s.start > cursor + kEps) out.push_back(segment_of(fallback, cursor, s.start));
     if (!out.empty() && out.back().end < s.start) out.back().end = s.start;
-    out.push_back(s);
     cursor = s.end;
+    out.push_back(std::move(s));
   }
   if (cursor < until - kEps) out.push_back(segment_of(fallback, cursor, until));
   if (!out.empty()) out.back().end = std::max(out.back().end, until);

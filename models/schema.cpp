@@ -116,6 +116,10 @@ const valijson::Schema& compiled_schema() {
     parser.addConstraintBuilder(kMatchedPattern, new PatternMatchBuilder);
     valijson::adapters::NlohmannJsonAdapter adapter(doc);
     parser.populateSchema(adapter, *s);
+    // The schema's tree is kept for the life of the process, not freed node by node (1 M
+    // instructions of every validate and run; the compiled schema holds no reference to it).
+    static const json* kept = new json(std::move(doc));
+    static_cast<void>(kept);
     return s;
   }();
   return *schema;

@@ -93,13 +93,22 @@ void build_zvms(World& w) {
   }
 }
 
+/// The geometric steps 2^(kLowestLog2 + k / kStepsPerDoubling), k = 0, 1, ..., up to the first
+/// at or above `up_to`: computed once for every ladder of the process (their exp2 calls were
+/// half of building the platform) and extended when a larger ladder needs more.
+const std::vector<double>& geometric_steps(double up_to) {
+  static std::vector<double> steps;
+  while (steps.empty() || steps.back() < up_to)
+    steps.push_back(std::exp2(kLowestLog2 + double(steps.size()) / kStepsPerDoubling));
+  return steps;
+}
+
 }  // namespace
 
 std::vector<double> share_speeds(int logical, double flops_per_cp) {
   std::vector<double> cps{kIdleCp};  // the geometric steps, with each whole CP merged in
   int whole = 1;
-  for (long k = 0;; ++k) {
-    double x = std::exp2(kLowestLog2 + double(k) / kStepsPerDoubling);
+  for (double x : geometric_steps(logical)) {
     if (x >= logical) break;
     for (; whole < x; ++whole) cps.push_back(whole);
     if (x != whole) cps.push_back(x);
