@@ -20,7 +20,7 @@ build="${DRSIM_BUILD_DIR:-$here/build}"
 jobs="$(nproc 2>/dev/null || echo 2)"
 
 build_pkgs=(build-essential cmake pkg-config libsimgrid-dev nlohmann-json3-dev libcli11-dev catch2
-            libvalijson-dev libfmt-dev)
+            libvalijson-dev rapidjson-dev libfmt-dev)  # rapidjson-dev: models/schema.cpp reads the schema with it (valijson's package depends on it too)
 test_pkgs=(chromium python3 man-db zsh slurm-wlm munge libxml2-utils clang-format clang-tidy)  # man-db: the install test reads drsim(1); zsh: -n on _drsim; slurm-wlm, munge: test/cli/slurm.sh; libxml2-utils: xmllint
 bench_pkgs=(python3-simpy bc valgrind)  # bench/montecarlo.sh: the SimPy 2 peer, the ratio; valgrind: IR=1 bench/seed.sh
 fuzz_pkgs=(clang libfuzzer-14-dev)
