@@ -118,7 +118,15 @@ void Monitor::run() {
         while (m < last) check_minute(++m, false);
         continue;
       }
-      if (!parked_) wake_->acquire();  // poked at the very instant: take its token back
+      if (!parked_) {
+        wake_->acquire();  // poked at the very instant: take its token back
+      } else if (quiet_at_ == next - 1 && quiet_at_ > m) {
+        // Not poked: nothing a check reads changed (levels, findings noticed, reactions done
+        // all poke), so minutes m+1..next-1 checked for real would give what the look-ahead
+        // gave (nothing fires): take its watches as they were before minute next.
+        restore_watches(quiet_);
+        m = quiet_at_;
+      }
       parked_ = false;
     }
     while (m < next) check_minute(++m, false);
@@ -127,16 +135,29 @@ void Monitor::run() {
 
 long Monitor::predict(long m) {
   std::vector<Watch> saved;
-  for (const auto& g : paging_) saved.push_back(g.finding);
-  for (const auto& g : cpu_) saved.push_back(g.finding);
-  for (const auto& r : w_.reactions) saved.push_back(r.watch);
+  save_watches(saved);
   long k = m + 1;
-  while (k < m + horizon_ && !check_minute(k, true)) ++k;
-  size_t i = 0;
-  for (auto& g : paging_) g.finding = saved[i++];
-  for (auto& g : cpu_) g.finding = saved[i++];
-  for (auto& r : w_.reactions) r.watch = saved[i++];
+  for (;; ++k) {
+    save_watches(quiet_);  // as minutes m+1..k-1 leave them
+    if (k >= m + horizon_ || check_minute(k, true)) break;
+  }
+  quiet_at_ = k - 1;
+  restore_watches(saved);
   return k;
+}
+
+void Monitor::save_watches(std::vector<Watch>& out) const {
+  out.clear();
+  for (const auto& g : paging_) out.push_back(g.finding);
+  for (const auto& g : cpu_) out.push_back(g.finding);
+  for (const auto& r : w_.reactions) out.push_back(r.watch);
+}
+
+void Monitor::restore_watches(const std::vector<Watch>& in) {
+  size_t i = 0;
+  for (auto& g : paging_) g.finding = in[i++];
+  for (auto& g : cpu_) g.finding = in[i++];
+  for (auto& r : w_.reactions) r.watch = in[i++];
 }
 
 bool Monitor::check_minute(long k, bool dry) {

@@ -63,6 +63,9 @@ class Monitor : public LevelObserver {
   bool check_runtime_findings(double now, bool dry);
   bool fire_due_reactions(double now, bool dry);
   bool holds(const Reaction& r, double now) const;
+  /// The watches of the findings and reactions, in a fixed order.
+  void save_watches(std::vector<Watch>& out) const;
+  void restore_watches(const std::vector<Watch>& in);
   bool finding_raised(const std::string& code) const;
 
   World& w_;
@@ -76,6 +79,10 @@ class Monitor : public LevelObserver {
   /// short, doubled (up to 30) when it ran out: on a site where something changes every
   /// few minutes, working 30 minutes ahead is mostly thrown away (issue 18).
   long horizon_ = 30;  // kHorizon (monitor.cpp)
+  /// The watches as the last look-ahead left them after minute quiet_at_ (the one before the
+  /// minute it stopped at), with nothing fired in its minutes.
+  std::vector<Watch> quiet_;
+  long quiet_at_ = -1;
   simgrid::s4u::SemaphorePtr wake_ = simgrid::s4u::Semaphore::create(0);
 };
 
