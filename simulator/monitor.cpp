@@ -146,18 +146,18 @@ long Monitor::predict(long m) {
   return k;
 }
 
-void Monitor::save_watches(std::vector<Watch>& out) const {
-  out.clear();
-  for (const auto& g : paging_) out.push_back(g.finding);
-  for (const auto& g : cpu_) out.push_back(g.finding);
-  for (const auto& r : w_.reactions) out.push_back(r.watch);
+void Monitor::save_watches(std::vector<Watch>& out) {
+  if (watches_.empty()) {  // the findings' and reactions' watches, fixed once the run starts
+    for (auto& g : paging_) watches_.push_back(&g.finding);
+    for (auto& g : cpu_) watches_.push_back(&g.finding);
+    for (auto& r : w_.reactions) watches_.push_back(&r.watch);
+  }
+  out.resize(watches_.size());
+  for (size_t i = 0; i < watches_.size(); ++i) out[i] = *watches_[i];
 }
 
 void Monitor::restore_watches(const std::vector<Watch>& in) {
-  size_t i = 0;
-  for (auto& g : paging_) g.finding = in[i++];
-  for (auto& g : cpu_) g.finding = in[i++];
-  for (auto& r : w_.reactions) r.watch = in[i++];
+  for (size_t i = 0; i < watches_.size(); ++i) *watches_[i] = in[i];
 }
 
 bool Monitor::check_minute(long k, bool dry) {

@@ -106,9 +106,12 @@ const std::vector<double>& geometric_steps(double up_to) {
 }  // namespace
 
 std::vector<double> share_speeds(int logical, double flops_per_cp) {
-  std::vector<double> cps{kIdleCp};  // the geometric steps, with each whole CP merged in
+  const std::vector<double>& steps = geometric_steps(logical);
+  std::vector<double> cps;  // the geometric steps, with each whole CP merged in
+  cps.reserve(steps.size() + static_cast<size_t>(std::max(logical, 0)) + 1);
+  cps.push_back(kIdleCp);
   int whole = 1;
-  for (double x : geometric_steps(logical)) {
+  for (double x : steps) {
     if (x >= logical) break;
     for (; whole < x; ++whole) cps.push_back(whole);
     if (x != whole) cps.push_back(x);
