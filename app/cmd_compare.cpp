@@ -1,4 +1,5 @@
 #include <exception>
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "app/cli.hpp"

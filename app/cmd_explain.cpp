@@ -1,5 +1,6 @@
 // drsim explain RESULT.json [SYSTEM] [--format text|json]: why the recovery took as long as
 // it did (the critical path and what set the RTO), or one system's account of its time.
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
 

@@ -1,5 +1,6 @@
 // drsim report RESULT.json [--html FILE]: renders the HTML timeline of a saved result.
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "app/cli.hpp"

@@ -1,6 +1,7 @@
 #include "app/replicate.hpp"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "models/replication.hpp"
 #include "models/rng.hpp"

@@ -1,5 +1,7 @@
 #include "app/result_document.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "models/contract.hpp"
 
 namespace drsim {

@@ -3,7 +3,7 @@
 /// What the models add to a result.json document once the engine has made it: the contract's
 /// `cost`. `drsim run` and every point of `drsim sweep` call it where they assemble the document.
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "models/scenario.hpp"
 

@@ -1,5 +1,7 @@
 #include "app/sweep_outputs.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "app/output_files.hpp"
 #include "reports/result_io.hpp"
 #include "reports/sweep_table.hpp"

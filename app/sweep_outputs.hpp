@@ -5,7 +5,7 @@
 /// files (DIR/shard-K-of-N.json) that `--merge` reads.
 
 #include <filesystem>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 

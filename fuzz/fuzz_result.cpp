@@ -4,6 +4,7 @@
 // page.
 #include <cstddef>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "reports/compare.hpp"

@@ -3,6 +3,7 @@
 // by NUL bytes ("/dr_site/tape/drives=6"). Any input must give a LoadResult, never a crash.
 #include <cstddef>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 

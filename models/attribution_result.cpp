@@ -1,6 +1,7 @@
 #include "models/attribution_result.hpp"
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 namespace drsim::attribution {
 namespace {

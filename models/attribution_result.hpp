@@ -5,7 +5,7 @@
 /// (docs/result-format.md, "Attribution and the critical path").
 
 #include <functional>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 

@@ -1,5 +1,7 @@
 #include "models/config_check_json.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "models/contract.hpp"
 
 namespace drsim {

@@ -3,7 +3,7 @@
 /// The JSON form of a `drsim check` report (documented in docs/check-format.md). The text
 /// output is rendered from this form (reports/check_text.hpp), so both always agree.
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 

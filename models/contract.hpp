@@ -6,7 +6,7 @@
 /// dedicated vs shared equipment). No price list is public (C10): a scenario states its own
 /// prices, and without a contract there is no cost at all (never a cost of zero).
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>

@@ -12,19 +12,6 @@ namespace {
 
 using J = nlohmann::ordered_json;
 
-void copy_cell(J& out, const TiersRow* row, const std::string& col, const std::string& key) {
-  if (row == nullptr || row->get(col) == nullptr) return;
-  const std::string& v = *row->get(col);
-  if (col == "dedicated")
-    out[key] = v == "true";
-  else if (col == "cpus" || col == "paging_volumes" || col == "cps" || col == "ifls")
-    out[key] = std::stoi(v);
-  else if (col == "engine_mips")
-    out[key] = std::stod(v);
-  else
-    out[key] = v;
-}
-
 std::string dr_lpar_name(const SiteSystem& x) {
   if (x.row && x.row->get("dr_lpar")) return upper(*x.row->get("dr_lpar"));
   return x.name;
@@ -153,6 +140,22 @@ J networks(const Parsed& p, const Site& s, Messages& msgs, bool& change) {
 }
 
 }  // namespace
+
+void copy_cell(nlohmann::ordered_json& out, const TiersRow* row, const std::string& col,
+               const std::string& key) {
+  if (row == nullptr) return;
+  const std::string* v = row->get(col);
+  if (v == nullptr) return;
+  if (col == "critical" || col == "dedicated")
+    out[key] = *v == "true";
+  else if (col == "cpus" || col == "paging_volumes" || col == "cps" || col == "ifls" ||
+           col == "volumes")
+    out[key] = std::stoi(*v);
+  else if (col == "steady_cpu" || col == "engine_mips")
+    out[key] = std::stod(*v);
+  else
+    out[key] = *v;
+}
 
 DrResult build_dr(const Parsed& p, const Site& s, Messages& msgs,
                   std::vector<std::string>& review) {

@@ -18,6 +18,12 @@ struct DrResult {
   std::string comment;          ///< for the description: where the DR side came from
 };
 
+/// Sets out[key] from the tiers CSV cell `col` of `row` (nothing when either is absent), typed by
+/// the column: `critical` and `dedicated` booleans; `cpus`, `paging_volumes`, `cps`, `ifls` and
+/// `volumes` integers; `steady_cpu` and `engine_mips` numbers; the rest text.
+void copy_cell(nlohmann::ordered_json& out, const TiersRow* row, const std::string& col,
+               const std::string& key);
+
 DrResult build_dr(const Parsed& p, const Site& s, Messages& msgs, std::vector<std::string>& review);
 
 }  // namespace drsim::import

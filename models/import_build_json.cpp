@@ -14,21 +14,6 @@ namespace {
 
 using J = nlohmann::ordered_json;
 
-void copy_cell(J& out, const TiersRow* row, const std::string& col, const std::string& key) {
-  if (row == nullptr) return;
-  const std::string* v = row->get(col);
-  if (v == nullptr) return;
-  if (col == "critical" || col == "dedicated")
-    out[key] = *v == "true";
-  else if (col == "cpus" || col == "paging_volumes" || col == "cps" || col == "ifls" ||
-           col == "volumes")
-    out[key] = std::stoi(*v);
-  else if (col == "steady_cpu" || col == "engine_mips")
-    out[key] = std::stod(*v);
-  else
-    out[key] = *v;
-}
-
 J machine(const std::string& model, const TiersRow* row) {
   J m;
   m["model"] = model.empty() ? "unknown" : model;

@@ -1,5 +1,7 @@
 #include "models/overrides.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "models/text_guard.hpp"
 
 namespace drsim {

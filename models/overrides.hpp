@@ -4,7 +4,7 @@
 /// parsed. VALUE is JSON (`6`, `"what-if"`, `{"drives": 6}`); the pointer is RFC 6901 and
 /// must name a value that exists (array elements by index: /production/guests/3/tier).
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 
 namespace drsim {

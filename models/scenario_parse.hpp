@@ -3,7 +3,7 @@
 /// JSON -> Scenario (the first half of loading) and the semantic checks (the second half).
 /// Both record problems in a Diagnostics and never throw on bad input.
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <utility>
 #include <vector>

@@ -3,7 +3,7 @@
 /// The scenario JSON Schema (draft-07): scenarios/drsim-scenario.schema.json, embedded in the
 /// binary at build time, and validation of a document against it with valijson.
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 

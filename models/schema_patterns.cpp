@@ -15,7 +15,7 @@ bool is_space(char c) {
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
-bool is_hex(char c) {
+bool hex_digit(char c) {
   return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 bool is_letter(char c) {
@@ -171,10 +171,10 @@ bool share(std::string_view s) {
 }
 
 bool hex2(std::string_view s) {
-  return s.size() == 2 && std::all_of(s.begin(), s.end(), is_hex);
+  return s.size() == 2 && std::all_of(s.begin(), s.end(), hex_digit);
 }
 bool hex4(std::string_view s) {
-  return s.size() == 4 && std::all_of(s.begin(), s.end(), is_hex);
+  return s.size() == 4 && std::all_of(s.begin(), s.end(), hex_digit);
 }
 
 }  // namespace

@@ -4,7 +4,7 @@
 /// brackets, huge files) is refused cleanly instead of exhausting the stack or memory.
 
 #include <cstddef>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
 #include <utility>

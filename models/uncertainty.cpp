@@ -4,17 +4,10 @@
 #include <cmath>
 
 namespace drsim {
-namespace {
-
-/// z of the 95th percentile of the standard normal.
-constexpr double kZ95 = 1.6448536269514722;
-
-}  // namespace
-
 Spread Spread::lognormal_p95(double p95_ratio) {
   Spread s;
   s.kind = SpreadKind::Lognormal;
-  s.sigma = std::log(std::max(1.0, p95_ratio)) / kZ95;
+  s.sigma = std::log(std::max(1.0, p95_ratio)) / kNormalZ95;
   return s;
 }
 

@@ -10,6 +10,9 @@
 
 namespace drsim {
 
+/// z of the 95th percentile of the standard normal.
+inline constexpr double kNormalZ95 = 1.6448536269514722;
+
 enum class SpreadKind { Fixed, Lognormal, Uniform, Triangular };
 
 /// A distribution of a factor x nominal.

@@ -11,8 +11,6 @@ namespace {
 using U = UncertaintyParams;
 using K = UncertaintyKind;
 
-constexpr double kZ95 = 1.6448536269514722;  // as uncertainty.cpp
-
 std::string num(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.3g", v);
@@ -42,7 +40,7 @@ std::string spread_text(const Spread& s) {
     case SpreadKind::Fixed:
       return "\"fixed\"";
     case SpreadKind::Lognormal: {
-      double p95 = std::exp(kZ95 * s.sigma);
+      double p95 = std::exp(kNormalZ95 * s.sigma);
       double cv = std::sqrt(std::expm1(s.sigma * s.sigma));
       if (round_number(p95) && !round_number(cv))
         return "{\"dist\": \"lognormal\", \"p95_ratio\": " + num(p95) + "}";

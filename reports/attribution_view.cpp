@@ -1,5 +1,7 @@
 #include "reports/attribution_view.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "reports/result_io.hpp"
 
 namespace drsim::reports {

@@ -4,7 +4,7 @@
 /// "Attribution and the critical path"): each system's account, the critical path and what
 /// set the RTO. Shared by `drsim explain`, the HTML timeline and `drsim compare`.
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>

@@ -5,7 +5,7 @@
 /// the vendor, the changes since last test, and a summary line. Texts from the report are
 /// stripped of control characters (escape_terminal) before they reach the terminal.
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 
 namespace drsim::reports {

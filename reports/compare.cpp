@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <nlohmann/json.hpp>
 
 #include "reports/compare_doc.hpp"
 #include "reports/duration_format.hpp"

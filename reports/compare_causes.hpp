@@ -4,7 +4,7 @@
 /// ("CPU-starved +40m (other guests), paging -8m"), when both carry attribution.
 
 #include <map>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 
 #include "reports/attribution_view.hpp"

@@ -2,6 +2,7 @@
 // the RTO is met, lower by more than the baseline's 95 % interval, and each critical system's
 // P90 up time, later than tolerated, are regressions (docs/compare.md).
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "reports/compare_doc.hpp"

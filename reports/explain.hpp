@@ -4,7 +4,7 @@
 /// saved result.json: the critical path and what set the RTO, or one system's account of
 /// every second up to its up time. Text for a system programmer, or JSON.
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 

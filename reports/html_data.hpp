@@ -4,7 +4,7 @@
 /// into plain structs. Every field is type-checked: a wrong type throws ResultFileError naming
 /// the JSON Pointer and what was expected. Optional fields may be missing or null.
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>

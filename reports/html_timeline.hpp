@@ -5,7 +5,7 @@
 /// RTO line, findings at their hour, paging and CPU charts on the same time axis, and the
 /// lists of findings and operator actions. Every text from the result is HTML-escaped.
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 
 #include "reports/html_data.hpp"

@@ -4,7 +4,7 @@
 /// result (docs/result-format.md), so `drsim report` and `drsim compare` run on saved files.
 
 #include <cstddef>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <stdexcept>
 #include <string>
 

@@ -1,5 +1,6 @@
 #include <charconv>
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 #include "reports/sweep_table.hpp"
 

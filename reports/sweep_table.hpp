@@ -5,7 +5,7 @@
 /// error findings, cost), the Pareto front, and the sweep.json / sweep.csv texts
 /// (docs/sweep.md). Pure: JSON in, text out.
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 

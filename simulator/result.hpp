@@ -4,7 +4,7 @@
 /// (docs/result-format.md). Reports read the JSON, never this struct.
 
 #include <map>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>

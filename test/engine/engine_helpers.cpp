@@ -131,6 +131,12 @@ std::optional<double> up_s(const nlohmann::json& result, const std::string& name
   return opt_number(system_of(result, name).at("up_s"));
 }
 
+double restores_done(const nlohmann::json& result) {
+  auto t = opt_number(result.at("metrics").at("restores_done_s"));
+  REQUIRE(t.has_value());
+  return *t;
+}
+
 std::string opt_string(const nlohmann::json& value) {
   return value.is_null() ? std::string() : value.get<std::string>();
 }

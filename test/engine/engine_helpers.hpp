@@ -51,6 +51,9 @@ std::optional<double> opt_number(const nlohmann::json& value);
 /// `up_s` of a system, nullopt when it never came up.
 std::optional<double> up_s(const nlohmann::json& result, const std::string& name);
 
+/// /metrics/restores_done_s of a result (REQUIREs that it is set).
+double restores_done(const nlohmann::json& result);
+
 /// A string that may be null: "" for null (e.g. `blocked_by`).
 std::string opt_string(const nlohmann::json& value);
 

@@ -10,6 +10,7 @@
 using drsim::test::events_of;
 using drsim::test::opt_number;
 using drsim::test::opt_string;
+using drsim::test::restores_done;
 using drsim::test::run_file;
 using drsim::test::shipped;
 using drsim::test::system_of;
@@ -125,12 +126,6 @@ TEST_CASE("reactions see static findings from t = 0, and a blocked guest lists e
 }
 
 namespace {
-
-double restores_done(const nlohmann::json& r) {
-  auto t = opt_number(r.at("metrics").at("restores_done_s"));
-  REQUIRE(t.has_value());
-  return *t;
-}
 
 /// Start of the first phase `phase` of `system` at or after `from`.
 std::optional<double> phase_start(const nlohmann::json& system, const std::string& phase,

@@ -10,6 +10,7 @@
 
 using drsim::test::opt_number;
 using drsim::test::opt_string;
+using drsim::test::restores_done;
 using drsim::test::run_file;
 using drsim::test::shipped;
 using drsim::test::system_of;
@@ -30,12 +31,6 @@ const std::vector<std::string> kVmInOwnLpar = {
     R"({"name":"VNDZOS","owner":"vendor","os":"zos","cps":12,"dedicated":false,"weight":800,"busy_cps":10},)"
     R"({"name":"DRVM","owner":"customer","cps":2,"dedicated":true,"memory":"3.5GB","paging_volumes":8}])",
     R"(/dr_site/placements/2={"system":"VMPROD","mode":"lpar","lpar":"DRVM"})"};
-
-double restores_done(const nlohmann::json& r) {
-  auto t = opt_number(r.at("metrics").at("restores_done_s"));
-  REQUIRE(t.has_value());
-  return *t;
-}
 
 bool is_guest(const nlohmann::json& system) {
   std::string kind = system.at("kind").get<std::string>();

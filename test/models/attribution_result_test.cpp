@@ -1,16 +1,14 @@
 #include "models/attribution_result.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "test/unit_helpers.hpp"
 
 using namespace drsim::attribution;
+using drsim::test::seg;
 
 namespace {
-
-Segment seg(Cause c, double a, double b, std::string resource = {}) {
-  Segment s;
-  s.cause = c, s.cls = default_class(c), s.resource = std::move(resource), s.start = a, s.end = b;
-  return s;
-}
 
 std::string label(double t) {
   return "T" + std::to_string(static_cast<long>(t));

@@ -2,7 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include "test/unit_helpers.hpp"
+
 using namespace drsim::attribution;
+using drsim::test::seg;
 
 namespace {
 
@@ -22,12 +25,6 @@ double seconds_of(const std::vector<Portion>& ps, Cause c, const std::string& de
   double s = 0;
   for (const auto& p : ps)
     if (p.cause == c && (detail.empty() || p.detail == detail)) s += p.seconds;
-  return s;
-}
-
-Segment seg(Cause c, double a, double b, std::string resource = {}) {
-  Segment s;
-  s.cause = c, s.cls = default_class(c), s.resource = std::move(resource), s.start = a, s.end = b;
   return s;
 }
 

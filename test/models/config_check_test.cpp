@@ -9,8 +9,10 @@
 #include "models/dr_networks.hpp"
 #include "models/scenario_io.hpp"
 #include "models/topology.hpp"
+#include "test/unit_helpers.hpp"
 
 using namespace drsim;
+using drsim::test::contains;
 
 namespace {
 
@@ -115,10 +117,6 @@ const Finding* find(const std::vector<Finding>& fs, const std::string& code,
 
 bool has_code(const std::vector<Finding>& fs, const std::string& code) {
   return std::any_of(fs.begin(), fs.end(), [&](const Finding& f) { return f.code == code; });
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
 }
 
 /// Puts VM1 under the vendor's z/VM as a guest with the given storage.

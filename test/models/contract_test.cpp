@@ -9,8 +9,10 @@
 #include <string>
 
 #include "models/scenario_io.hpp"
+#include "test/unit_helpers.hpp"
 
 using drsim::LoadStatus;
+using drsim::test::load_json;
 
 namespace {
 
@@ -19,10 +21,6 @@ nlohmann::json shipped(const char* file) {
   std::ostringstream buf;
   buf << in.rdbuf();
   return nlohmann::json::parse(buf.str());
-}
-
-drsim::LoadResult load_json(const nlohmann::json& doc) {
-  return drsim::load_scenario_text(doc.dump(), "t.json");
 }
 
 double quantity(const drsim::CostBreakdown& c, const std::string& item) {

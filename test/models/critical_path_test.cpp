@@ -2,17 +2,12 @@
 
 #include <catch2/catch.hpp>
 
+#include "test/unit_helpers.hpp"
+
 using namespace drsim::attribution;
+using drsim::test::seg;
 
 namespace {
-
-Segment seg(Cause c, double a, double b, std::string resource = {}, std::string gate = {},
-            std::optional<double> gate_at = std::nullopt) {
-  Segment s;
-  s.cause = c, s.cls = default_class(c), s.resource = std::move(resource), s.start = a, s.end = b;
-  s.gate = std::move(gate), s.gate_at = gate_at;
-  return s;
-}
 
 SystemTimeline sys(std::string name, bool critical, std::optional<double> up,
                    std::vector<Segment> segs) {

@@ -14,7 +14,7 @@ using nlohmann::json;
 
 namespace {
 
-json sample() {
+json small_doc() {
   return json::parse(R"({"name": "a", "dr_site": {"tape": {"drives": 4}},
                          "production": {"guests": [{"tier": "qa"}, {"tier": "dev"}]}, "a/b": {"c~d": 1}})");
 }
@@ -26,7 +26,7 @@ std::string year1_path() {
 }  // namespace
 
 TEST_CASE("set: replaces an existing value with JSON", "[overrides]") {
-  json doc = sample();
+  json doc = small_doc();
   CHECK(drsim::apply_override(doc, "/dr_site/tape/drives=6").status == OverrideStatus::Applied);
   CHECK(doc["dr_site"]["tape"]["drives"].get<int>() == 6);
   CHECK(drsim::apply_override(doc, "/name=\"what-if\"").status == OverrideStatus::Applied);
@@ -39,7 +39,7 @@ TEST_CASE("set: replaces an existing value with JSON", "[overrides]") {
 }
 
 TEST_CASE("set: reaches array elements by index and escaped keys", "[overrides]") {
-  json doc = sample();
+  json doc = small_doc();
   CHECK(drsim::apply_override(doc, "/production/guests/1/tier=\"test\"").status ==
         OverrideStatus::Applied);
   CHECK(doc["production"]["guests"][1]["tier"].get<std::string>() == "test");
@@ -48,7 +48,7 @@ TEST_CASE("set: reaches array elements by index and escaped keys", "[overrides]"
 }
 
 TEST_CASE("set: on a pointer that does not exist is an error naming it", "[overrides]") {
-  json doc = sample();
+  json doc = small_doc();
   json before = doc;
   for (const char* arg : {"/dr_site/tape/drivez=6", "/production/guests/2/tier=\"qa\"",
                           "/production/guests/-/tier=\"qa\"", "/production/guests/x=1",
@@ -63,7 +63,7 @@ TEST_CASE("set: on a pointer that does not exist is an error naming it", "[overr
 }
 
 TEST_CASE("a malformed --set argument is reported as such", "[overrides]") {
-  json doc = sample();
+  json doc = small_doc();
   json before = doc;
   for (const char* arg : {"/dr_site/tape/drives", "dr_site/tape/drives=6", "=6", "/name=what-if",
                           "/name=", "/dr_site/tape/drives=6 7", "/bad~2escape=1",

@@ -8,8 +8,11 @@
 
 #include "models/scenario_io.hpp"
 #include "models/sha256.hpp"
+#include "test/unit_helpers.hpp"
 
 using drsim::LoadStatus;
+using drsim::test::has_pointer;
+using drsim::test::load_json;
 
 namespace {
 
@@ -22,17 +25,6 @@ nlohmann::json year1() {
   std::ostringstream buf;
   buf << in.rdbuf();
   return nlohmann::json::parse(buf.str());
-}
-
-drsim::LoadResult load_json(const nlohmann::json& doc) {
-  return drsim::load_scenario_text(doc.dump(), "t.json");
-}
-
-bool has_pointer(const drsim::LoadResult& r, const std::string& pointer) {
-  for (const auto& e : r.errors)
-    if (e.pointer == pointer) return true;
-  for (const auto& e : r.errors) UNSCOPED_INFO(e.to_string());
-  return false;
 }
 
 }  // namespace

@@ -12,8 +12,11 @@
 #include "models/cpu.hpp"
 #include "models/scenario_io.hpp"
 #include "models/tape.hpp"
+#include "test/unit_helpers.hpp"
 
 using namespace drsim;
+using drsim::test::has_pointer;
+using drsim::test::load_json;
 
 namespace {
 
@@ -27,22 +30,11 @@ double sum(const std::vector<double>& v) {
   return std::accumulate(v.begin(), v.end(), 0.0);
 }
 
-nlohmann::json year1() {
+nlohmann::json year1_doc() {
   std::ifstream in(std::string(DRSIM_SCENARIOS) + "/insurance-2007-year1.json");
   std::ostringstream buf;
   buf << in.rdbuf();
   return nlohmann::json::parse(buf.str());
-}
-
-LoadResult load_json(const nlohmann::json& doc) {
-  return load_scenario_text(doc.dump(), "t.json");
-}
-
-bool has_pointer(const LoadResult& r, const std::string& pointer) {
-  for (const auto& e : r.errors)
-    if (e.pointer == pointer) return true;
-  for (const auto& e : r.errors) UNSCOPED_INFO(e.to_string());
-  return false;
 }
 
 }  // namespace
@@ -155,7 +147,7 @@ TEST_CASE("cartridges: one mount for the volumes stacked on it", "[tape]") {
 }
 
 TEST_CASE("scenario fields: share, out_of_scope, by, calendars, cartridges", "[scenario]") {
-  auto doc = year1();
+  auto doc = year1_doc();
   doc["production"]["guests"][4]["share"] = "REL 200";
   doc["production"]["guests"][5]["share"] = "absolute 5%";
   doc["plan"]["out_of_scope"] = {{{"system", "WIN-CITRIX"}, {"reason", "not this year"}}};

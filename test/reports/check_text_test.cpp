@@ -4,8 +4,10 @@
 #include <nlohmann/json.hpp>
 
 #include "reports/result_io.hpp"
+#include "test/unit_helpers.hpp"
 
 using drsim::reports::render_check_text;
+using drsim::test::contains;
 using nlohmann::json;
 
 namespace {
@@ -30,10 +32,6 @@ json finding(const char* code, const char* severity, const char* subject) {
           {"consequence", "paging"},
           {"remedy", "ask for 8GB"},
           {"pointer", "/dr_site/x"}};
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
 }
 
 }  // namespace

@@ -2,14 +2,18 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 #include "models/units.hpp"
 #include "reports/compare_output.hpp"
 #include "reports/duration_format.hpp"
 #include "reports/result_io.hpp"
+#include "test/unit_helpers.hpp"
 
 using nlohmann::json;
 using namespace drsim::reports;
+using drsim::test::duration;
+using drsim::test::run;
 
 namespace {
 
@@ -31,14 +35,6 @@ json system_json(const std::string& name, bool critical, std::optional<double> u
 /// A small result: z/OS up at 1h, LNX1 (critical) at 2h, LNX2 at 3h; RTO met.
 json make_result() {
   return load_result(DRSIM_TEST_DATA "/results/compare-base.json");
-}
-
-std::optional<double> duration(std::string_view text) {
-  return drsim::units::parse_duration(text).value;
-}
-
-Comparison run(const json& b, const json& c, const std::vector<std::string>& tol = {}) {
-  return compare_results({"base.json", b}, {"cur.json", c}, parse_tolerances(tol, duration));
 }
 
 const CompareRow& row(const Comparison& c, const std::string& metric, const std::string& subject) {

@@ -1,20 +1,20 @@
 // Monte Carlo results in the reports: compare's RTO probability and P90 rows, the timeline's
 // headline, whiskers and distribution chart.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "models/units.hpp"
 #include "reports/compare.hpp"
 #include "reports/html_timeline.hpp"
 #include "reports/result_io.hpp"
+#include "test/unit_helpers.hpp"
 
 using nlohmann::json;
 using namespace drsim::reports;
+using drsim::test::duration;
+using drsim::test::run;
 
 namespace {
-
-std::optional<double> duration(std::string_view text) {
-  return drsim::units::parse_duration(text).value;
-}
 
 /// compare-base.json (ZOS1, LNX1 critical; LNX2 not) with a distribution.
 json with_distribution(double probability, double lo, double hi, json lnx1_p90) {
@@ -42,10 +42,6 @@ json with_distribution(double probability, double lo, double hi, json lnx1_p90) 
       {"systems", systems},
       {"runs", {{"median", 4}, {"p90", 8}, {"worst", 9}}}};
   return doc;
-}
-
-Comparison run(const json& b, const json& c, const std::vector<std::string>& tol = {}) {
-  return compare_results({"base.json", b}, {"cur.json", c}, parse_tolerances(tol, duration));
 }
 
 const CompareRow* find(const Comparison& c, const std::string& metric, const std::string& subj) {

@@ -1,30 +1,29 @@
 #include "reports/explain.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "reports/compare.hpp"
 #include "reports/compare_causes.hpp"
 #include "reports/result_io.hpp"
+#include "test/unit_helpers.hpp"
 
 using nlohmann::json;
 using namespace drsim::reports;
+using drsim::test::contains;
 
 namespace {
 
 const std::string kFile = DRSIM_TEST_DATA "/results/attribution-sample.json";
 
-json sample() {
+json attribution_sample() {
   return load_result(kFile);
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
 }
 
 }  // namespace
 
 TEST_CASE("explain: the critical path, the RTO moment and what set it, as text") {
-  std::string text = render_explain_text(sample(), kFile);
+  std::string text = render_explain_text(attribution_sample(), kFile);
   INFO(text);
   CHECK(contains(text, "RTO moment Mon 10:00: LNX1, the last critical system, came up"));
   CHECK(contains(text, "tape drives"));
@@ -42,7 +41,7 @@ TEST_CASE("explain: the critical path, the RTO moment and what set it, as text")
 }
 
 TEST_CASE("explain: one system's account adds up to its up time") {
-  std::string text = render_account_text(sample(), kFile, "LNX2");
+  std::string text = render_account_text(attribution_sample(), kFile, "LNX2");
   INFO(text);
   CHECK(contains(text, "LNX2 (linux, up): up Mon 11:00, 3h after the exercise start"));
   CHECK(contains(text, "39%  CPU-starved"));
@@ -51,7 +50,7 @@ TEST_CASE("explain: one system's account adds up to its up time") {
 }
 
 TEST_CASE("explain: an unknown system, a result without attribution, a malformed one") {
-  json doc = sample();
+  json doc = attribution_sample();
   CHECK_THROWS_WITH(
       render_account_text(doc, kFile, "NOPE"),
       Catch::Contains("no system named \"NOPE\"") && Catch::Contains("critical: ZOS1, LNX1"));
@@ -61,24 +60,24 @@ TEST_CASE("explain: an unknown system, a result without attribution, a malformed
   doc["systems"][0]["attribution"]["causes"][0]["s"] = "long";
   CHECK_THROWS_WITH(render_account_text(doc, kFile, "ZOS1"),
                     Catch::Contains("/systems/0/attribution/causes/0/s: expected a number"));
-  json bad = sample();
+  json bad = attribution_sample();
   bad["critical_path"][2].erase("end_s");
   CHECK_THROWS_WITH(render_explain_text(bad, kFile),
                     Catch::Contains("/critical_path/2/end_s: expected a number"));
 }
 
 TEST_CASE("explain: --format json carries the path or the system's attribution") {
-  json path = explain_json(sample(), kFile, std::nullopt);
+  json path = explain_json(attribution_sample(), kFile, std::nullopt);
   CHECK(path.at("critical_path").size() == 7);
   CHECK(path.at("rto_drivers").at("top").at(0).at("resource") == "the 4 tape drives");
-  json sys = explain_json(sample(), kFile, std::string("LNX1"));
+  json sys = explain_json(attribution_sample(), kFile, std::string("LNX1"));
   CHECK(sys.at("system").at("name") == "LNX1");
   CHECK(sys.at("system").at("attribution").at("causes").size() == 4);
 }
 
 TEST_CASE("compare: a later system names the causes that changed most") {
-  json base = sample();
-  json cur = sample();
+  json base = attribution_sample();
+  json cur = attribution_sample();
   json& lnx2 = cur["systems"][2];
   lnx2["up_s"] = 10800 + 1920;  // +32 min
   lnx2["attribution"]["until_s"] = 10800 + 1920;

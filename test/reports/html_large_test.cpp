@@ -2,32 +2,24 @@
 // lanes waiting as text (<script type="text/html" class="later">) for the page's script;
 // small sites are drawn as before.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "reports/html_timeline.hpp"
 #include "reports/result_io.hpp"
+#include "test/unit_helpers.hpp"
 
 using drsim::reports::render_timeline_html;
+using drsim::test::count;
+using drsim::test::sample_year1;
 using nlohmann::json;
 
 namespace {
 
 const std::string kLater = "<script type=\"text/html\" class=\"later\">";
 
-json sample() {
-  return drsim::reports::load_result(std::string(DRSIM_TEST_DATA) + "/results/sample-year1.json");
-}
-
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto pos = text.find(what); pos != std::string::npos;
-       pos = text.find(what, pos + what.size()))
-    ++n;
-  return n;
-}
-
 json with_systems(int n) {
-  json doc = sample();
+  json doc = sample_year1();
   json systems = json::array();
   const json& model = doc.at("systems");
   for (int i = 0; i < n; ++i) {

@@ -3,31 +3,21 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "reports/escape.hpp"
 #include "reports/html_parts.hpp"
 #include "reports/result_io.hpp"
+#include "test/unit_helpers.hpp"
 
 using drsim::reports::render_timeline_html;
 using drsim::reports::ResultFileError;
+using drsim::test::count;
+using drsim::test::sample_year1;
 using nlohmann::json;
 
 namespace {
-
-json sample() {
-  static const json doc =
-      drsim::reports::load_result(std::string(DRSIM_TEST_DATA) + "/results/sample-year1.json");
-  return doc;
-}
-
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto pos = text.find(what); pos != std::string::npos;
-       pos = text.find(what, pos + what.size()))
-    ++n;
-  return n;
-}
 
 std::string render_error(const json& doc) {
   try {
@@ -41,7 +31,7 @@ std::string render_error(const json& doc) {
 }  // namespace
 
 TEST_CASE("the sample renders one lane per system with its phases", "[html]") {
-  const json doc = sample();
+  const json doc = sample_year1();
   const std::string html = render_timeline_html(doc);
   CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
   CHECK(count(html, "class=\"row lane ") == doc.at("systems").size());
@@ -55,7 +45,7 @@ TEST_CASE("the sample renders one lane per system with its phases", "[html]") {
 }
 
 TEST_CASE("summary, RTO line, milestones and findings at their hour", "[html]") {
-  const json doc = sample();
+  const json doc = sample_year1();
   const std::string html = render_timeline_html(doc);
   CHECK(html.find("RTO 48 h MISSED") != std::string::npos);
   CHECK(html.find("class=\"rtoline missed\" style=\"--l:58.537\"") !=
@@ -68,7 +58,7 @@ TEST_CASE("summary, RTO line, milestones and findings at their hour", "[html]") 
 }
 
 TEST_CASE("paging and CPU charts share the time axis", "[html]") {
-  const std::string html = render_timeline_html(sample());
+  const std::string html = render_timeline_html(sample_year1());
   CHECK(count(html, "<path class=\"line\"") == 3);  // VMPROD paging; VNDVM and VNDZOS CPU
   CHECK(html.find("at 100 % for") != std::string::npos);
   CHECK(html.find(">3,000<") != std::string::npos);  // paging scale above the 2,797 peak
@@ -76,7 +66,7 @@ TEST_CASE("paging and CPU charts share the time axis", "[html]") {
 }
 
 TEST_CASE("the page is self-contained: no network, data safe in its script block", "[html]") {
-  const std::string html = render_timeline_html(sample());
+  const std::string html = render_timeline_html(sample_year1());
   CHECK(html.find("http://") == std::string::npos);
   CHECK(html.find("https://") == std::string::npos);
   CHECK(html.find(" src=") == std::string::npos);
@@ -86,7 +76,7 @@ TEST_CASE("the page is self-contained: no network, data safe in its script block
 }
 
 TEST_CASE("every text from the result is escaped", "[html]") {
-  json doc = sample();
+  json doc = sample_year1();
   const std::string evil = "<script>alert(1)</script>";
   doc["systems"][0]["name"] = evil;
   doc["systems"][0]["reason"] = "a \"quoted\" & <b>bold</b> reason";
@@ -116,60 +106,60 @@ TEST_CASE("json strings for the page escape quotes, controls and markup", "[html
 }
 
 TEST_CASE("a field of the wrong type names its JSON Pointer", "[html]") {
-  json doc = sample();
+  json doc = sample_year1();
   doc["systems"][3]["phases"][0]["start_s"] = "soon";
   CHECK(render_error(doc) == "/systems/3/phases/0/start_s: expected a number, found string");
-  doc = sample();
+  doc = sample_year1();
   doc["systems"][2]["name"] = 7;
   CHECK(render_error(doc) == "/systems/2/name: expected a string, found number");
-  doc = sample();
+  doc = sample_year1();
   doc["series"]["paging_pages_per_s"]["VM/X"] = json::array({1, "x"});
   CHECK(render_error(doc) == "/series/paging_pages_per_s/VM~1X/1: expected a number, found string");
-  doc = sample();
+  doc = sample_year1();
   doc.erase("systems");
   CHECK(render_error(doc) == "/systems is missing; expected an array");
   CHECK(render_error(json::array()) == "/: expected a drsim result object, found array");
-  doc = sample();
+  doc = sample_year1();
   doc["exercise"]["staff_hours"]["from"] = "8 o'clock";
   CHECK(render_error(doc).rfind("/exercise/staff_hours: expected", 0) == 0);
 }
 
 TEST_CASE("a number out of range is an error naming its pointer (issue 15, defect 1)", "[html]") {
-  json doc = sample();
+  json doc = sample_year1();
   const std::string vm = doc["series"]["paging_pages_per_s"].begin().key();
   doc["series"]["paging_pages_per_s"][vm][0] = 1e20;  // thousands() negated LLONG_MIN: a crash
   CHECK(render_error(doc) == "/series/paging_pages_per_s/" + vm +
                                  "/0: expected a number from -1e+15 to 1e+15, found 1e+20");
-  doc = sample();
+  doc = sample_year1();
   doc["metrics"]["peak_paging_pages_per_s"] = -1e300;
   CHECK(render_error(doc).rfind("/metrics/peak_paging_pages_per_s: expected a number", 0) == 0);
-  doc = sample();
+  doc = sample_year1();
   doc["systems"][0]["sie_level"] = 1e19;
   CHECK(render_error(doc).rfind("/systems/0/sie_level: expected a number from 0 to 16", 0) == 0);
 }
 
 TEST_CASE("every time in a result is bounded (issue 15, defect 4)", "[html]") {
-  json doc = sample();
+  json doc = sample_year1();
   doc["exercise"]["duration_s"] = 1e300;  // looped over day columns until memory ran out
   CHECK(render_error(doc) ==
         "/exercise/duration_s: expected seconds from 0 to 2.4192e+06 (4 weeks), found 1e+300");
-  doc = sample();
+  doc = sample_year1();
   doc["exercise"]["duration_s"] = 1e9;  // a 26 MB page
   CHECK(render_error(doc).rfind("/exercise/duration_s: expected seconds", 0) == 0);
-  doc = sample();
+  doc = sample_year1();
   doc["exercise"].erase("duration_s");
   doc["systems"][1]["phases"][0]["end_s"] = 1e300;
   CHECK(render_error(doc).rfind("/systems/1/phases/0/end_s: expected seconds", 0) == 0);
-  doc = sample();
+  doc = sample_year1();
   doc["milestones"][0]["t_s"] = -5;
   CHECK(render_error(doc).rfind("/milestones/0/t_s: expected seconds", 0) == 0);
-  doc = sample();
+  doc = sample_year1();
   doc["exercise"]["start_week_s"] = 1e12;
   CHECK(render_error(doc).rfind("/exercise/start_week_s: expected a number from 0", 0) == 0);
-  doc = sample();
+  doc = sample_year1();
   doc["recovery"]["rto_target_h"] = 1e200;
   CHECK(render_error(doc).rfind("/recovery/rto_target_h: expected hours", 0) == 0);
-  doc = sample();
+  doc = sample_year1();
   doc["exercise"]["duration_s"] = 4 * 7 * 86400;  // the bound itself is fine
   CHECK(render_error(doc) == "no error");
 }
@@ -193,7 +183,7 @@ TEST_CASE("a result with only the contract's fields renders", "[html]") {
 }
 
 TEST_CASE("1,200 systems render quickly into a file of a few MB", "[html][large]") {
-  json doc = sample();
+  json doc = sample_year1();
   json systems = json::array();
   const json& model = doc.at("systems");
   for (int i = 0; i < 1200; ++i) {
@@ -214,7 +204,7 @@ TEST_CASE("1,200 systems render quickly into a file of a few MB", "[html][large]
 }
 
 TEST_CASE("a blocked bar says its own phase's reason, not the lane's later one", "[html]") {
-  json doc = sample();
+  json doc = sample_year1();
   json& s = doc.at("systems").at(0);
   s["status"] = "not_started";
   s["blocked_by"] = nullptr;

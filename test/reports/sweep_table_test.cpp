@@ -4,6 +4,7 @@
 #include "reports/sweep_table.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 using nlohmann::json;
 

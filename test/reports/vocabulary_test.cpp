@@ -1,19 +1,18 @@
 // The engine's words reach the HTML report: every phase and status name the result writer
 // uses (models/lane_vocabulary.hpp) is styled and explained in the timeline.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "models/lane_vocabulary.hpp"
 #include "reports/html_timeline.hpp"
 #include "reports/result_io.hpp"
+#include "test/unit_helpers.hpp"
 
+using drsim::test::sample_year1;
 using nlohmann::json;
 
 namespace {
-
-json sample() {
-  return drsim::reports::load_result(std::string(DRSIM_TEST_DATA) + "/results/sample-year1.json");
-}
 
 bool has(const std::string& html, const std::string& what) {
   return html.find(what) != std::string::npos;
@@ -22,7 +21,7 @@ bool has(const std::string& html, const std::string& what) {
 }  // namespace
 
 TEST_CASE("every phase name has its CSS class and its legend entry", "[html][vocabulary]") {
-  const std::string html = drsim::reports::render_timeline_html(sample());
+  const std::string html = drsim::reports::render_timeline_html(sample_year1());
   for (const auto& [phase, name] : drsim::kPhaseNames) {
     const std::string n(name);
     INFO("phase " << n);
@@ -32,7 +31,7 @@ TEST_CASE("every phase name has its CSS class and its legend entry", "[html][voc
 }
 
 TEST_CASE("every status name is counted under its own label and styled", "[html][vocabulary]") {
-  json doc = sample();
+  json doc = sample_year1();
   std::size_t k = 0;
   for (json& s : doc.at("systems"))  // every status on some lane
     s["status"] = std::string(drsim::kStatusNames[k++ % drsim::kStatusNames.size()].second);
