@@ -20,12 +20,19 @@ namespace fs = std::filesystem;
 // executable's global scope (12 million of year 1's 145 million instructions, bench/README.md).
 // Safe because drsim holds no copies of library data (app/CMakeLists.txt: no copy relocations)
 // and the module exports only its entry point. Not under AddressSanitizer, whose runtime
-// refuses RTLD_DEEPBIND (its malloc must stay the one everybody binds to).
+// refuses RTLD_DEEPBIND (its malloc must stay the one everybody binds to), and not when
+// LD_PRELOAD names a library for the same reason: a preloaded allocator or profiler
+// (jemalloc, heaptrack) would be bypassed by SimGrid's own calls to malloc and free, while
+// memory the C library allocates (strdup) still comes from it.
+int engine_open_flags() {
 #ifdef DRSIM_ASAN
-constexpr int kEngineOpenFlags = RTLD_LAZY | RTLD_LOCAL;
+  return RTLD_LAZY | RTLD_LOCAL;
 #else
-constexpr int kEngineOpenFlags = RTLD_LAZY | RTLD_LOCAL | RTLD_DEEPBIND;
+  const char* preload = std::getenv("LD_PRELOAD");
+  if (preload != nullptr && *preload != '\0') return RTLD_LAZY | RTLD_LOCAL;
+  return RTLD_LAZY | RTLD_LOCAL | RTLD_DEEPBIND;
 #endif
+}
 
 const EngineApi* g_api = nullptr;
 
@@ -61,7 +68,7 @@ std::string load_engine() {
       tried += "\n  " + path + ": no such file";
       continue;
     }
-    void* handle = dlopen(path.c_str(), kEngineOpenFlags);
+    void* handle = dlopen(path.c_str(), engine_open_flags());
     if (handle == nullptr) {
       const char* e = dlerror();
       tried += "\n  " + path + ": " + (e != nullptr ? e : "cannot load");

@@ -41,6 +41,15 @@ else
   grep -A1 '^ *[0-9]*:.object=.*libsimgrid' "$TMP/scopes.txt" | grep -q 'scope 0: [^ ]*drsim_engine' &&
     pass "SimGrid's libraries look up symbols in the module's scope first" ||
     fail "SimGrid's first scope: $(grep -A1 'object=.*libsimgrid' "$TMP/scopes.txt" | head -2)"
+  # with LD_PRELOAD (an allocator, a profiler) the module is loaded without RTLD_DEEPBIND, so
+  # the preloaded library keeps binding SimGrid's calls; the run is the same
+  LD_PRELOAD=libm.so.6 LD_DEBUG=scopes "$DRSIM" run "$y1" --out "$TMP/preload" --quiet \
+    2>"$TMP/preload.txt" >/dev/null || true
+  grep -A1 '^ *[0-9]*:.object=.*libsimgrid' "$TMP/preload.txt" | grep -q 'scope 0: [^ ]*drsim_engine' &&
+    fail "with LD_PRELOAD, SimGrid's libraries still look in the module first" ||
+    pass "with LD_PRELOAD, the module is loaded without RTLD_DEEPBIND"
+  test -s "$TMP/preload/result.json" && cmp -s "$TMP/run/result.json" "$TMP/preload/result.json" &&
+    pass "with LD_PRELOAD, the same result.json" || fail "with LD_PRELOAD, result.json differs"
 fi
 # The module names SimGrid's most looked-up libraries first (simulator/CMakeLists.txt, the
 # order ld.so searches them in), but never a library libsimgrid would not load itself.
