@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 #include <cstddef>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -20,6 +21,17 @@
 #include "reports/result_io.hpp"
 
 namespace drsim::test {
+
+/// The path of the shipped scenario `stem` (e.g. "insurance-2007-year1").
+inline std::string scenario_path(const std::string& stem) {
+  return std::string(DRSIM_SCENARIOS) + "/" + stem + ".json";
+}
+
+/// The shipped scenario `stem` as a JSON document.
+inline nlohmann::json scenario_json(const std::string& stem) {
+  std::ifstream in(scenario_path(stem));
+  return nlohmann::json::parse(in);
+}
 
 /// Whether `part` occurs in `text`.
 inline bool contains(const std::string& text, const std::string& part) {

@@ -12,17 +12,15 @@
 
 #include "models/scenario_io.hpp"
 #include "models/units.hpp"
+#include "test/unit_helpers.hpp"
 
 using drsim::LoadStatus;
+using drsim::test::scenario_path;
 
 namespace {
 
-std::string year1_path() {
-  return std::string(DRSIM_SCENARIOS) + "/insurance-2007-year1.json";
-}
-
 std::string year1_text() {
-  std::ifstream in(year1_path());
+  std::ifstream in(scenario_path("insurance-2007-year1"));
   std::ostringstream buf;
   buf << in.rdbuf();
   return buf.str();
@@ -35,7 +33,7 @@ std::string all_errors(const drsim::LoadResult& r) {
 }
 
 drsim::LoadResult load_with(const std::vector<std::string>& sets) {
-  return drsim::load_scenario(year1_path(), sets);
+  return drsim::load_scenario(scenario_path("insurance-2007-year1"), sets);
 }
 
 }  // namespace

@@ -8,8 +8,10 @@
 #include <sstream>
 
 #include "models/scenario_io.hpp"
+#include "test/unit_helpers.hpp"
 
 using drsim::OverrideStatus;
+using drsim::test::scenario_path;
 using nlohmann::json;
 
 namespace {
@@ -17,10 +19,6 @@ namespace {
 json small_doc() {
   return json::parse(R"({"name": "a", "dr_site": {"tape": {"drives": 4}},
                          "production": {"guests": [{"tier": "qa"}, {"tier": "dev"}]}, "a/b": {"c~d": 1}})");
-}
-
-std::string year1_path() {
-  return std::string(DRSIM_SCENARIOS) + "/insurance-2007-year1.json";
 }
 
 }  // namespace
@@ -78,30 +76,34 @@ TEST_CASE("a malformed --set argument is reported as such", "[overrides]") {
 }
 
 TEST_CASE("load_scenario applies --set before validating", "[overrides][scenario]") {
-  drsim::LoadResult ok =
-      drsim::load_scenario(year1_path(), {"/dr_site/tape/drives=6", "/name=\"what-if\""});
+  drsim::LoadResult ok = drsim::load_scenario(scenario_path("insurance-2007-year1"),
+                                              {"/dr_site/tape/drives=6", "/name=\"what-if\""});
   REQUIRE(ok.status == drsim::LoadStatus::Ok);
   CHECK(ok.scenario.dr_site.tape.drives == 6);
   CHECK(ok.scenario.name == "what-if");
   CHECK(ok.document["dr_site"]["tape"]["drives"].get<int>() == 6);
 
-  drsim::LoadResult plain = drsim::load_scenario(year1_path());
+  drsim::LoadResult plain = drsim::load_scenario(scenario_path("insurance-2007-year1"));
   CHECK(plain.sha256 == ok.sha256);
 
-  drsim::LoadResult invalid = drsim::load_scenario(year1_path(), {"/dr_site/tape/drives=\"six\""});
+  drsim::LoadResult invalid =
+      drsim::load_scenario(scenario_path("insurance-2007-year1"), {"/dr_site/tape/drives=\"six\""});
   CHECK(invalid.status == drsim::LoadStatus::Invalid);
   REQUIRE_FALSE(invalid.errors.empty());
   CHECK(invalid.errors[0].pointer == "/dr_site/tape/drives");
 
-  drsim::LoadResult tier = drsim::load_scenario(year1_path(), {"/production/guests/3/tier=\"qa\""});
+  drsim::LoadResult tier = drsim::load_scenario(scenario_path("insurance-2007-year1"),
+                                                {"/production/guests/3/tier=\"qa\""});
   CHECK(tier.status == drsim::LoadStatus::Ok);
   CHECK(tier.scenario.production.guests[3].tier == drsim::Tier::Qa);
 
-  drsim::LoadResult missing = drsim::load_scenario(year1_path(), {"/dr_site/tape/drivez=6"});
+  drsim::LoadResult missing =
+      drsim::load_scenario(scenario_path("insurance-2007-year1"), {"/dr_site/tape/drivez=6"});
   CHECK(missing.status == drsim::LoadStatus::Invalid);
   REQUIRE_FALSE(missing.errors.empty());
   CHECK(missing.errors[0].to_string().find("/dr_site/tape/drivez") != std::string::npos);
 
-  drsim::LoadResult malformed = drsim::load_scenario(year1_path(), {"/dr_site/tape/drives"});
+  drsim::LoadResult malformed =
+      drsim::load_scenario(scenario_path("insurance-2007-year1"), {"/dr_site/tape/drives"});
   CHECK(malformed.status == drsim::LoadStatus::Unreadable);
 }

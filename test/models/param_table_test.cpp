@@ -12,20 +12,17 @@
 #include "models/scenario_io.hpp"
 #include "models/schema.hpp"
 #include "models/uncertainty_table.hpp"
+#include "test/unit_helpers.hpp"
 
 using namespace drsim;
+using drsim::test::scenario_json;
 using nlohmann::json;
 
 namespace {
 
-json year3_doc() {
-  std::ifstream in(std::string(DRSIM_SCENARIOS) + "/insurance-2009-year3.json");
-  return json::parse(in);
-}
-
 /// A scenario whose /parameters sets one key to `value`.
 LoadResult load_with(const std::string& group, const std::string& key, const json& value) {
-  json doc = year3_doc();
+  json doc = scenario_json("insurance-2009-year3");
   doc["parameters"] = {{group, {{key, value}}}};
   return load_scenario_text(doc.dump(), "param.json");
 }
@@ -99,7 +96,7 @@ TEST_CASE("every uncertainty default, written as params prints it, parses back t
     // a duration prints bare ("5min"); spreads and probabilities print as JSON
     std::string text = u.default_text();
     json value = u.kind == UncertaintyKind::Duration ? json(text) : json::parse(text);
-    json doc = year3_doc();
+    json doc = scenario_json("insurance-2009-year3");
     doc["parameters"] = {{"uncertainty", {{u.key, value}}}};
     LoadResult r = load_scenario_text(doc.dump(), "u.json");
     REQUIRE(r.status == LoadStatus::Ok);

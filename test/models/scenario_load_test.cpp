@@ -13,27 +13,14 @@
 using drsim::LoadStatus;
 using drsim::test::has_pointer;
 using drsim::test::load_json;
-
-namespace {
-
-std::string year1_path() {
-  return std::string(DRSIM_SCENARIOS) + "/insurance-2007-year1.json";
-}
-
-nlohmann::json year1() {
-  std::ifstream in(year1_path());
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return nlohmann::json::parse(buf.str());
-}
-
-}  // namespace
+using drsim::test::scenario_json;
+using drsim::test::scenario_path;
 
 TEST_CASE("year 1 is read into the Spec structs with units in base units", "[scenario]") {
-  drsim::LoadResult r = drsim::load_scenario(year1_path());
+  drsim::LoadResult r = drsim::load_scenario(scenario_path("insurance-2007-year1"));
   REQUIRE(r.status == LoadStatus::Ok);
   const drsim::Scenario& s = r.scenario;
-  CHECK(s.file == year1_path());
+  CHECK(s.file == scenario_path("insurance-2007-year1"));
   CHECK(s.exercise.start_week_s == 8 * 3600);
   CHECK(s.exercise.end_week_s == 3 * 86400 + 18 * 3600);
   CHECK(s.exercise.rto_s == 48 * 3600);
@@ -59,7 +46,7 @@ TEST_CASE("year 1 is read into the Spec structs with units in base units", "[sce
 }
 
 TEST_CASE("defaults fill what a scenario leaves out", "[scenario]") {
-  nlohmann::json doc = year1();
+  nlohmann::json doc = scenario_json("insurance-2007-year1");
   doc.erase("exercise");
   doc["production"]["guests"][0].erase("steady_cpu");
   doc["production"]["guests"][4].erase("steady_cpu");
@@ -73,7 +60,7 @@ TEST_CASE("defaults fill what a scenario leaves out", "[scenario]") {
 
 TEST_CASE("parameters take units where the field has one, plain numbers otherwise",
           "[scenario][params]") {
-  nlohmann::json doc = year1();
+  nlohmann::json doc = scenario_json("insurance-2007-year1");
   doc["parameters"] = {
       {"tape", {{"manual_mount", "3min"}, {"channel", "17MBps"}, {"effective_fraction", 0.5}}},
       {"paging", {{"page_io", "8ms"}, {"curve_factor", {1.0, 0.5, 0.4, 0.3}}}},
@@ -97,7 +84,7 @@ TEST_CASE("parameters take units where the field has one, plain numbers otherwis
 }
 
 TEST_CASE("all problems are reported at once, each once", "[scenario]") {
-  nlohmann::json doc = year1();
+  nlohmann::json doc = scenario_json("insurance-2007-year1");
   doc["dr_site"]["tape"]["drives"] = 0;
   doc["production"]["guests"][4]["vm"] = "NOPE";
   doc["plan"]["steps"][2]["after"] = {"ipl-vm"};
@@ -132,7 +119,7 @@ TEST_CASE("absurd input is refused cleanly", "[scenario][robustness]") {
 }
 
 TEST_CASE("wrong types anywhere are errors, never exceptions", "[scenario][robustness]") {
-  nlohmann::json doc = year1();
+  nlohmann::json doc = scenario_json("insurance-2007-year1");
   for (const char* section :
        {"exercise", "production", "dr_site", "backups", "plan", "reactions", "parameters"}) {
     for (const nlohmann::json& value :
@@ -153,7 +140,7 @@ TEST_CASE("wrong types anywhere are errors, never exceptions", "[scenario][robus
 }
 
 TEST_CASE("integers: 1e12 and fractions are range or type errors", "[scenario][units]") {
-  nlohmann::json doc = year1();
+  nlohmann::json doc = scenario_json("insurance-2007-year1");
   doc["production"]["machine"]["cps"] = 1000000000000LL;
   doc["dr_site"]["lpars"][0]["cps"] = 2.5;
   doc["backups"]["volumes"][0]["count"] = -1;
@@ -164,7 +151,7 @@ TEST_CASE("integers: 1e12 and fractions are range or type errors", "[scenario][u
 }
 
 TEST_CASE("values with units: bare numbers refused except 0", "[scenario][units]") {
-  nlohmann::json doc = year1();
+  nlohmann::json doc = scenario_json("insurance-2007-year1");
   doc["dr_site"]["placements"][2]["xstor"] = 0;
   CHECK(load_json(doc).status == LoadStatus::Ok);
   doc["dr_site"]["placements"][2]["xstor"] = 2;

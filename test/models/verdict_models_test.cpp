@@ -17,6 +17,7 @@
 using namespace drsim;
 using drsim::test::has_pointer;
 using drsim::test::load_json;
+using drsim::test::scenario_json;
 
 namespace {
 
@@ -28,13 +29,6 @@ ShareDemand abs_share(double pct, double demand, int vcpus = 1) {
 }
 double sum(const std::vector<double>& v) {
   return std::accumulate(v.begin(), v.end(), 0.0);
-}
-
-nlohmann::json year1_doc() {
-  std::ifstream in(std::string(DRSIM_SCENARIOS) + "/insurance-2007-year1.json");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return nlohmann::json::parse(buf.str());
 }
 
 }  // namespace
@@ -147,7 +141,7 @@ TEST_CASE("cartridges: one mount for the volumes stacked on it", "[tape]") {
 }
 
 TEST_CASE("scenario fields: share, out_of_scope, by, calendars, cartridges", "[scenario]") {
-  auto doc = year1_doc();
+  auto doc = scenario_json("insurance-2007-year1");
   doc["production"]["guests"][4]["share"] = "REL 200";
   doc["production"]["guests"][5]["share"] = "absolute 5%";
   doc["plan"]["out_of_scope"] = {{{"system", "WIN-CITRIX"}, {"reason", "not this year"}}};
