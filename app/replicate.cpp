@@ -39,7 +39,12 @@ void add_incident_events(Result& r, const std::vector<Incident>& incidents) {
 
 Result simulate_replication(const Scenario& nominal, const RunOptions& options, std::uint64_t index,
                             std::vector<Incident>* incidents) {
-  ReplicationDraw d = draw_replication(nominal, options.seed, index);
+  return simulate_replication(Scenario(nominal), options, index, incidents);
+}
+
+Result simulate_replication(Scenario&& nominal, const RunOptions& options, std::uint64_t index,
+                            std::vector<Incident>* incidents) {
+  ReplicationDraw d = draw_replication(std::move(nominal), options.seed, index);
   RunOptions o = options;
   o.drive_outages = d.drive_outages;
   o.ipl_failures = d.ipl_failures;

@@ -42,6 +42,9 @@ struct ReplicationInterrupted : std::runtime_error {
 /// the drawn scenario, its incidents as timeline events (and in `incidents` when given).
 Result simulate_replication(const Scenario& nominal, const RunOptions& options, std::uint64_t index,
                             std::vector<Incident>* incidents = nullptr);
+/// The same, drawn on `nominal` itself (moved in: a batch child's own copy, not copied again).
+Result simulate_replication(Scenario&& nominal, const RunOptions& options, std::uint64_t index,
+                            std::vector<Incident>* incidents = nullptr);
 
 /// The result.json document of replication `index` (its single-run form plus "replication").
 nlohmann::json replication_json(const Result& result, std::uint64_t index, std::uint64_t seed);

@@ -67,15 +67,17 @@ void heap_for_a_short_life() {
 }
 
 /// The child: simulate, send the summary, exit without running any destructor or atexit.
-[[noreturn]] void child_main(const Scenario& nominal, const RunOptions& options,
-                             std::uint64_t index, int fd) {
+/// `nominal` is the batch's copy, the child's own memory after the fork: the draw is made
+/// on it in place rather than on a copy of it.
+[[noreturn]] void child_main(Scenario& nominal, const RunOptions& options, std::uint64_t index,
+                             int fd) {
   signal(SIGINT, SIG_DFL);
   signal(SIGTERM, SIG_DFL);
   heap_for_a_short_life();
   int rc = 0;
   try {
     std::vector<Incident> incidents;
-    Result r = simulate_replication(nominal, options, index, &incidents);
+    Result r = simulate_replication(std::move(nominal), options, index, &incidents);
     // test hook (docs/result-format.md): this replication dies as if killed
     if (const char* k = std::getenv("DRSIM_FAULT_KILL_REPLICATION"))
       if (std::strtoull(k, nullptr, 10) == index) raise(SIGKILL);
@@ -121,7 +123,7 @@ void kill_and_reap(pid_t pid) {
 class Batch {
  public:
   Batch(const Scenario& sc, const RunOptions& o, const ReplicationOptions& ro, std::ostream& err)
-      : sc_(sc),
+      : child_sc_(sc),
         o_(o),
         child_o_(o),
         ro_(ro),
@@ -159,7 +161,7 @@ class Batch {
     }
     if (pid == 0) {
       close(fds[0]);
-      child_main(sc_, child_o_, index, fds[1]);
+      child_main(child_sc_, child_o_, index, fds[1]);
     }
     close(fds[1]);
     active_.push_back({pid, fds[0], index, {}});
@@ -232,7 +234,7 @@ class Batch {
     err_ << line << (last ? "\n" : "") << std::flush;
   }
 
-  const Scenario& sc_;
+  Scenario child_sc_;  ///< the scenario each child draws its replication on (after the fork)
   const RunOptions& o_;
   RunOptions child_o_;
   const ReplicationOptions& ro_;

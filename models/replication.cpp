@@ -140,10 +140,14 @@ void draw_risks(Scenario& sc, Xoshiro256& g, std::vector<Incident>& out) {
 }  // namespace
 
 ReplicationDraw draw_replication(const Scenario& nominal, std::uint64_t seed, std::uint64_t index) {
+  return draw_replication(Scenario(nominal), seed, index);
+}
+
+ReplicationDraw draw_replication(Scenario&& nominal, std::uint64_t seed, std::uint64_t index) {
   ReplicationDraw d;
-  d.scenario = nominal;
+  d.scenario = std::move(nominal);
   d.seed = rng::replication_seed(seed, index);
-  const UncertaintyParams& u = nominal.params.uncertainty;
+  const UncertaintyParams& u = d.scenario.params.uncertainty;
   if (!u.enabled) return d;
   Xoshiro256 g(d.seed);
   draw_tape(d.scenario, u, g);

@@ -47,5 +47,8 @@ struct ReplicationDraw {
 /// Draws replication `index` of a run seeded with `seed`. With uncertainty "none" the scenario
 /// is the nominal one and nothing happens.
 ReplicationDraw draw_replication(const Scenario& nominal, std::uint64_t seed, std::uint64_t index);
+/// The same draw made on `nominal` itself, moved in (a Monte Carlo child's own copy of the
+/// nominal scenario): no deep copy of the scenario.
+ReplicationDraw draw_replication(Scenario&& nominal, std::uint64_t seed, std::uint64_t index);
 
 }  // namespace drsim

@@ -66,6 +66,23 @@ TEST_CASE("a replication's draw depends on (seed, index) only", "[replication]")
   CHECK(*a.scenario.production.systems[0].ipl_s != *c.scenario.production.systems[0].ipl_s);
 }
 
+TEST_CASE("a draw made on a moved-in scenario equals the draw on a copy", "[replication]") {
+  // a Monte Carlo child draws on its own copy of the nominal scenario, moved in
+  Scenario sc = load("insurance-2007-year1");
+  for (std::uint64_t i = 0; i < 20; ++i) {
+    ReplicationDraw a = draw_replication(sc, 3, i);
+    ReplicationDraw b = draw_replication(Scenario(sc), 3, i);
+    CHECK(a.seed == b.seed);
+    CHECK(a.incidents.size() == b.incidents.size());
+    CHECK(a.drive_outages.size() == b.drive_outages.size());
+    CHECK(a.ipl_failures.size() == b.ipl_failures.size());
+    CHECK(*a.scenario.production.systems[0].ipl_s == *b.scenario.production.systems[0].ipl_s);
+    CHECK(a.scenario.params.tape.manual_mount_s == b.scenario.params.tape.manual_mount_s);
+    CHECK(a.scenario.dr_site.tape.drives == b.scenario.dr_site.tape.drives);
+    CHECK(a.scenario.production.guests.size() == b.scenario.production.guests.size());
+  }
+}
+
 TEST_CASE("an incident of probability 1 always happens, of probability 0 never", "[replication]") {
   Scenario sc = load("insurance-2009-year3");
   auto& u = sc.params.uncertainty;
