@@ -205,7 +205,8 @@ int cmd_run(const CliOptions& o, std::ostream& out, std::ostream& err) {
   LoadResult lr = load_scenario(path, o.sets);
   if (lr.status != LoadStatus::Ok) return report_load_errors(lr, err);
   lr.document = nlohmann::json();  // run needs only the Scenario: the tree's memory is reused
-  if (std::string why = load_engine(); !why.empty()) {  // before any child is forked
+  // before any child is forked; a batch binds the module's symbols once, not in every child
+  if (std::string why = load_engine(o.replications > 1); !why.empty()) {
     err << "drsim run: " << why << "\n";
     return 2;
   }

@@ -24,13 +24,17 @@ namespace fs = std::filesystem;
 // LD_PRELOAD names a library for the same reason: a preloaded allocator or profiler
 // (jemalloc, heaptrack) would be bypassed by SimGrid's own calls to malloc and free, while
 // memory the C library allocates (strdup) still comes from it.
-int engine_open_flags() {
+// RTLD_NOW for a Monte Carlo batch (load_engine(true)): every symbol of the module's libraries
+// bound once in the parent (~2 ms) instead of lazily again in every forked child, each of
+// which would look up and write the same PLT slots (bench/README.md "Monte Carlo").
+int engine_open_flags(bool bind_now) {
+  const int binding = (bind_now ? RTLD_NOW : RTLD_LAZY) | RTLD_LOCAL;
 #ifdef DRSIM_ASAN
-  return RTLD_LAZY | RTLD_LOCAL;
+  return binding;
 #else
   const char* preload = std::getenv("LD_PRELOAD");
-  if (preload != nullptr && *preload != '\0') return RTLD_LAZY | RTLD_LOCAL;
-  return RTLD_LAZY | RTLD_LOCAL | RTLD_DEEPBIND;
+  if (preload != nullptr && *preload != '\0') return binding;
+  return binding | RTLD_DEEPBIND;
 #endif
 }
 
@@ -58,7 +62,7 @@ std::vector<std::string> engine_module_candidates() {
   return out;
 }
 
-std::string load_engine() {
+std::string load_engine(bool bind_now) {
   if (g_api != nullptr) return "";
   auto candidates = engine_module_candidates();
   std::string tried;
@@ -68,7 +72,9 @@ std::string load_engine() {
       tried += "\n  " + path + ": no such file";
       continue;
     }
-    void* handle = dlopen(path.c_str(), engine_open_flags());
+    void* handle = dlopen(path.c_str(), engine_open_flags(bind_now));
+    if (handle == nullptr && bind_now)  // a symbol nothing calls may be missing: bind lazily
+      handle = dlopen(path.c_str(), engine_open_flags(false));
     if (handle == nullptr) {
       const char* e = dlerror();
       tried += "\n  " + path + ": " + (e != nullptr ? e : "cannot load");

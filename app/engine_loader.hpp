@@ -20,7 +20,9 @@ std::vector<std::string> engine_module_candidates();
 
 /// Loads the module once per process (call it before forking children that simulate);
 /// returns "" when it is loaded, else why not: the paths tried and the loader's message.
-std::string load_engine();
+/// `bind_now`: resolve all its symbols now (RTLD_NOW) rather than at first call, for a process
+/// that forks many simulating children (a Monte Carlo batch).
+std::string load_engine(bool bind_now = false);
 
 /// True once load_engine() has loaded the module in this process (`run`, `sweep`).
 bool engine_loaded();
