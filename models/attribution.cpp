@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <map>
 #include <tuple>
-#include <unordered_set>
 
 namespace drsim::attribution {
 namespace {
@@ -213,18 +212,28 @@ std::vector<Portion> split_cpu_slice(const CpuSlice& s) {
 }
 
 VolumeRuns::VolumeRuns(const std::vector<VolumeRun>& runs) : runs_(&runs) {
+  id_.reserve(runs.size());
   for (std::size_t i = 0; i < runs.size(); ++i) {
     const VolumeRun& r = runs[i];
     of_[r.system].push_back(&r);
+    auto [it, added] = ids_.try_emplace(r.system, static_cast<int>(names_.size()));
+    if (added) names_.push_back(&r.system);
+    id_.push_back(it->second);
     longest_ = std::max(longest_, r.end - r.start);
     if (i > 0 && r.end < runs[i - 1].end) by_end_ = false;
   }
+  seen_.assign(names_.size(), 0);
 }
 
 const std::vector<const VolumeRun*>& VolumeRuns::of(const std::string& system) const {
   static const std::vector<const VolumeRun*> none;
   auto it = of_.find(system);
   return it == of_.end() ? none : it->second;
+}
+
+int VolumeRuns::id_of(const std::string& system) const {
+  auto it = ids_.find(system);
+  return it == ids_.end() ? -1 : it->second;
 }
 
 template <typename F>
@@ -243,24 +252,35 @@ void VolumeRuns::each_during(double a, double b, F f) const {
     const VolumeRun& r = runs[i];
     if (by_end_ && r.end > last_end) return;
     if (r.end <= a + kEps || r.start >= b - kEps) continue;
-    if (!f(r)) return;
+    if (!f(i)) return;
   }
 }
 
 std::vector<std::string> VolumeRuns::holders(const std::string& self, double a, double b) const {
+  // systems by number, each marked with this call's number when first seen (no set of
+  // names per call: a queue gap on a site of thousands of systems overlaps thousands of runs)
+  if (++call_ == 0) {
+    std::fill(seen_.begin(), seen_.end(), 0);
+    call_ = 1;
+  }
+  const int me = id_of(self);
   std::vector<std::string> out;
-  std::unordered_set<std::string_view> seen;
-  each_during(a, b, [&](const VolumeRun& r) {
-    if (r.system != self && seen.insert(r.system).second) out.push_back(r.system);
+  each_during(a, b, [&](std::size_t k) {
+    const int id = id_[k];
+    if (id != me && seen_[static_cast<std::size_t>(id)] != call_) {
+      seen_[static_cast<std::size_t>(id)] = call_;
+      out.push_back(*names_[static_cast<std::size_t>(id)]);
+    }
     return true;
   });
   return out;
 }
 
 bool VolumeRuns::others_during(const std::string& self, double a, double b) const {
+  const int me = id_of(self);
   bool found = false;
-  each_during(a, b, [&](const VolumeRun& r) {
-    found = r.system != self;
+  each_during(a, b, [&](std::size_t k) {
+    found = id_[k] != me;
     return !found;
   });
   return found;

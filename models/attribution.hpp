@@ -119,7 +119,8 @@ std::vector<Segment> restore_segments(const std::string& system, double queued, 
 
 /// Every system's volume runs indexed once, for restore_segments on a site of thousands of
 /// systems (without it each system scans every run, and again per queue gap: issue 18).
-/// Holds a reference to `runs`, which must outlive it unchanged.
+/// Holds a reference to `runs`, which must outlive it unchanged; one thread at a time
+/// (holders() marks the systems it saw in the index).
 class VolumeRuns {
  public:
   explicit VolumeRuns(const std::vector<VolumeRun>& runs);
@@ -132,13 +133,22 @@ class VolumeRuns {
   bool others_during(const std::string& self, double a, double b) const;
 
  private:
-  /// Calls f(run) for every run that overlaps [a, b] in order until f returns false.
+  /// Calls f(k) for the index k of every run that overlaps [a, b], in order, until f
+  /// returns false.
   template <typename F>
   void each_during(double a, double b, F f) const;
+  /// The number of `system` among the systems with runs (-1: none).
+  int id_of(const std::string& system) const;
   const std::vector<VolumeRun>* runs_;
   bool by_end_ = true;  ///< sorted by end (the engine appends each run as it ends)
   double longest_ = 0;  ///< the longest run, in seconds
   std::unordered_map<std::string_view, std::vector<const VolumeRun*>> of_;
+  std::unordered_map<std::string_view, int> ids_;  ///< system -> its number
+  std::vector<int> id_;                            ///< per run, its system's number
+  std::vector<const std::string*> names_;          ///< per number, the system's name
+  /// holders' marks, per system number: the call that last saw it (no set per call)
+  mutable std::vector<unsigned> seen_;
+  mutable unsigned call_ = 0;
 };
 
 /// restore_segments with the runs indexed (the same segments).
