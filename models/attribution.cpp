@@ -161,6 +161,7 @@ std::vector<Segment> lay_out(double start, double end, const std::vector<Portion
                              const Portion& fallback) {
   std::vector<Segment> out;
   if (end <= start) return out;
+  out.reserve(std::max<std::size_t>(1, portions.size()));
   double total = 0;
   for (const auto& p : portions) total += std::max(0.0, p.seconds);
   if (total <= kEps) {
@@ -193,21 +194,28 @@ std::vector<Portion> split_cpu_slice(const CpuSlice& s) {
   }
   const std::string& sie_res = s.vcpus.empty() ? s.cps : s.vcpus;
   std::vector<Portion> out;
-  out.push_back(portion(s.work, own, s.work_resource));
-  out.push_back(portion(Cause::CpuStarved, sie, sie_res,
-                        "the extra cost of SIE level " + std::to_string(s.sie_level)));
-  out.push_back(portion(Cause::CpuStarved, token, s.vcpus, "waiting for a virtual CP"));
+  out.reserve(3 + std::max<std::size_t>(1, s.holders.size()));
+  // only the portions with time, as erasing the others would leave (their texts not built)
+  auto kept = [](double seconds) { return !(seconds <= 0); };
+  if (kept(own)) out.push_back(portion(s.work, own, s.work_resource));
+  if (kept(sie))
+    out.push_back(portion(Cause::CpuStarved, sie, sie_res,
+                          "the extra cost of SIE level " + std::to_string(s.sie_level)));
+  if (kept(token))
+    out.push_back(portion(Cause::CpuStarved, token, s.vcpus, "waiting for a virtual CP"));
   double starved = elapsed - need;
   double held = 0;
   for (const auto& h : s.holders) held += std::max(0.0, h.cp_s);
   if (held <= kEps) {
-    out.push_back(portion(Cause::CpuStarved, starved, s.cps, "other LPARs (PR/SM)"));
+    if (kept(starved))
+      out.push_back(portion(Cause::CpuStarved, starved, s.cps, "other LPARs (PR/SM)"));
   } else {
-    for (const auto& h : s.holders)
-      if (h.cp_s > 0)
-        out.push_back(portion(Cause::CpuStarved, starved * h.cp_s / held, s.cps, h.who));
+    for (const auto& h : s.holders) {
+      if (!(h.cp_s > 0)) continue;
+      double part = starved * h.cp_s / held;
+      if (kept(part)) out.push_back(portion(Cause::CpuStarved, part, s.cps, h.who));
+    }
   }
-  std::erase_if(out, [](const Portion& p) { return p.seconds <= 0; });
   return out;
 }
 

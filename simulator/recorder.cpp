@@ -24,6 +24,7 @@ void Recorder::add(attr::Segment s) {
   if (open_) close(std::max(open_->start, s.start));
   if (s.end <= s.start) return;
   cursor_ = std::max(cursor_, s.end);
+  if (segments_.empty()) segments_.reserve(16);  // a guest records ~20-40: fewer regrowths
   segments_.push_back(std::move(s));
 }
 
@@ -76,7 +77,7 @@ CpuProbe::CpuProbe(const World& w, const Lpar& lpar) : lpar_(lpar) {
   if (!w.full_result) return;
   const double now = w.now();
   held_.reserve(lpar.held_by.size());
-  for (const auto& [who, use] : lpar.held_by) held_.emplace_back(who, use.at(now));
+  for (const auto& [who, use] : lpar.held_by) held_.emplace_back(&who, use.at(now));
   denied_ = lpar.denied.at(now);
 }
 
@@ -97,8 +98,8 @@ void CpuProbe::record(const World& w, Recorder& rec, const CpuTake& take,
   // held_ is in the map's (key) order and the map only gains keys: one merged walk
   auto before = held_.begin();
   for (const auto& [who, use] : lpar_.held_by) {
-    while (before != held_.end() && before->first < who) ++before;
-    const bool had = before != held_.end() && before->first == who;
+    while (before != held_.end() && before->first != &who && *before->first < who) ++before;
+    const bool had = before != held_.end() && before->first == &who;
     double cp = use.at(now) - (had ? before->second : 0.0);
     if (who == work.who) cp -= now - take.granted;  // its own thread
     if (cp > 1e-9) slice.holders.push_back(attr::Holder{who, cp});

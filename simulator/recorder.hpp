@@ -79,7 +79,8 @@ class CpuProbe {
 
  private:
   const Lpar& lpar_;
-  std::vector<std::pair<std::string, double>> held_;
+  /// each holder's use so far, by its key in the LPAR's map (whose nodes never move)
+  std::vector<std::pair<const std::string*, double>> held_;
   double denied_ = 0;
 };
 
