@@ -23,6 +23,7 @@
 
 #include "app/replicate.hpp"
 #include "app/stop_signals.hpp"
+#include "models/config_check.hpp"
 #include "models/replication.hpp"
 #include "models/rng.hpp"
 
@@ -124,12 +125,14 @@ class Batch {
  public:
   Batch(const Scenario& sc, const RunOptions& o, const ReplicationOptions& ro, std::ostream& err)
       : child_sc_(sc),
+        nominal_findings_(static_findings(sc)),
         o_(o),
         child_o_(o),
         ro_(ro),
         err_(err),
         runs_(static_cast<size_t>(ro.replications)) {
     child_o_.summary_only = true;  // a child sends a RunSummary: no attribution or series
+    child_o_.static_findings = &nominal_findings_;  // once here, not in every child
   }
 
   std::vector<RunSummary> run() {
@@ -235,6 +238,8 @@ class Batch {
   }
 
   Scenario child_sc_;  ///< the scenario each child draws its replication on (after the fork)
+  std::vector<Finding> nominal_findings_;  ///< static_findings(nominal): a child's unless its
+                                           ///< draw forgot a DR definition
   const RunOptions& o_;
   RunOptions child_o_;
   const ReplicationOptions& ro_;

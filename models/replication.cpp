@@ -132,7 +132,7 @@ void draw_risks(Scenario& sc, Xoshiro256& g, std::vector<Incident>& out) {
                 erase_named(n.vswitches, r.forget);
     if (gone)
       out.push_back(
-          {"forgotten-definition", r.forget,
+          {kForgottenDefinition, r.forget,
            "the vendor forgot the DR definition of " + r.forget + " (risk " + r.id + ")"});
   }
 }

@@ -14,6 +14,10 @@
 
 namespace drsim {
 
+/// Incident::kind of a DR definition the vendor forgot (a risk that happened): the only draw
+/// that changes a static finding (models/config_check.hpp).
+inline constexpr const char* kForgottenDefinition = "forgotten-definition";
+
 /// Something that went wrong in a replication (an event on its timeline).
 struct Incident {
   std::string kind;  ///< cartridge-unreadable | drive-failure | ipl-failure | forgotten-definition

@@ -132,7 +132,8 @@ Result simulate(const Scenario& scenario, const RunOptions& options) {
   for (const auto& f : options.ipl_failures)
     if (sim::System* s = w.find_system(f.system)) s->first_ipl_fails = f;
   // static findings exist from t = 0: a reaction on one of them fires at the first check
-  w.result.findings = static_findings(scenario);
+  w.result.findings =
+      options.static_findings ? *options.static_findings : static_findings(scenario);
   w.tape.start(w);
   sim::start_steady_loads(w);
   sim::start_plan(w);

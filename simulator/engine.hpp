@@ -5,7 +5,9 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
+#include "models/finding.hpp"
 #include "models/replication.hpp"
 #include "models/scenario.hpp"
 #include "simulator/result.hpp"
@@ -22,6 +24,10 @@ struct RunOptions {
   /// is complete; no attribution, critical path, metrics or series are recorded. The
   /// simulation itself is the same.
   bool summary_only = false;
+  /// The scenario's static findings (models/config_check.hpp) when the caller already has
+  /// them: a Monte Carlo child whose draw forgot no DR definition takes the nominal
+  /// scenario's, computed once by the parent (app/replicate.cpp). Null: simulate() makes them.
+  const std::vector<Finding>* static_findings = nullptr;
 };
 
 /// Simulates the exercise. Must run at most once per process (SimGrid's engine is static).

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <string>
 
+#include "models/config_check.hpp"
 #include "models/distribution.hpp"
 #include "models/scenario_io.hpp"
 
@@ -115,6 +116,39 @@ TEST_CASE("a risk of probability 1 removes the DR definition it names", "[replic
   for (const auto& h : d.scenario.dr_site.networks.hipersockets) CHECK(h.name != name);
   sc.risks[0].probability = 0;
   CHECK(count_kind(draw_replication(sc, 1, 0), "forgotten-definition") == 0);
+}
+
+TEST_CASE("only a forgotten definition changes a drawn scenario's static findings",
+          "[replication]") {
+  // Monte Carlo children reuse the nominal scenario's static findings unless their draw
+  // forgot a DR definition (app/replicate.cpp): no other draw may change a static check.
+  auto same = [](const std::vector<Finding>& a, const std::vector<Finding>& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+      if (a[i].code != b[i].code || a[i].severity != b[i].severity ||
+          a[i].subject != b[i].subject || a[i].message != b[i].message ||
+          a[i].production != b[i].production || a[i].dr != b[i].dr ||
+          a[i].consequence != b[i].consequence || a[i].remedy != b[i].remedy ||
+          a[i].pointer != b[i].pointer || a[i].blocks != b[i].blocks || a[i].t_s != b[i].t_s)
+        return false;
+    return true;
+  };
+  for (const char* stem : {"insurance-2006-pre-linux", "insurance-2007-year1",
+                           "insurance-2008-year2", "insurance-2009-year3"}) {
+    Scenario sc = load(stem);
+    const std::vector<Finding> nominal = static_findings(sc);
+    for (std::uint64_t i = 0; i < 40; ++i) {
+      ReplicationDraw d = draw_replication(sc, 11, i);
+      REQUIRE(count_kind(d, kForgottenDefinition) == 0);
+      INFO(stem << " replication " << i);
+      CHECK(same(static_findings(d.scenario), nominal));
+    }
+  }
+  Scenario sc = load("insurance-2009-year3");  // a forgotten Hipersocket: a network finding
+  sc.risks.push_back({"forgot-hs", 1.0, sc.dr_site.networks.hipersockets[0].name, "/risks/0"});
+  ReplicationDraw d = draw_replication(sc, 1, 0);
+  REQUIRE(count_kind(d, kForgottenDefinition) == 1);
+  CHECK_FALSE(same(static_findings(d.scenario), static_findings(sc)));
 }
 
 TEST_CASE("parameters.uncertainty and risks are read and checked", "[replication][scenario]") {
