@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <string_view>
 #include <tuple>
 
 namespace drsim::attribution {
@@ -400,11 +401,13 @@ std::vector<Segment> normalise(std::vector<Segment> segments, double until,
 
 std::vector<AccountEntry> account(const std::vector<Segment>& timeline, double until) {
   std::vector<AccountEntry> out;
-  std::map<std::tuple<int, std::string, std::string>, size_t> index;
+  // keyed by views of the timeline's own texts (it outlives the index): no copies per segment
+  std::map<std::tuple<int, std::string_view, std::string_view>, size_t> index;
   for (const auto& s : timeline) {
     double a = std::max(0.0, s.start), b = std::min(until, s.end);
     if (b <= a) continue;
-    auto key = std::make_tuple(static_cast<int>(s.cause), s.resource, s.detail);
+    auto key = std::make_tuple(static_cast<int>(s.cause), std::string_view(s.resource),
+                               std::string_view(s.detail));
     auto [it, fresh] = index.emplace(key, out.size());
     if (fresh) out.push_back(AccountEntry{s.cause, s.cls, s.resource, s.detail, 0});
     out[it->second].seconds += b - a;
