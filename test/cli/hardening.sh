@@ -139,12 +139,18 @@ signal_waiting_run ABRT
 check "2: SIGABRT (an internal check failed): exit 2 (got $rc)" test $rc -eq 2
 check "2: SIGABRT: a message on stderr" grep -q "drsim: stopped on an internal check" "$TMP/sig.err"
 mkdir -p "$TMP/sig-write"
-"$DRSIM" run "$y1" --out "$TMP/sig-write" --quiet 2>"$TMP/sig.err" &
+# The run starts only once the FIFO named after its PID is there (the shell below waits for
+# $TMP/start, then execs drsim under the same PID): started at once, a run on a loaded
+# machine could finish before mkfifo, and the check waited 60 s for nothing.
+bash -c 'while [ ! -e "$1" ]; do sleep 0.05; done; exec "$0" run "$2" --out "$3" --quiet' \
+  "$DRSIM" "$TMP/start" "$y1" "$TMP/sig-write" 2>"$TMP/sig.err" &
 runner=$!
 mkfifo "$TMP/sig-write/timeline.html.tmp.$runner"  # its write blocks until a reader opens it
+touch "$TMP/start"
 # until one of its threads waits in open() for the FIFO's reader (the kernel function is
-# fifo_open before Linux 5.x, wait_for_partner since)
+# fifo_open before Linux 5.x, wait_for_partner since), or it ended without waiting
 for _ in $(seq 600); do
+  kill -0 $runner 2>/dev/null || break
   cat /proc/$runner/task/*/wchan 2>/dev/null | grep -qE 'fifo|wait_for_partner' && break
   sleep 0.1
 done
