@@ -27,10 +27,9 @@ std::vector<Guest*> step_guests(World& w, const StepSpec& st) {
       if (Guest* g = w.find_guest(name)) out.push_back(g);
       continue;
     }
-    for (auto& g : w.guests) {
-      if (g.spec().vm == st.vm && !named_elsewhere.contains(g.name()) &&
-          std::find(out.begin(), out.end(), &g) == out.end())
-        out.push_back(&g);
+    for (Guest* g : w.guests_of_vm(st.vm)) {
+      if (!named_elsewhere.contains(g->name()) && std::find(out.begin(), out.end(), g) == out.end())
+        out.push_back(g);
     }
   }
   return out;

@@ -2,6 +2,8 @@
 #include "simulator/world.hpp"
 
 #include <cmath>
+#include <unordered_map>
+#include <utility>
 
 #include "models/calendar.hpp"
 #include "models/cpu.hpp"
@@ -45,21 +47,31 @@ void mark_planned(World& w) {
     if (st.action == StepAction::Distributed)
       for (auto& d : w.distributed) d.lane.result().planned = true;
     if (st.action != StepAction::Xautolog) continue;
-    for (const auto& n : st.guests)
-      for (auto& g : w.guests)
-        if (n == g.name() || (n == "*" && g.spec().vm == st.vm)) g.in_plan = true;
+    for (const auto& n : st.guests) {
+      if (n == "*") {
+        for (Guest* g : w.guests_of_vm(st.vm)) g->in_plan = true;
+      } else if (Guest* g = w.find_guest(n)) {  // names are unique (validate_scenario)
+        g->in_plan = true;
+      }
+    }
   }
   for (auto& g : w.guests) g.lane.result().planned = g.in_plan && g.node.at_dr;
 }
 
 /// Each guest's SHARE as a weight among the guests of its z/VM (DOMAIN-ROUND2 B).
 void weigh_shares(World& w) {
-  for (auto& z : w.zvms) {
-    double rel = 0, abs = 0;
-    for (const auto& g : w.guests)
-      if (g.zvm == &z) (g.spec().share.absolute ? abs : rel) += g.spec().share.value;
-    for (auto& g : w.guests)
-      if (g.zvm == &z) g.share_weight = share_weight(g.spec().share, rel, abs, w.sc->params.cpu);
+  // per z/VM, its guests' RELATIVE and ABSOLUTE sums, added in guest order (one pass, not
+  // one per z/VM: issue 18)
+  std::unordered_map<const Zvm*, std::pair<double, double>> sums;
+  for (const auto& g : w.guests) {
+    if (g.zvm == nullptr) continue;
+    auto& [rel, abs] = sums[g.zvm];
+    (g.spec().share.absolute ? abs : rel) += g.spec().share.value;
+  }
+  for (auto& g : w.guests) {
+    if (g.zvm == nullptr) continue;
+    const auto& [rel, abs] = sums[g.zvm];
+    g.share_weight = share_weight(g.spec().share, rel, abs, w.sc->params.cpu);
   }
 }
 
@@ -110,6 +122,7 @@ void make_entities(World& w) {
   make_systems(w, row);
   for (const auto& n : w.topo.guests)
     w.guests.emplace_back(n, at_index(w.zvms, n.zvm), Lane(&w.result.systems[row++]));
+  for (auto& g : w.guests) w.guests_by_vm[g.spec().vm].push_back(&g);
   for (const auto& d : w.sc->production.distributed)
     w.distributed.push_back(Distributed{d, Lane(&w.result.systems[row++])});
   for (const auto& st : w.sc->plan.steps) w.steps.emplace_back(st);
@@ -121,6 +134,12 @@ void make_entities(World& w) {
   w.network.init(w);
   mark_planned(w);
   weigh_shares(w);
+}
+
+const std::vector<Guest*>& World::guests_of_vm(const std::string& vm) const {
+  static const std::vector<Guest*> none;
+  auto it = guests_by_vm.find(vm);
+  return it == guests_by_vm.end() ? none : it->second;
 }
 
 Guest* World::find_guest(const std::string& name) {
