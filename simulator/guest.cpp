@@ -154,7 +154,7 @@ void Guest::logon(World& w) {
   logged_on_at = w.now();
   zvm->ws_logged_on += node.ws_bytes;
   zvm->memory_changed(w);
-  wake = sg4::Semaphore::create(0);
+  wake = nullptr;  // a fresh one per logon, made at its first network wait (Network::wait)
   member_ = w.crew.run(w.control, name(), [this, &w, run = ++run_] {
     try {
       start_up(w, run);

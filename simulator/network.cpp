@@ -137,6 +137,7 @@ bool Network::define(const World& w, const std::string& name) {
 
 void Network::wait(Guest& g) {
   waiters_.push_back(&g);
+  if (!g.wake) g.wake = sg4::Semaphore::create(0);
   g.wake->acquire();
 }
 
