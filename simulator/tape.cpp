@@ -99,9 +99,10 @@ void TapePool::enqueue(System& s) {
     s.restore.finished.fire();
     return;
   }
-  for (const auto& c : cartridges) {
-    if (c.system != &s) continue;
-    queue_.push_back(&c);
+  auto mine = of_system_.find(&s);
+  if (mine == of_system_.end()) return;
+  for (const Cartridge* c : mine->second) {
+    queue_.push_back(c);
     items_->release();
   }
 }
@@ -132,6 +133,7 @@ void TapePool::start(World& w) {
     cartridges.back().volumes.push_back(&volumes[i]);
     --room;
   }
+  for (const auto& c : cartridges) of_system_[c.system].push_back(&c);  // final: pointers stay
   items_ = sg4::Semaphore::create(0);
   w.result.tape_drives = drives;
   for (int d = 0; d < drives; ++d)
