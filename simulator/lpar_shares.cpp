@@ -28,10 +28,15 @@ void Prsm::set_share(Lpar& c, double cps) {
   c.bound = cps;
   note_denied(c);
   const double want = cps * flops_per_cp_ * (1 + 1e-12);
-  long lo = 0, hi = static_cast<long>(c.host->get_pstate_count()) - 1;  // speed(lo) <= want
-  while (lo < hi) {
+  const std::vector<double>* ladder = c.ladder.get();
+  auto speed = [&](long k) {  // the ladder is the host's own pstates: asking SimGrid is slower
+    return ladder ? (*ladder)[static_cast<size_t>(k)]
+                  : c.host->get_pstate_speed(static_cast<unsigned long>(k));
+  };
+  long lo = 0, hi = static_cast<long>(ladder ? ladder->size() : c.host->get_pstate_count()) - 1;
+  while (lo < hi) {  // speed(lo) <= want
     long mid = (lo + hi + 1) / 2;
-    if (c.host->get_pstate_speed(static_cast<unsigned long>(mid)) <= want)
+    if (speed(mid) <= want)
       lo = mid;
     else
       hi = mid - 1;

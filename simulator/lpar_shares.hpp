@@ -6,6 +6,7 @@
 
 #include <deque>
 #include <map>
+#include <memory>
 #include <simgrid/s4u.hpp>
 #include <string>
 
@@ -35,7 +36,9 @@ struct Lpar {
   double demand = 0;   ///< min(threads, logical): what PR/SM could give it
   double bound = -1;   ///< last share set, in CPs (-1 = none yet)
   long pstate = -1;    ///< the host's pstate for that share
-  Level busy;          ///< fraction of logical CPs with work (what the OS sees)
+  /// The host's pstate speeds, ascending (null: ask the host); shared by LPARs of one size.
+  std::shared_ptr<const std::vector<double>> ladder;
+  Level busy;  ///< fraction of logical CPs with work (what the OS sees)
   /// Attribution (docs/result-format.md): CPs of demand per holder ("the vendor's load",
   /// "z/OS ZOSP1", ...) and demand PR/SM did not serve, integrated over time.
   std::map<std::string, Integral> held_by;

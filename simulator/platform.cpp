@@ -23,16 +23,21 @@ constexpr double kIdleCp = 1e-9;  ///< pstate 0: an LPAR with no work (a speed m
 
 /// The CPU hosts, in the spec's order.
 void create_cpu_hosts(const PlatformSpec& spec, sg4::NetZone* zone, PlatformHosts& out) {
-  std::map<int, std::vector<double>> ladders;  // by logical CPs: most LPARs share a few sizes
+  // by logical CPs: most LPARs share a few sizes
+  std::map<int, std::shared_ptr<const std::vector<double>>> ladders;
   for (const auto& l : spec.lpars) {
     if (l.dedicated) {
       out.lpars.push_back(
           zone->create_host("lpar-" + l.name, spec.flops_per_cp)->set_core_count(l.logical_cps));
+      out.ladders.emplace_back();
       continue;
     }
     auto [it, added] = ladders.try_emplace(l.logical_cps);
-    if (added) it->second = share_speeds(l.logical_cps, spec.flops_per_cp);
-    out.lpars.push_back(zone->create_host("lpar-" + l.name, it->second));
+    if (added)
+      it->second = std::make_shared<const std::vector<double>>(
+          share_speeds(l.logical_cps, spec.flops_per_cp));
+    out.lpars.push_back(zone->create_host("lpar-" + l.name, *it->second));
+    out.ladders.push_back(it->second);
   }
   for (const auto& [target, n] : spec.reserved)
     out.reserved[target] = zone->create_host("ded-" + target, spec.flops_per_cp)->set_core_count(n);
@@ -55,6 +60,7 @@ void build_lpars(World& w, const PlatformHosts& hosts) {
     Lpar c = make_lpar(l.name, hosts.lpars[li], l.logical_cps, !l.dedicated);
     c.weight = l.weight;
     c.capped = l.capped;
+    c.ladder = hosts.ladders[li];
     w.prsm.add(std::move(c));
   }
   for (const auto& [name, h] : hosts.reserved)

@@ -5,6 +5,7 @@
 /// z/VM's paging volumes. Creates the Lpars (in Prsm) and the Zvms.
 
 #include <map>
+#include <memory>
 #include <simgrid/s4u.hpp>
 #include <string>
 #include <utility>
@@ -38,7 +39,11 @@ struct PlatformSpec {
 
 /// The hosts created for a spec.
 struct PlatformHosts {
-  std::vector<simgrid::s4u::Host*> lpars;               ///< spec.lpars order
+  std::vector<simgrid::s4u::Host*> lpars;  ///< spec.lpars order
+  /// Each shared LPAR host's pstate speeds (null for a dedicated one), spec.lpars order: the
+  /// ladder SimGrid copied into the host, shared by LPARs of the same size, so that PR/SM
+  /// finds a share's pstate without asking SimGrid for speed after speed.
+  std::vector<std::shared_ptr<const std::vector<double>>> ladders;
   std::map<std::string, simgrid::s4u::Host*> reserved;  ///< by z/VM name
   std::map<std::string, simgrid::s4u::Host*> paging;    ///< by z/VM name
   simgrid::s4u::Host* control = nullptr;                ///< where the actors that only wait run
