@@ -4,10 +4,12 @@
 // simulation events and how many systems came up.
 //
 //   scale [--total N --per-vm K] [--vms N] [--guests N] [--zos N] [--volumes N] [--drives N]
-//         [--write FILE]
+//         [--plan per-vm|lockstep] [--write FILE]
 //     --total/--per-vm: a site of N guests, K per z/VM, the rest in proportion
 //     (bench/site_size.hpp, the shape bench/peers/scale_peer builds too); --guests: per z/VM;
-//     --volumes: per system
+//     --volumes: per system; --plan: each z/VM IPLed once its own volumes are in and its guests
+//     XAUTOLOGged once it is up, as the peer does (per-vm, the default), or every z/VM's guests
+//     after the step that IPLs them all (lockstep: the site's shape before 2026-12-02)
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -27,6 +29,8 @@
 #include "simulator/result.hpp"
 
 namespace {
+
+bool g_lockstep = false;  ///< --plan lockstep
 
 using Json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
@@ -98,14 +102,27 @@ void add_backups_and_plan(Json& doc, const Size& n) {
   steps.push_back({{"id", "restore"}, {"action", "restore"}, {"systems", all}});
   if (!zos.empty()) steps.push_back({{"id", "ipl-zos"}, {"action", "ipl"}, {"systems", zos}});
   if (vms.empty()) return;
-  steps.push_back({{"id", "ipl-vm"}, {"action", "ipl"}, {"systems", vms}});
-  for (const auto& vm : vms)
-    steps.push_back({{"id", "autolog-" + vm.get<std::string>()},
+  if (g_lockstep) {  // the shape before 2026-12-02: every z/VM's guests after the last z/VM IPL
+    steps.push_back({{"id", "ipl-vm"}, {"action", "ipl"}, {"systems", vms}});
+    for (const auto& vm : vms)
+      steps.push_back({{"id", "autolog-" + vm.get<std::string>()},
+                       {"action", "xautolog"},
+                       {"vm", vm},
+                       {"guests", {"*"}},
+                       {"after", {"ipl-vm"}},
+                       {"stagger", "10s"}});
+    return;
+  }
+  for (const auto& vm : vms) {  // as the peer: each z/VM IPLed once its own volumes are in,
+    const std::string name = vm.get<std::string>();  // its guests XAUTOLOGged once it is up
+    steps.push_back({{"id", "ipl-" + name}, {"action", "ipl"}, {"systems", {vm}}});
+    steps.push_back({{"id", "autolog-" + name},
                      {"action", "xautolog"},
                      {"vm", vm},
                      {"guests", {"*"}},
-                     {"after", {"ipl-vm"}},
+                     {"after", {"ipl-" + name}},
                      {"stagger", "10s"}});
+  }
 }
 
 std::string make_scenario(const Size& n) {
@@ -168,6 +185,11 @@ bool parse_args(int argc, char** argv, Size& n, std::string& write_to) {
       continue;
     }
     if (!std::strcmp(argv[i], "--total") || !std::strcmp(argv[i], "--per-vm")) continue;
+    if (!std::strcmp(argv[i], "--plan")) {
+      if (std::strcmp(argv[i + 1], "per-vm") && std::strcmp(argv[i + 1], "lockstep")) return false;
+      g_lockstep = !std::strcmp(argv[i + 1], "lockstep");
+      continue;
+    }
     int v = std::atoi(argv[i + 1]);
     if (v < 0) return false;
     if (!std::strcmp(argv[i], "--vms"))
@@ -195,7 +217,7 @@ int main(int argc, char** argv) {
   if (!parse_args(argc, argv, n, write_to)) {
     std::fprintf(stderr,
                  "usage: scale [--total N --per-vm K] [--vms N] [--guests N] [--zos N] "
-                 "[--volumes N] [--drives N] [--write FILE]\n");
+                 "[--volumes N] [--drives N] [--plan per-vm|lockstep] [--write FILE]\n");
     return 2;
   }
   auto t0 = Clock::now();

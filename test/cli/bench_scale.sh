@@ -15,6 +15,23 @@ if grep -q "^systems: *82 of 82 up" "$TMP/out"; then pass "every system of the s
 grep -q "^events: *[1-9]" "$TMP/out" && pass "prints the event count" || fail "no event count"
 
 expect_rc 2 "scale refuses an unknown option" -- "$scale" --lpars 3
+expect_rc 2 "scale refuses an unknown plan" -- "$scale" --plan sometimes
+
+# --plan: per-vm (default) IPLs each z/VM in its own step and XAUTOLOGs its guests after it, as
+# the bare-SimGrid peer does; lockstep logs every z/VM's guests on after one step IPLs them all
+expect_rc 0 "scale --plan lockstep runs" -- "$scale" "${size[@]}" --plan lockstep
+grep -q "^systems: *82 of 82 up" "$TMP/out" && pass "lockstep: every system comes up" || fail "lockstep: not all up"
+"$scale" "${size[@]}" --write "$TMP/pv.json" >/dev/null && "$scale" "${size[@]}" --plan lockstep --write "$TMP/ls.json" >/dev/null
+if python3 - "$TMP/pv.json" "$TMP/ls.json" <<'PY'
+import json, sys
+pv, ls = (json.load(open(f))["plan"]["steps"] for f in sys.argv[1:3])
+auto = [s for s in pv if s["action"] == "xautolog"]
+assert len(auto) == 6 and all(s["after"] == ["ipl-" + s["vm"]] for s in auto), auto
+assert all(any(t["id"] == "ipl-" + s["vm"] and t["systems"] == [s["vm"]] for t in pv) for s in auto)
+assert all(s["after"] == ["ipl-vm"] for s in ls if s["action"] == "xautolog"), ls
+PY
+then pass "per-vm: each XAUTOLOG after its own z/VM's IPL step; lockstep: after ipl-vm"; else
+  fail "the plans' steps"; fi
 
 expect_rc 0 "scale --write writes the scenario" -- "$scale" "${size[@]}" --write "$TMP/site.json"
 expect_rc 0 "drsim run takes the written scenario" -- "$DRSIM" run "$TMP/site.json" --out "$TMP/run" --quiet
