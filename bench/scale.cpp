@@ -186,8 +186,9 @@ bool parse_args(int argc, char** argv, Size& n, std::string& write_to) {
     }
     if (!std::strcmp(argv[i], "--total") || !std::strcmp(argv[i], "--per-vm")) continue;
     if (!std::strcmp(argv[i], "--plan")) {
-      if (std::strcmp(argv[i + 1], "per-vm") && std::strcmp(argv[i + 1], "lockstep")) return false;
-      g_lockstep = !std::strcmp(argv[i + 1], "lockstep");
+      const std::string plan = argv[i + 1];
+      if (plan != "per-vm" && plan != "lockstep") return false;
+      g_lockstep = plan == "lockstep";
       continue;
     }
     int v = std::atoi(argv[i + 1]);
