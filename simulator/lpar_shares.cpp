@@ -28,20 +28,10 @@ void Prsm::set_share(Lpar& c, double cps) {
   c.bound = cps;
   note_denied(c);
   const double want = cps * flops_per_cp_ * (1 + 1e-12);
-  const std::vector<double>* ladder = c.ladder.get();
-  auto speed = [&](long k) {  // the ladder is the host's own pstates: asking SimGrid is slower
-    return ladder ? (*ladder)[static_cast<size_t>(k)]
-                  : c.host->get_pstate_speed(static_cast<unsigned long>(k));
-  };
-  long lo = 0, hi = static_cast<long>(ladder ? ladder->size() : c.host->get_pstate_count()) - 1;
-  while (lo < hi) {  // speed(lo) <= want
-    long mid = (lo + hi + 1) / 2;
-    if (speed(mid) <= want)
-      lo = mid;
-    else
-      hi = mid - 1;
-  }
-  long k = lo;
+  // the host's own pstates, ascending (every LPAR PR/SM shares was made with one: platform.cpp)
+  const std::vector<double>& ladder = *c.ladder;
+  auto above = std::upper_bound(ladder.begin(), ladder.end(), want);
+  long k = above == ladder.begin() ? 0 : static_cast<long>(above - ladder.begin()) - 1;
   if (k == c.pstate) return;
   c.pstate = k;
   c.host->set_pstate(static_cast<unsigned long>(k));

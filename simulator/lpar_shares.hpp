@@ -36,7 +36,8 @@ struct Lpar {
   double demand = 0;   ///< min(threads, logical): what PR/SM could give it
   double bound = -1;   ///< last share set, in CPs (-1 = none yet)
   long pstate = -1;    ///< the host's pstate for that share
-  /// The host's pstate speeds, ascending (null: ask the host); shared by LPARs of one size.
+  /// The host's pstate speeds, ascending (a shared LPAR's; null for one dedicated from the
+  /// start, which PR/SM never shares); shared by LPARs of one size.
   std::shared_ptr<const std::vector<double>> ladder;
   Level busy;  ///< fraction of logical CPs with work (what the OS sees)
   /// Attribution (docs/result-format.md): CPs of demand per holder ("the vendor's load",
