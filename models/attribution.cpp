@@ -224,10 +224,10 @@ VolumeRuns::VolumeRuns(const std::vector<VolumeRun>& runs) : runs_(&runs) {
   id_.reserve(runs.size());
   for (std::size_t i = 0; i < runs.size(); ++i) {
     const VolumeRun& r = runs[i];
-    of_[r.system].push_back(&r);
     auto [it, added] = ids_.try_emplace(r.system, static_cast<int>(names_.size()));
-    if (added) names_.push_back(&r.system);
+    if (added) names_.push_back(&r.system), of_.emplace_back();
     id_.push_back(it->second);
+    of_[static_cast<std::size_t>(it->second)].push_back(&r);
     longest_ = std::max(longest_, r.end - r.start);
     if (i > 0 && r.end < runs[i - 1].end) by_end_ = false;
   }
@@ -236,8 +236,8 @@ VolumeRuns::VolumeRuns(const std::vector<VolumeRun>& runs) : runs_(&runs) {
 
 const std::vector<const VolumeRun*>& VolumeRuns::of(const std::string& system) const {
   static const std::vector<const VolumeRun*> none;
-  auto it = of_.find(system);
-  return it == of_.end() ? none : it->second;
+  const int id = id_of(system);
+  return id < 0 ? none : of_[static_cast<std::size_t>(id)];
 }
 
 int VolumeRuns::id_of(const std::string& system) const {

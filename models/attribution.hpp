@@ -142,10 +142,10 @@ class VolumeRuns {
   const std::vector<VolumeRun>* runs_;
   bool by_end_ = true;  ///< sorted by end (the engine appends each run as it ends)
   double longest_ = 0;  ///< the longest run, in seconds
-  std::unordered_map<std::string_view, std::vector<const VolumeRun*>> of_;
   std::unordered_map<std::string_view, int> ids_;  ///< system -> its number
   std::vector<int> id_;                            ///< per run, its system's number
   std::vector<const std::string*> names_;          ///< per number, the system's name
+  std::vector<std::vector<const VolumeRun*>> of_;  ///< per number, the system's runs
   /// holders' marks, per system number: the call that last saw it (no set per call)
   mutable std::vector<unsigned> seen_;
   mutable unsigned call_ = 0;
