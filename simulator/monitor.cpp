@@ -88,6 +88,9 @@ Monitor::Monitor(World& w) : w_(w) {
       r.gauge = it == cpu_.end() ? nullptr : &*it;
     }
   }
+  for (auto& g : paging_) watches_.push_back(&g.finding);
+  for (auto& g : cpu_) watches_.push_back(&g.finding);
+  for (auto& r : w.reactions) watches_.push_back(&r.watch);
 }
 
 void Monitor::start() {
@@ -146,12 +149,7 @@ long Monitor::predict(long m) {
   return k;
 }
 
-void Monitor::save_watches(std::vector<Watch>& out) {
-  if (watches_.empty()) {  // the findings' and reactions' watches, fixed once the run starts
-    for (auto& g : paging_) watches_.push_back(&g.finding);
-    for (auto& g : cpu_) watches_.push_back(&g.finding);
-    for (auto& r : w_.reactions) watches_.push_back(&r.watch);
-  }
+void Monitor::save_watches(std::vector<Watch>& out) const {
   out.resize(watches_.size());
   for (size_t i = 0; i < watches_.size(); ++i) out[i] = *watches_[i];
 }

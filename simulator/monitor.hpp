@@ -64,7 +64,7 @@ class Monitor : public LevelObserver {
   bool fire_due_reactions(double now, bool dry);
   bool holds(const Reaction& r, double now) const;
   /// The watches of the findings and reactions, in a fixed order (watches_).
-  void save_watches(std::vector<Watch>& out);
+  void save_watches(std::vector<Watch>& out) const;
   void restore_watches(const std::vector<Watch>& in);
   bool finding_raised(const std::string& code) const;
 
@@ -83,7 +83,8 @@ class Monitor : public LevelObserver {
   /// minute it stopped at), with nothing fired in its minutes.
   std::vector<Watch> quiet_;
   long quiet_at_ = -1;
-  std::vector<Watch*> watches_;  ///< every watch a check changes (save_watches)
+  /// every watch a check changes (save_watches): the gauges' findings, then the reactions'
+  std::vector<Watch*> watches_;
   simgrid::s4u::SemaphorePtr wake_ = simgrid::s4u::Semaphore::create(0);
 };
 
