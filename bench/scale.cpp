@@ -30,8 +30,6 @@
 
 namespace {
 
-bool g_lockstep = false;  ///< --plan lockstep
-
 using Json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
@@ -89,7 +87,7 @@ void add_systems(Json& doc, const Size& n) {
 }
 
 /// Volumes, the plan (restore all, IPL all, XAUTOLOG each VM's guests).
-void add_backups_and_plan(Json& doc, const Size& n) {
+void add_backups_and_plan(Json& doc, const Size& n, bool lockstep) {
   Json all = Json::array(), zos = Json::array(), vms = Json::array();
   for (const auto& s : doc["production"]["systems"]) {
     std::string name = s.at("name").get<std::string>();
@@ -102,30 +100,24 @@ void add_backups_and_plan(Json& doc, const Size& n) {
   steps.push_back({{"id", "restore"}, {"action", "restore"}, {"systems", all}});
   if (!zos.empty()) steps.push_back({{"id", "ipl-zos"}, {"action", "ipl"}, {"systems", zos}});
   if (vms.empty()) return;
-  if (g_lockstep) {  // the shape before 2026-12-02: every z/VM's guests after the last z/VM IPL
-    steps.push_back({{"id", "ipl-vm"}, {"action", "ipl"}, {"systems", vms}});
-    for (const auto& vm : vms)
-      steps.push_back({{"id", "autolog-" + vm.get<std::string>()},
-                       {"action", "xautolog"},
-                       {"vm", vm},
-                       {"guests", {"*"}},
-                       {"after", {"ipl-vm"}},
-                       {"stagger", "10s"}});
-    return;
-  }
-  for (const auto& vm : vms) {  // as the peer: each z/VM IPLed once its own volumes are in,
-    const std::string name = vm.get<std::string>();  // its guests XAUTOLOGged once it is up
-    steps.push_back({{"id", "ipl-" + name}, {"action", "ipl"}, {"systems", {vm}}});
+  // lockstep (the shape before 2026-12-02): one step IPLs every z/VM and all their guests come
+  // after it; otherwise, as the peer, each z/VM is IPLed once its own volumes are in and its
+  // guests are XAUTOLOGged once it is up
+  if (lockstep) steps.push_back({{"id", "ipl-vm"}, {"action", "ipl"}, {"systems", vms}});
+  for (const auto& vm : vms) {
+    const std::string name = vm.get<std::string>();
+    const std::string ipl = lockstep ? "ipl-vm" : "ipl-" + name;
+    if (!lockstep) steps.push_back({{"id", ipl}, {"action", "ipl"}, {"systems", {vm}}});
     steps.push_back({{"id", "autolog-" + name},
                      {"action", "xautolog"},
                      {"vm", vm},
                      {"guests", {"*"}},
-                     {"after", {"ipl-" + name}},
+                     {"after", {ipl}},
                      {"stagger", "10s"}});
   }
 }
 
-std::string make_scenario(const Size& n) {
+std::string make_scenario(const Size& n, bool lockstep) {
   Json doc = {{"schema_version", 1},
               {"name", "scale-benchmark"},
               {"exercise", {{"start", "Mon 08:00"}, {"end", "Thu 18:00"}, {"rto", "48h"}}},
@@ -143,7 +135,7 @@ std::string make_scenario(const Size& n) {
   if (n.dasd_MBps > 0)
     doc["parameters"] = {{"tape", {{"dasd_subsystem", std::to_string(n.dasd_MBps) + "MBps"}}}};
   add_systems(doc, n);
-  add_backups_and_plan(doc, n);
+  add_backups_and_plan(doc, n, lockstep);
   return doc.dump();
 }
 
@@ -171,7 +163,7 @@ size_t peak_live_guests(const drsim::Result& r) {
   return static_cast<size_t>(peak);
 }
 
-bool parse_args(int argc, char** argv, Size& n, std::string& write_to) {
+bool parse_args(int argc, char** argv, Size& n, std::string& write_to, bool& lockstep) {
   int total = -1, per_vm = 50;
   for (int i = 1; i + 1 < argc; i += 2) {  // a proportional site first, then the overrides
     if (!std::strcmp(argv[i], "--total")) total = std::atoi(argv[i + 1]);
@@ -188,7 +180,7 @@ bool parse_args(int argc, char** argv, Size& n, std::string& write_to) {
     if (!std::strcmp(argv[i], "--plan")) {
       const std::string plan = argv[i + 1];
       if (plan != "per-vm" && plan != "lockstep") return false;
-      g_lockstep = plan == "lockstep";
+      lockstep = plan == "lockstep";
       continue;
     }
     int v = std::atoi(argv[i + 1]);
@@ -215,14 +207,15 @@ bool parse_args(int argc, char** argv, Size& n, std::string& write_to) {
 int main(int argc, char** argv) {
   Size n;
   std::string write_to;
-  if (!parse_args(argc, argv, n, write_to)) {
+  bool lockstep = false;  // --plan lockstep
+  if (!parse_args(argc, argv, n, write_to, lockstep)) {
     std::fprintf(stderr,
                  "usage: scale [--total N --per-vm K] [--vms N] [--guests N] [--zos N] "
                  "[--volumes N] [--drives N] [--plan per-vm|lockstep] [--write FILE]\n");
     return 2;
   }
   auto t0 = Clock::now();
-  std::string text = make_scenario(n);
+  std::string text = make_scenario(n, lockstep);
   double generate_s = seconds_since(t0);
   if (!write_to.empty()) {  // the scenario only, to time `drsim run` on it end to end
     std::ofstream out(write_to, std::ios::binary);
