@@ -22,6 +22,12 @@ CpuTake run_cpu(World& w, Lpar& lpar, double cp_seconds, int threads, Holding* h
   threads = std::max(1, threads);
   w.prsm.change(lpar, threads, who);
   if (holding) holding->hold_cpu(&lpar, threads, who);
+  struct Working {  // the host follows the LPAR's share while this work runs (Prsm::begin_work)
+    Prsm& prsm;
+    Lpar& lpar;
+    ~Working() { prsm.end_work(lpar); }
+  } working{w.prsm, lpar};
+  w.prsm.begin_work(lpar);
   sg4::ExecPtr e = sg4::Exec::init();
   e->set_flops_amount(cp_seconds * kFlopsPerCp / threads);
   e->set_host(lpar.host);

@@ -21,8 +21,9 @@ Lpar& Prsm::add(Lpar lpar) {
   return lpars_.back();
 }
 
-/// Gives an LPAR `cps` CPs: its host's pstate with the largest speed not above that (only
-/// when it changed: a new speed makes SimGrid re-solve that host's activities).
+/// Gives an LPAR `cps` CPs: its host's pstate with the largest speed not above that (set on
+/// the host only when it changed and work with an end runs there: a new speed makes SimGrid
+/// re-solve that host's activities).
 void Prsm::set_share(Lpar& c, double cps) {
   if (std::fabs(cps - c.bound) <= 1e-12) return;
   c.bound = cps;
@@ -34,7 +35,18 @@ void Prsm::set_share(Lpar& c, double cps) {
   long k = above == ladder.begin() ? 0 : static_cast<long>(above - ladder.begin()) - 1;
   if (k == c.pstate) return;
   c.pstate = k;
-  c.host->set_pstate(static_cast<unsigned long>(k));
+  if (c.working > 0) apply(c);
+}
+
+void Prsm::apply(Lpar& c) {
+  if (c.pstate < 0 || c.pstate == c.applied) return;
+  c.applied = c.pstate;
+  c.host->set_pstate(static_cast<unsigned long>(c.pstate));
+}
+
+void Prsm::begin_work(Lpar& c) {
+  ++c.working;
+  apply(c);
 }
 
 double Prsm::capacity() const {

@@ -36,6 +36,10 @@ struct Lpar {
   double demand = 0;   ///< min(threads, logical): what PR/SM could give it
   double bound = -1;   ///< last share set, in CPs (-1 = none yet)
   long pstate = -1;    ///< the host's pstate for that share
+  /// The pstate last set on the host. It lags `pstate` while no CPU work with an end runs in
+  /// the LPAR (only steady loads, whose rate nothing reads): see Prsm::begin_work.
+  long applied = -1;
+  int working = 0;  ///< CPU work with an end (run_cpu's execs) running on the host now
   /// The host's pstate speeds, ascending (a shared LPAR's; null for one dedicated from the
   /// start, which PR/SM never shares); shared by LPARs of one size.
   std::shared_ptr<const std::vector<double>> ladder;
@@ -65,6 +69,14 @@ class Prsm {
   /// that runs before the clock moves (issue 18: at 800 LPARs each re-share sets ~550
   /// pstates, and SimGrid re-solves every host whose speed changed).
   void batch_on(sg4::Host* host);
+  /// CPU work with an end starts on `c`'s host: the host gets the pstate of its current share
+  /// first, and keeps getting each new one until end_work. While none runs, a new share is
+  /// only noted: the host's steady loads never end and nothing reads their rate, and hosts
+  /// share no LMM constraint, so a speed set later gives every exec that ends the same rates
+  /// (issue 18: at 20,000 guests ~800 LPARs were re-shared at each move of the water level,
+  /// most of them running steady loads only).
+  void begin_work(Lpar& c);
+  void end_work(Lpar& c) { --c.working; }
   /// Takes shared LPAR `c` out of the pool with `cps` CPs of its own (an operator's action).
   void dedicate(Lpar& c, int cps);
   /// The pool loses `cps` CPs (dedicated by an operator) and is re-shared.
@@ -72,6 +84,8 @@ class Prsm {
 
  private:
   void set_share(Lpar& c, double cps);
+  /// Sets `c`'s host to its share's pstate, if it has another.
+  static void apply(Lpar& c);
   /// The demand its share leaves unserved, from now on (attribution only).
   static void note_denied(Lpar& c);
   double capacity() const;

@@ -82,6 +82,9 @@ void build_storage(World& w, const PlatformHosts& hosts) {
   pool.ddr_rate_Bps = std::min(pool.drive_rate_Bps, w.sc->params.tape.ddr_Bps);
   pool.drives = tp.drives;
   pool.dasd = hosts.dasd;
+  pool.dasd_binds =
+      pool.drive_rate_Bps <= 0 ||
+      tp.drives * std::max(pool.drive_rate_Bps, pool.ddr_rate_Bps) > hosts.dasd->get_speed();
   for (auto& z : w.zvms) {
     z.capacity_pages_per_s =
         paging_capacity_pages_per_s(z.node.paging_volumes, w.sc->params.paging);

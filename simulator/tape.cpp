@@ -80,9 +80,12 @@ void TapePool::drive(World& w, int d) {
       sleep_for(w, unload + before);
       unload = 0;
       // one transfer into the DASD subsystem, which all drives share, bounded by the drive's
-      // rate (DDR's small blocks: a slower drive)
+      // rate (DDR's small blocks: a slower drive); at that rate when the subsystem cannot bind
       double rate = v.ddr ? ddr_rate_Bps : drive_rate_Bps;
-      transfer(w, dasd, v.bytes, rate);
+      if (dasd_binds || rate <= 0)
+        transfer(w, dasd, v.bytes, rate);
+      else
+        sleep_for(w, v.bytes / rate);
       drive_busy_s += w.now() - started;
       volume_done(w, v, started, before + (rate > 0 ? v.bytes / rate : 0));  // on DASD
     }

@@ -50,6 +50,11 @@ class TapePool {
   double drive_rate_Bps = 0;  ///< each drive's effective restore rate (tape model)
   double ddr_rate_Bps = 0;    ///< a drive's rate for DDR's small blocks
   sg4::Host* dasd = nullptr;  ///< the DASD subsystem restores write to: speed = its bandwidth
+  /// Whether the drives together can write faster than the DASD subsystem takes. When they
+  /// cannot, its bandwidth never binds and a volume's transfer is a wait of bytes / rate: a
+  /// transfer on the shared host would re-solve every drive's transfer at each start and end
+  /// for the same rates (issue 18: 400 drives, 80,000 volumes).
+  bool dasd_binds = true;
   std::vector<Volume> volumes;
   std::vector<Cartridge> cartridges;
   double drive_busy_s = 0;

@@ -92,6 +92,18 @@ TEST_CASE("DASD subsystem: drives share its bandwidth, so a slow one paces every
   CHECK(*slow_done >= bytes / 20e6);  // 8 drives cannot write faster than the subsystem takes
   CHECK(*slow_done > *fast_done);
   CHECK(*fast_done < bytes / 20e6);  // with room in the subsystem the drives set the pace
+  // 8 TS1120 drives write 480 MB/s at most: a subsystem that takes that much never binds, and
+  // each volume is a wait of bytes / rate (TapePool::dasd_binds); one just below it is a
+  // shared transfer that binds only while all 8 drives write at once, by 0.002 %
+  nlohmann::json room = with_dasd("480MBps");
+  nlohmann::json shared = with_dasd("479.99MBps");
+  auto room_done = opt_number(room.at("metrics").at("restores_done_s"));
+  auto shared_done = opt_number(shared.at("metrics").at("restores_done_s"));
+  REQUIRE(room_done.has_value());
+  REQUIRE(shared_done.has_value());
+  CHECK(*room_done <= *shared_done);
+  CHECK(*room_done == Approx(*shared_done).epsilon(1e-4));
+  CHECK(*room_done < *fast_done);  // 400 MB/s binds while more than 6 drives write
 }
 
 TEST_CASE("weight sharing: a heavier vendor LPAR on the shared pool slows the z/OS IPL",
