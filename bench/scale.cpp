@@ -4,12 +4,13 @@
 // simulation events and how many systems came up.
 //
 //   scale [--total N --per-vm K] [--vms N] [--guests N] [--zos N] [--volumes N] [--drives N]
-//         [--plan per-vm|lockstep] [--write FILE]
+//         [--plan per-vm|lockstep] [--share-steps N] [--write FILE]
 //     --total/--per-vm: a site of N guests, K per z/VM, the rest in proportion
 //     (bench/site_size.hpp, the shape bench/peers/scale_peer builds too); --guests: per z/VM;
 //     --volumes: per system; --plan: each z/VM IPLed once its own volumes are in and its guests
 //     XAUTOLOGged once it is up, as the peer does (per-vm, the default), or every z/VM's guests
-//     after the step that IPLs them all (lockstep: the site's shape before 2026-12-02)
+//     after the step that IPLs them all (lockstep: the site's shape before 2026-12-02);
+//     --share-steps: the site's cpu.share_steps_per_doubling (PR/SM's share ladder; 512 unset)
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -117,7 +118,7 @@ void add_backups_and_plan(Json& doc, const Size& n, bool lockstep) {
   }
 }
 
-std::string make_scenario(const Size& n, bool lockstep) {
+std::string make_scenario(const Size& n, bool lockstep, int share_steps) {
   Json doc = {{"schema_version", 1},
               {"name", "scale-benchmark"},
               {"exercise", {{"start", "Mon 08:00"}, {"end", "Thu 18:00"}, {"rto", "48h"}}},
@@ -133,7 +134,8 @@ std::string make_scenario(const Size& n, bool lockstep) {
               {"backups", {{"volumes", Json::array()}}},
               {"plan", {{"steps", Json::array()}}}};
   if (n.dasd_MBps > 0)
-    doc["parameters"] = {{"tape", {{"dasd_subsystem", std::to_string(n.dasd_MBps) + "MBps"}}}};
+    doc["parameters"]["tape"] = {{"dasd_subsystem", std::to_string(n.dasd_MBps) + "MBps"}};
+  if (share_steps > 0) doc["parameters"]["cpu"] = {{"share_steps_per_doubling", share_steps}};
   add_systems(doc, n);
   add_backups_and_plan(doc, n, lockstep);
   return doc.dump();
@@ -163,7 +165,8 @@ size_t peak_live_guests(const drsim::Result& r) {
   return static_cast<size_t>(peak);
 }
 
-bool parse_args(int argc, char** argv, Size& n, std::string& write_to, bool& lockstep) {
+bool parse_args(int argc, char** argv, Size& n, std::string& write_to, bool& lockstep,
+                int& share_steps) {
   int total = -1, per_vm = 50;
   for (int i = 1; i + 1 < argc; i += 2) {  // a proportional site first, then the overrides
     if (!std::strcmp(argv[i], "--total")) total = std::atoi(argv[i + 1]);
@@ -185,7 +188,9 @@ bool parse_args(int argc, char** argv, Size& n, std::string& write_to, bool& loc
     }
     int v = std::atoi(argv[i + 1]);
     if (v < 0) return false;
-    if (!std::strcmp(argv[i], "--vms"))
+    if (!std::strcmp(argv[i], "--share-steps"))
+      share_steps = v;
+    else if (!std::strcmp(argv[i], "--vms"))
       n.vms = v, shape_set = true;
     else if (!std::strcmp(argv[i], "--guests"))
       n.guests = v, shape_set = true;
@@ -208,14 +213,16 @@ int main(int argc, char** argv) {
   Size n;
   std::string write_to;
   bool lockstep = false;  // --plan lockstep
-  if (!parse_args(argc, argv, n, write_to, lockstep)) {
+  int share_steps = 0;    // --share-steps: 0 = the default ladder
+  if (!parse_args(argc, argv, n, write_to, lockstep, share_steps)) {
     std::fprintf(stderr,
                  "usage: scale [--total N --per-vm K] [--vms N] [--guests N] [--zos N] "
-                 "[--volumes N] [--drives N] [--plan per-vm|lockstep] [--write FILE]\n");
+                 "[--volumes N] [--drives N] [--plan per-vm|lockstep] [--share-steps N] "
+                 "[--write FILE]\n");
     return 2;
   }
   auto t0 = Clock::now();
-  std::string text = make_scenario(n, lockstep);
+  std::string text = make_scenario(n, lockstep, share_steps);
   double generate_s = seconds_since(t0);
   if (!write_to.empty()) {  // the scenario only, to time `drsim run` on it end to end
     std::ofstream out(write_to, std::ios::binary);

@@ -8,7 +8,8 @@
 #                                           20000/50 5000/5 5000/500)
 #   BUILD=build (where drsim, scale and scale_peer are); REPEAT=1 (best of REPEAT runs);
 #   PLAN=per-vm (each z/VM's guests once it is up, as the peer) or lockstep (all z/VMs' guests
-#   after the last z/VM IPL: the site's shape before 2026-12-02)
+#   after the last z/VM IPL: the site's shape before 2026-12-02); STEPS=N writes the sites with
+#   cpu.share_steps_per_doubling N (PR/SM's share ladder; unset: 512, the default)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(dirname "$here")
@@ -43,10 +44,12 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
 
 printf '%-11s %8s %8s %6s %8s %8s %6s %9s %8s %8s %8s\n' size drsim_s peer_s ratio \
   drsim_cpu peer_cpu ratio drsim_MiB peer_MiB drsim_ev peer_ev
+steps=()
+[ -z "${STEPS:-}" ] || steps=(--share-steps "$STEPS")
 for size in "${sizes[@]}"; do
   total=${size%/*} per_vm=${size#*/}
   "$build/bench/scale" --total "$total" --per-vm "$per_vm" --plan "${PLAN:-per-vm}" \
-    --write "$tmp/site.json" >/dev/null
+    "${steps[@]}" --write "$tmp/site.json" >/dev/null
   read -r d_wall d_cpu d_rss < <(best_of "$build/drsim" run "$tmp/site.json" --quiet --out "$tmp/run")
   d_ev=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["metrics"]["events"])' \
     "$tmp/run/result.json")

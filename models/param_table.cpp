@@ -219,6 +219,12 @@ std::vector<ParamInfo> cpu_rows() {
       {"cpu", "saturation_for", K::Duration, kNonNegative, "s",
        "how long the CPs must stay saturated for the cpu-saturation finding",
        "not a DOMAIN row: CONTRACT (over an hour)", [](P& p) { return &p.cpu.saturation_for_s; }},
+      {"cpu", "share_steps_per_doubling", K::Number, Bounds{8, 4096}, "steps",
+       "how finely PR/SM shares are resolved: an LPAR's share is rounded down to one of this many "
+       "geometric steps per doubling (512: 0.14 % apart; 64: 1.1 %, faster with hundreds of "
+       "shared LPARs)",
+       "not a DOMAIN row: engine precision (docs/engine.md, bench/README.md)",
+       [](P& p) { return &p.cpu.share_steps_per_doubling; }},
   };
 }
 

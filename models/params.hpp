@@ -73,6 +73,9 @@ struct CpuParams {
   double guest_overhead_level2 = 0.05;
   double saturation_busy = 0.98;
   double saturation_for_s = 3600;
+  /// The shares PR/SM can give a shared LPAR: geometric steps per doubling (512: 0.14 % apart),
+  /// each share rounded down to one (simulator/platform.cpp share_speeds).
+  double share_steps_per_doubling = 512;
 };
 
 /// Distributed (non-mainframe) systems rebuilt by the customer's staff (/parameters/distributed).

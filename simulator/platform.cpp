@@ -15,9 +15,9 @@ namespace drsim::sim {
 namespace {
 
 // A shared LPAR's share of the pool is its host's speed. SimGrid changes a host's speed only
-// through pstates fixed at creation, so each host gets a ladder of speeds: 512 geometric steps
-// per doubling (a step is 0.14 %) from 2^-16 CP up to its logical CPs, plus every whole CP.
-constexpr int kStepsPerDoubling = 512;
+// through pstates fixed at creation, so each host gets a ladder of speeds: geometric steps
+// (cpu.share_steps_per_doubling, by default 512 per doubling: a step is 0.14 %) from 2^-16 CP
+// up to its logical CPs, plus every whole CP.
 constexpr int kLowestLog2 = -16;
 constexpr double kIdleCp = 1e-9;  ///< pstate 0: an LPAR with no work (a speed must be > 0)
 
@@ -35,7 +35,7 @@ void create_cpu_hosts(const PlatformSpec& spec, sg4::NetZone* zone, PlatformHost
     auto [it, added] = ladders.try_emplace(l.logical_cps);
     if (added)
       it->second = std::make_shared<const std::vector<double>>(
-          share_speeds(l.logical_cps, spec.flops_per_cp));
+          share_speeds(l.logical_cps, spec.flops_per_cp, spec.share_steps));
     out.lpars.push_back(zone->create_host("lpar-" + l.name, *it->second));
     out.ladders.push_back(it->second);
   }
@@ -102,20 +102,21 @@ void build_zvms(World& w) {
   }
 }
 
-/// The geometric steps 2^(kLowestLog2 + k / kStepsPerDoubling), k = 0, 1, ..., up to the first
-/// at or above `up_to`: computed once for every ladder of the process (their exp2 calls were
-/// half of building the platform) and extended when a larger ladder needs more.
-const std::vector<double>& geometric_steps(double up_to) {
-  static std::vector<double> steps;
+/// The geometric steps 2^(kLowestLog2 + k / per_doubling), k = 0, 1, ..., up to the first at
+/// or above `up_to`: computed once for every ladder of the process (their exp2 calls were half
+/// of building the platform) and extended when a larger ladder needs more.
+const std::vector<double>& geometric_steps(double up_to, int per_doubling) {
+  static std::map<int, std::vector<double>> by_steps;
+  std::vector<double>& steps = by_steps[per_doubling];
   while (steps.empty() || steps.back() < up_to)
-    steps.push_back(std::exp2(kLowestLog2 + double(steps.size()) / kStepsPerDoubling));
+    steps.push_back(std::exp2(kLowestLog2 + double(steps.size()) / per_doubling));
   return steps;
 }
 
 }  // namespace
 
-std::vector<double> share_speeds(int logical, double flops_per_cp) {
-  const std::vector<double>& steps = geometric_steps(logical);
+std::vector<double> share_speeds(int logical, double flops_per_cp, int steps_per_doubling) {
+  const std::vector<double>& steps = geometric_steps(logical, std::max(1, steps_per_doubling));
   std::vector<double> cps;  // the geometric steps, with each whole CP merged in
   cps.reserve(steps.size() + static_cast<size_t>(std::max(logical, 0)) + 1);
   cps.push_back(kIdleCp);
@@ -148,6 +149,7 @@ PlatformSpec platform_spec(const Scenario& sc, const Topology& topo) {
     spec.reserved.emplace_back(r.target, std::max(1, r.cpus.value_or(1)));
   }
   spec.dasd_Bps = std::max(1.0, sc.params.tape.dasd_subsystem_Bps);
+  spec.share_steps = static_cast<int>(std::lround(sc.params.cpu.share_steps_per_doubling));
   for (const auto& z : topo.zvms) {
     double bw = paging_capacity_pages_per_s(z.paging_volumes, sc.params.paging) *
                 sc.params.paging.page_bytes;

@@ -33,6 +33,12 @@ PY
 then pass "per-vm: each XAUTOLOG after its own z/VM's IPL step; lockstep: after ipl-vm"; else
   fail "the plans' steps"; fi
 
+# --share-steps: the written site carries cpu.share_steps_per_doubling, which drsim accepts
+expect_rc 0 "scale --share-steps writes the site" -- "$scale" "${size[@]}" --share-steps 64 --write "$TMP/steps.json"
+if python3 -c 'import json,sys; p=json.load(open(sys.argv[1]))["parameters"]; assert p["cpu"]["share_steps_per_doubling"] == 64, p' "$TMP/steps.json"; then
+  pass "the site's cpu.share_steps_per_doubling is 64"; else fail "no cpu.share_steps_per_doubling 64 in the site"; fi
+expect_rc 0 "drsim validate takes the site with --share-steps" -- "$DRSIM" validate "$TMP/steps.json"
+
 expect_rc 0 "scale --write writes the scenario" -- "$scale" "${size[@]}" --write "$TMP/site.json"
 expect_rc 0 "drsim run takes the written scenario" -- "$DRSIM" run "$TMP/site.json" --out "$TMP/run" --quiet
 if python3 - "$TMP/run/result.json" <<'PY'

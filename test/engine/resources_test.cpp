@@ -147,6 +147,37 @@ TEST_CASE(
   CHECK(got <= cpu_s / share[0] * 1.0014 + ipl.wait_s + 1e-6);  // at most one ladder step less
 }
 
+TEST_CASE(
+    "PR/SM share: with cpu.share_steps_per_doubling 64 the IPL's share is rounded down by at "
+    "most one 1.1 % step",
+    "[engine]") {
+  std::string coarse_text = kBaseScenario;
+  const std::string anchor = "\"schema_version\": 1,";
+  coarse_text.replace(coarse_text.find(anchor), anchor.size(),
+                      anchor + R"( "parameters": {"cpu": {"share_steps_per_doubling": 64}},)");
+  nlohmann::json fine = run_text(kBaseScenario, busy_vendor_next_door(300));
+  nlohmann::json coarse = run_text(coarse_text, busy_vendor_next_door(300));
+  const drsim::ModelParams params;
+  double pool = 2 * (1 - drsim::lpar_overhead_fraction(false, params.cpu));
+  std::vector<double> share = drsim::share_cps({{100, 1, 2, false}, {300, 4, 4, false}}, pool);
+  drsim::Work ipl = drsim::zos_ipl(params.ipl, std::nullopt);
+  double cpu_s = ipl.cpu_s * drsim::sie_cpu_multiplier(1, drsim::WorkloadClass::Zos, params.cpu);
+  double got_fine = phase_length(system_of(fine, "ZOS1"), "ipl");
+  double got = phase_length(system_of(coarse, "ZOS1"), "ipl");
+  CHECK(got > got_fine);  // a coarser ladder rounds this share further down
+  CHECK(got >= cpu_s / share[0] + ipl.wait_s - 1e-6);
+  CHECK(got <= cpu_s / share[0] * 1.011 + ipl.wait_s + 1e-6);
+  for (int logical : {1, 2, 7}) {  // every rung of the coarse ladder is one of the fine ladder's
+    std::vector<double> c = drsim::sim::share_speeds(logical, 2e9, 64);
+    std::vector<double> f = drsim::sim::share_speeds(logical, 2e9);
+    CHECK(c.size() * 6 < f.size());
+    for (size_t i = 0; i < c.size(); ++i) {
+      CHECK(std::count(f.begin(), f.end(), c[i]) == 1);
+      if (i >= 2) CHECK(c[i] <= c[i - 1] * 1.011);
+    }
+  }
+}
+
 TEST_CASE("share ladder: ascending speeds, every whole CP exact, steps of at most 0.14 %",
           "[engine]") {
   for (int logical : {1, 2, 3, 7, 16}) {
