@@ -188,9 +188,10 @@ bool parse_args(int argc, char** argv, Size& n, std::string& write_to, bool& loc
     }
     int v = std::atoi(argv[i + 1]);
     if (v < 0) return false;
-    if (!std::strcmp(argv[i], "--share-steps"))
+    if (!std::strcmp(argv[i], "--share-steps")) {
+      if (v < 8 || v > 4096) return false;  // what cpu.share_steps_per_doubling takes
       share_steps = v;
-    else if (!std::strcmp(argv[i], "--vms"))
+    } else if (!std::strcmp(argv[i], "--vms"))
       n.vms = v, shape_set = true;
     else if (!std::strcmp(argv[i], "--guests"))
       n.guests = v, shape_set = true;

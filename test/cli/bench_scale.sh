@@ -16,6 +16,7 @@ grep -q "^events: *[1-9]" "$TMP/out" && pass "prints the event count" || fail "n
 
 expect_rc 2 "scale refuses an unknown option" -- "$scale" --lpars 3
 expect_rc 2 "scale refuses an unknown plan" -- "$scale" --plan sometimes
+expect_rc 2 "scale refuses a share ladder drsim would refuse" -- "$scale" --share-steps 4
 
 # --plan: per-vm (default) IPLs each z/VM in its own step and XAUTOLOGs its guests after it, as
 # the bare-SimGrid peer does; lockstep logs every z/VM's guests on after one step IPLs them all
