@@ -14,7 +14,10 @@ namespace {
 
 constexpr double kWindow = 60;   ///< seconds between samples
 constexpr size_t kAverage = 10;  ///< readings average this many windows
-constexpr long kHorizon = 30;    ///< minutes a quiet monitor looks ahead (then looks again)
+constexpr long kHorizon = 120;   ///< at most this many minutes looked ahead (then looks again)
+/// A wake-up costs about what working this many minutes of one gauge out again does (callgrind:
+/// ~15,000 instructions a SimGrid activity, ~60 a gauge's minute): sets the horizon below.
+constexpr double kWakeCost = 250;
 
 /// True once: the first time `holds` has held long enough. A condition seen holding is taken
 /// to hold since `lookback` seconds before (a reading averages the window before it).
@@ -66,14 +69,19 @@ void Gauge::read(long k, double window) {
                span * scale_;
 }
 
+void Gauge::level_changed() {
+  monitor_.level_changed(*this);
+}
+
 Monitor::Monitor(World& w) : w_(w) {
+  size_t n = 0;
   for (auto& z : w.zvms) {
-    paging_.emplace_back(z.node.name, z.paging_busy, z.capacity_pages_per_s);
-    z.paging_busy.observe(this);
+    paging_.emplace_back(*this, n++, true, z.node.name, z.paging_busy, z.capacity_pages_per_s);
+    z.paging_busy.observe(&paging_.back());
   }
   for (auto& c : w.prsm.lpars()) {
-    cpu_.emplace_back(c.name, c.busy, 1.0);
-    c.busy.observe(this);
+    cpu_.emplace_back(*this, n++, false, c.name, c.busy, 1.0);
+    c.busy.observe(&cpu_.back());
   }
   paging_by_name_ = by_name(paging_);
   cpu_by_name_ = by_name(cpu_);
@@ -81,16 +89,21 @@ Monitor::Monitor(World& w) : w_(w) {
     if (r.spec.when == ConditionKind::Paging) {
       auto it = std::find_if(paging_.begin(), paging_.end(),
                              [&](const Gauge& g) { return g.name() == r.spec.subject; });
-      r.gauge = it == paging_.end() ? nullptr : &*it;
+      if (it != paging_.end()) it->reactions.emplace_back(&r, 0), r.gauge = &*it;
     } else if (r.spec.when == ConditionKind::Cpu) {
       auto it = std::find_if(cpu_.begin(), cpu_.end(),
                              [&](const Gauge& g) { return g.name() == r.spec.subject; });
-      r.gauge = it == cpu_.end() ? nullptr : &*it;
+      if (it != cpu_.end()) it->reactions.emplace_back(&r, 0), r.gauge = &*it;
     }
   }
   for (auto& g : paging_) watches_.push_back(&g.finding);
   for (auto& g : cpu_) watches_.push_back(&g.finding);
   for (auto& r : w.reactions) watches_.push_back(&r.watch);
+  for (auto* gauges : {&paging_, &cpu_})  // each reaction's watch by its position
+    for (auto& g : *gauges)
+      for (auto& [r, i] : g.reactions)
+        i = static_cast<size_t>(std::find(watches_.begin(), watches_.end(), &r->watch) -
+                                watches_.begin());
 }
 
 void Monitor::start() {
@@ -98,55 +111,108 @@ void Monitor::start() {
 }
 
 void Monitor::poke() {
-  dirty_ = true;
+  poked_ = true;
   if (parked_) parked_ = false, wake_->release();
 }
 
-/// Minute by minute while things change (as a console watched every minute); across a quiet
-/// stretch in one sleep, the minutes in it checked when it ends (nothing fires in them).
+void Monitor::level_changed(Gauge& g) {
+  if (!parked_) return;  // awake: it looks ahead again before it sleeps
+  // a reading at minute j <= now integrates the level up to j: only later ones move
+  const long from = std::max(base_, static_cast<long>(std::floor(w_.now() / kWindow))) + 1;
+  if (from >= limit_) return;
+  ++changes_;
+  // g's watches as checked for real, kept; then as the look-ahead had them before `from`
+  kept_.clear();
+  kept_.push_back(g.finding);
+  for (const auto& [r, i] : g.reactions) kept_.push_back(r->watch);
+  if (from - 1 > base_) {
+    const Watch* before = after(from - 1);
+    g.finding = before[g.index()];
+    for (const auto& [r, i] : g.reactions) r->watch = before[i];
+  }
+  long k = from;
+  for (; k < limit_; ++k) {  // the other watches do not read g: their look-ahead stands
+    double now = kWindow * static_cast<double>(k);
+    g.read(k, kWindow);
+    valid_ = k >= 2;
+    if (finding_fires(g, now)) break;
+    if (std::any_of(g.reactions.begin(), g.reactions.end(),
+                    [&](const auto& ri) { return reaction_fires(*ri.first, now); }))
+      break;
+    Watch* a = after(k);
+    a[g.index()] = g.finding;
+    for (const auto& [r, i] : g.reactions) a[i] = r->watch;
+  }
+  g.finding = kept_[0];
+  for (size_t i = 0; i < g.reactions.size(); ++i) g.reactions[i].first->watch = kept_[i + 1];
+  if (k < limit_) limit_ = k, parked_ = false, wake_->release();  // fires sooner: wake up
+}
+
+/// Asleep until the first minute at which something would fire, or the horizon; a finding
+/// noticed or a reaction's end wakes it to check the minutes up to now (poke), a level change
+/// only if it makes something fire sooner (level_changed).
 void Monitor::run() {
   long m = 0;  // the last minute checked
   for (;;) {
-    long next = dirty_ ? m + 1 : predict(m);
-    dirty_ = false;
-    if (next == m + 1) {
-      sleep_for(w_, kWindow * static_cast<double>(next) - w_.now());
-    } else {
-      parked_ = true;
-      bool timed_out = wake_->acquire_timeout(kWindow * static_cast<double>(next) - w_.now());
-      ++w_.activities;
-      horizon_ = timed_out ? std::min(kHorizon, horizon_ * 2) : std::max(2L, horizon_ / 2);
-      if (!timed_out) {  // poked: the minutes up to now (predicted quiet), then minute by minute
-        long last = std::min(next, static_cast<long>(std::floor(w_.now() / kWindow)));
-        while (m < last) check_minute(++m, false);
-        continue;
-      }
-      if (!parked_) {
-        wake_->acquire();  // poked at the very instant: take its token back
-      } else if (quiet_at_ == next - 1 && quiet_at_ > m) {
-        // Not poked: nothing a check reads changed (levels, findings noticed, reactions done
-        // all poke), so minutes m+1..next-1 checked for real would give what the look-ahead
-        // gave (nothing fires): take its watches as they were before minute next.
-        restore_watches(quiet_);
-        m = quiet_at_;
-      }
-      parked_ = false;
+    const long next = predict(m);
+    poked_ = false;
+    changes_ = 0;
+    parked_ = true;
+    bool timed_out = wake_->acquire_timeout(kWindow * static_cast<double>(next) - w_.now());
+    ++w_.activities;
+    adapt_horizon(static_cast<long>(std::floor(w_.now() / kWindow)) - base_);
+    if (!timed_out) {
+      // The minutes before now are quiet (the look-ahead's watches): what changed is new now.
+      // A minute that ends now is checked again when poked (a change it may see).
+      const double now = w_.now();
+      long last = std::min(limit_, static_cast<long>(std::floor(now / kWindow)));
+      long quiet = poked_ && kWindow * static_cast<double>(last) == now ? last - 1 : last;
+      if (quiet > m) restore_after(quiet), m = quiet;
+      while (m < last) check_minute(++m, false);
+      continue;
     }
-    while (m < next) check_minute(++m, false);
+    if (!parked_) wake_->acquire();  // poked at the very instant: take its token back
+    if (limit_ - 1 > m) {
+      // Levels the look-ahead followed, anything else changed now at the earliest: minutes
+      // m+1..limit_-1 checked for real would give what it gave (nothing fires).
+      restore_after(limit_ - 1);
+      m = limit_ - 1;
+    }
+    parked_ = false;
+    while (m < limit_) check_minute(++m, false);
   }
 }
 
-long Monitor::predict(long m) {
-  std::vector<Watch> saved;
-  save_watches(saved);
-  long k = m + 1;
-  for (;; ++k) {
-    save_watches(quiet_);  // as minutes m+1..k-1 leave them
-    if (k >= m + horizon_ || check_minute(k, true)) break;
+void Monitor::adapt_horizon(long minutes) {
+  if (changes_ == 0) {
+    horizon_ = std::min(kHorizon, horizon_ * 2);
+    return;
   }
-  quiet_at_ = k - 1;
-  restore_watches(saved);
+  // a change costs ~horizon/2 minutes of its gauge, a wake-up kWakeCost: the best horizon is
+  // sqrt(2 kWakeCost / changes per minute)
+  double per_minute = static_cast<double>(changes_) / static_cast<double>(std::max(1L, minutes));
+  horizon_ = std::clamp(std::lround(std::sqrt(2 * kWakeCost / per_minute)), 2L, kHorizon);
+}
+
+long Monitor::predict(long m) {
+  base_ = m;
+  const size_t n = watches_.size();
+  after_.resize(static_cast<size_t>(horizon_) * n);
+  save_watches(real_);
+  long k = m + 1;
+  for (; k < m + horizon_; ++k) {
+    if (check_minute(k, true)) break;
+    Watch* a = after(k);
+    for (size_t i = 0; i < n; ++i) a[i] = *watches_[i];
+  }
+  restore_watches(real_);
+  limit_ = k;
   return k;
+}
+
+void Monitor::restore_after(long k) {
+  const Watch* a = after(k);
+  for (size_t i = 0; i < watches_.size(); ++i) *watches_[i] = a[i];
 }
 
 void Monitor::save_watches(std::vector<Watch>& out) const {
@@ -167,15 +233,24 @@ bool Monitor::check_minute(long k, bool dry) {
   return fire_due_reactions(now, dry);
 }
 
+bool Monitor::finding_fires(Gauge& g, double now) {
+  if (!valid_) return false;
+  if (g.paging()) {
+    const auto& pp = w_.sc->params.paging;
+    return watch(g.finding, g.reading() > pp.overload_pages_per_s, now, kWindow,
+                 [&](double held) { return held >= pp.overload_for_s; });
+  }
+  const auto& cp = w_.sc->params.cpu;
+  return watch(g.finding, g.reading() >= cp.saturation_busy, now, kWindow,
+               [&](double held) { return held > cp.saturation_for_s; });
+}
+
 bool Monitor::check_runtime_findings(double now, bool dry) {
   if (!valid_) return false;
   const auto& pp = w_.sc->params.paging;
-  const auto& cp = w_.sc->params.cpu;
   for (Gauge* g : paging_by_name_) {
     const std::string& vm = g->name();
-    if (!watch(g->finding, g->reading() > pp.overload_pages_per_s, now, kWindow,
-               [&](double held) { return held >= pp.overload_for_s; }))
-      continue;
+    if (!finding_fires(*g, now)) continue;
     if (dry) return true;
     runtime_finding(w_, code::kPagingOverload, vm, g->finding.since,
                     vm + " pages above " + std::to_string(std::lround(pp.overload_pages_per_s)) +
@@ -186,9 +261,7 @@ bool Monitor::check_runtime_findings(double now, bool dry) {
   }
   for (Gauge* g : cpu_by_name_) {
     const std::string& lpar = g->name();
-    if (!watch(g->finding, g->reading() >= cp.saturation_busy, now, kWindow,
-               [&](double held) { return held > cp.saturation_for_s; }))
-      continue;
+    if (!finding_fires(*g, now)) continue;
     if (dry) return true;
     runtime_finding(w_, code::kCpuSaturation, lpar, g->finding.since,
                     "the logical CPs of " + lpar + " are at 100 % for over an hour",
@@ -219,13 +292,16 @@ bool Monitor::holds(const Reaction& r, double now) const {
   return false;
 }
 
+bool Monitor::reaction_fires(Reaction& r, double now) {
+  if (r.watch.fired || !r.ready()) return false;
+  bool averaged = r.spec.when == ConditionKind::Paging || r.spec.when == ConditionKind::Cpu;
+  return watch(r.watch, holds(r, now), now, averaged ? kWindow : 0,
+               [&](double held) { return held + 1e-9 >= r.spec.for_s; });
+}
+
 bool Monitor::fire_due_reactions(double now, bool dry) {
   for (auto& r : w_.reactions) {
-    if (r.watch.fired || !r.ready()) continue;
-    bool averaged = r.spec.when == ConditionKind::Paging || r.spec.when == ConditionKind::Cpu;
-    if (!watch(r.watch, holds(r, now), now, averaged ? kWindow : 0,
-               [&](double held) { return held + 1e-9 >= r.spec.for_s; }))
-      continue;
+    if (!reaction_fires(r, now)) continue;
     if (dry) return true;
     r.trigger(w_);
   }

@@ -11,6 +11,7 @@
 #include <deque>
 #include <simgrid/s4u.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "simulator/level.hpp"
@@ -19,22 +20,34 @@
 namespace drsim::sim {
 
 struct World;
+class Monitor;
 
 /// One averaged reading: a level's integral at each whole minute, its mean over the last ten
 /// minutes times `scale` (a z/VM's paging: busy x capacity in pages/s; an LPAR's CPU: busy).
-class Gauge {
+/// It observes its level and tells the monitor which reading a change can move.
+class Gauge : public LevelObserver {
  public:
-  Gauge(const std::string& name, const Level& level, double scale)
-      : name_(name), level_(level), scale_(scale) {}
+  Gauge(Monitor& m, size_t index, bool paging, const std::string& name, const Level& level,
+        double scale)
+      : monitor_(m), index_(index), paging_(paging), name_(name), level_(level), scale_(scale) {}
   /// Reads the average at minute `k` (its 10 minutes before, fewer in the first 10).
   void read(long k, double window);
   const std::string& name() const { return name_; }
   /// The average at the last minute read (valid from minute 2 on).
   double reading() const { return reading_; }
+  /// Its position among the monitor's watches (the finding's).
+  size_t index() const { return index_; }
+  bool paging() const { return paging_; }
+  void level_changed() override;
 
   Watch finding;  ///< its runtime finding's watch
+  /// the reactions on its reading, in their order, with their watches' positions (Monitor)
+  std::vector<std::pair<Reaction*, size_t>> reactions;
 
  private:
+  Monitor& monitor_;
+  size_t index_;
+  bool paging_;
   const std::string& name_;
   const Level& level_;
   double scale_;
@@ -43,29 +56,42 @@ class Gauge {
 
 /// The monitor's actor: each minute it has to look at, check_minute() (readings, runtime
 /// findings, reactions due); between them it sleeps as long as nothing could fire.
-class Monitor : public LevelObserver {
+class Monitor {
  public:
   explicit Monitor(World& w);
   /// Starts its actor.
   void start();
-  /// Something a condition depends on changed (a finding was noticed, a reaction ended).
+  /// Something a condition depends on changed (a finding was noticed, a reaction ended): wakes
+  /// the monitor to check the minutes up to now again.
   void poke();
-  void level_changed() override { poke(); }
+  /// `g`'s level changed: only its readings after now move, so the minutes ahead are worked
+  /// out again for its watches, and the monitor woken only if one of them fires sooner.
+  void level_changed(Gauge& g);
 
  private:
   void run();
-  /// The first minute after `m` at which something would fire if nothing changes (at most a
-  /// horizon ahead: the minute after the horizon, to look again).
+  /// Works minutes m+1.. out ahead on copies of the watches (snapshots in after_), up to the
+  /// first at which something would fire if nothing changes, at most a horizon ahead (the
+  /// minute after the horizon, to look again); it becomes limit_.
   long predict(long m);
   /// Minute k: readings, then runtime findings, then reactions due. `dry`: changes watches
   /// only and returns true at the first thing that would fire, without firing it.
   bool check_minute(long k, bool dry);
   bool check_runtime_findings(double now, bool dry);
   bool fire_due_reactions(double now, bool dry);
+  /// One minute of a gauge's finding watch (valid_ and its reading set): true if it fires.
+  bool finding_fires(Gauge& g, double now);
+  /// One minute of a reaction's watch: true if it fires.
+  bool reaction_fires(Reaction& r, double now);
   bool holds(const Reaction& r, double now) const;
   /// The watches of the findings and reactions, in a fixed order (watches_).
   void save_watches(std::vector<Watch>& out) const;
   void restore_watches(const std::vector<Watch>& in);
+  /// The look-ahead's watches after minute k (base_ < k < limit_).
+  Watch* after(long k) { return &after_[static_cast<size_t>(k - base_ - 1) * watches_.size()]; }
+  void restore_after(long k);
+  /// The horizon of the next look-ahead, from how often levels changed during the last one.
+  void adapt_horizon(long minutes);
   bool finding_raised(const std::string& code) const;
 
   World& w_;
@@ -73,16 +99,20 @@ class Monitor : public LevelObserver {
   std::deque<Gauge> cpu_;                             ///< per CPU container, in their order
   std::vector<Gauge*> paging_by_name_, cpu_by_name_;  ///< the order findings are raised in
   bool valid_ = false;                                ///< two minutes span a window
-  bool dirty_ = true;  ///< something changed since the last minute checked
   bool parked_ = false;
-  /// Minutes the next look-ahead covers: halved (down to 2) when a change cut the last sleep
-  /// short, doubled (up to 30) when it ran out: on a site where something changes every
-  /// few minutes, working 30 minutes ahead is mostly thrown away (issue 18).
-  long horizon_ = 30;  // kHorizon (monitor.cpp)
-  /// The watches as the last look-ahead left them after minute quiet_at_ (the one before the
-  /// minute it stopped at), with nothing fired in its minutes.
-  std::vector<Watch> quiet_;
-  long quiet_at_ = -1;
+  /// Minutes a look-ahead covers: each level change while the monitor sleeps works its
+  /// gauge's minutes out again up to limit_, so where levels change often a short look-ahead
+  /// is cheaper (issue 18), where they do not, a long one saves wake-ups (issue 12).
+  long horizon_ = 30;
+  long base_ = 0;     ///< the minute the last look-ahead started after (checked for real)
+  long limit_ = 0;    ///< the minute the monitor sleeps to: the first that fires, or the horizon
+  long changes_ = 0;  ///< level changes worked out again during the current sleep
+  /// after_[(k - base_ - 1) * watches: ...]: every watch as the look-ahead left it after
+  /// minute k, with nothing fired in minutes base_+1..k
+  std::vector<Watch> after_;
+  std::vector<Watch> real_;  ///< the watches as checked for real, kept during a look-ahead
+  std::vector<Watch> kept_;  ///< a gauge's watches kept the same way (level_changed)
+  bool poked_ = false;       ///< poked since it went to sleep
   /// every watch a check changes (save_watches): the gauges' findings, then the reactions'
   std::vector<Watch*> watches_;
   simgrid::s4u::SemaphorePtr wake_ = simgrid::s4u::Semaphore::create(0);
