@@ -15,9 +15,9 @@ namespace {
 constexpr double kWindow = 60;   ///< seconds between samples
 constexpr size_t kAverage = 10;  ///< readings average this many windows
 constexpr long kHorizon = 120;   ///< at most this many minutes looked ahead (then looks again)
-/// A wake-up costs about what working this many minutes of one gauge out again does (callgrind:
-/// ~15,000 instructions a SimGrid activity, ~60 a gauge's minute): sets the horizon below.
-constexpr double kWakeCost = 250;
+/// A wake-up costs about what working this many minutes of one gauge out again does (callgrind,
+/// year 1: ~5,000 instructions a wake-up, ~200 a gauge's minute): sets the horizon below.
+constexpr double kWakeCost = 25;
 
 /// True once: the first time `holds` has held long enough. A condition seen holding is taken
 /// to hold since `lookback` seconds before (a reading averages the window before it).
@@ -59,17 +59,19 @@ void runtime_finding(World& w, const std::string& c, const std::string& subject,
 
 }  // namespace
 
-void Gauge::read(long k, double window) {
+void Gauge::read(long k) const {
   // the integrals at minutes first..k, as a monitor sampling every minute averages them
   long first = std::max(1L, k - static_cast<long>(kAverage));
-  double span = window * static_cast<double>(k - first);
+  double span = kWindow * static_cast<double>(k - first);
   if (span > 0)
-    reading_ = (level_.integral_at(window * static_cast<double>(k)) -
-                level_.integral_at(window * static_cast<double>(first))) /
+    reading_ = (level_.integral_at(kWindow * static_cast<double>(k)) -
+                level_.integral_at(kWindow * static_cast<double>(first))) /
                span * scale_;
+  read_at_ = k;
 }
 
 void Gauge::level_changed() {
+  read_at_ = -1;  // the readings from now on move
   monitor_.level_changed(*this);
 }
 
@@ -120,6 +122,9 @@ void Monitor::level_changed(Gauge& g) {
   // a reading at minute j <= now integrates the level up to j: only later ones move
   const long from = std::max(base_, static_cast<long>(std::floor(w_.now() / kWindow))) + 1;
   if (from >= limit_) return;
+  // fired watches, and reactions waiting for another, stay as they are: nothing to work out
+  auto live = [](const auto& ri) { return !ri.first->watch.fired && ri.first->ready(); };
+  if (g.finding.fired && std::none_of(g.reactions.begin(), g.reactions.end(), live)) return;
   ++changes_;
   // g's watches as checked for real, kept; then as the look-ahead had them before `from`
   kept_.clear();
@@ -133,7 +138,7 @@ void Monitor::level_changed(Gauge& g) {
   long k = from;
   for (; k < limit_; ++k) {  // the other watches do not read g: their look-ahead stands
     double now = kWindow * static_cast<double>(k);
-    g.read(k, kWindow);
+    minute_ = k;
     valid_ = k >= 2;
     if (finding_fires(g, now)) break;
     if (std::any_of(g.reactions.begin(), g.reactions.end(),
@@ -226,22 +231,21 @@ void Monitor::restore_watches(const std::vector<Watch>& in) {
 
 bool Monitor::check_minute(long k, bool dry) {
   double now = kWindow * static_cast<double>(k);
-  for (auto& g : paging_) g.read(k, kWindow);
-  for (auto& g : cpu_) g.read(k, kWindow);
+  minute_ = k;  // each gauge read when a watch asks for it (a fired one does not)
   valid_ = k >= 2;
   if (check_runtime_findings(now, dry)) return true;
   return fire_due_reactions(now, dry);
 }
 
 bool Monitor::finding_fires(Gauge& g, double now) {
-  if (!valid_) return false;
+  if (!valid_ || g.finding.fired) return false;  // fired: watch() changes nothing
   if (g.paging()) {
     const auto& pp = w_.sc->params.paging;
-    return watch(g.finding, g.reading() > pp.overload_pages_per_s, now, kWindow,
+    return watch(g.finding, g.reading(minute_) > pp.overload_pages_per_s, now, kWindow,
                  [&](double held) { return held >= pp.overload_for_s; });
   }
   const auto& cp = w_.sc->params.cpu;
-  return watch(g.finding, g.reading() >= cp.saturation_busy, now, kWindow,
+  return watch(g.finding, g.reading(minute_) >= cp.saturation_busy, now, kWindow,
                [&](double held) { return held > cp.saturation_for_s; });
 }
 
@@ -283,7 +287,7 @@ bool Monitor::holds(const Reaction& r, double now) const {
   switch (r.spec.when) {
     case ConditionKind::Paging:
     case ConditionKind::Cpu:
-      return valid_ && r.gauge && r.gauge->reading() > r.spec.above;
+      return valid_ && r.gauge && r.gauge->reading(minute_) > r.spec.above;
     case ConditionKind::Finding:
       return finding_raised(r.spec.subject);
     case ConditionKind::Time:

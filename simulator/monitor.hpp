@@ -30,11 +30,13 @@ class Gauge : public LevelObserver {
   Gauge(Monitor& m, size_t index, bool paging, const std::string& name, const Level& level,
         double scale)
       : monitor_(m), index_(index), paging_(paging), name_(name), level_(level), scale_(scale) {}
-  /// Reads the average at minute `k` (its 10 minutes before, fewer in the first 10).
-  void read(long k, double window);
+  /// The average at minute `k` (its 10 minutes before, fewer in the first 10; valid from
+  /// minute 2 on), read when first asked for since the level last changed.
+  double reading(long k) const {
+    if (read_at_ != k) read(k);
+    return reading_;
+  }
   const std::string& name() const { return name_; }
-  /// The average at the last minute read (valid from minute 2 on).
-  double reading() const { return reading_; }
   /// Its position among the monitor's watches (the finding's).
   size_t index() const { return index_; }
   bool paging() const { return paging_; }
@@ -51,7 +53,9 @@ class Gauge : public LevelObserver {
   const std::string& name_;
   const Level& level_;
   double scale_;
-  double reading_ = 0;
+  void read(long k) const;
+  mutable double reading_ = 0;
+  mutable long read_at_ = -1;  ///< the minute reading_ is of (-1: none since a change)
 };
 
 /// The monitor's actor: each minute it has to look at, check_minute() (readings, runtime
@@ -99,6 +103,7 @@ class Monitor {
   std::deque<Gauge> cpu_;                             ///< per CPU container, in their order
   std::vector<Gauge*> paging_by_name_, cpu_by_name_;  ///< the order findings are raised in
   bool valid_ = false;                                ///< two minutes span a window
+  long minute_ = 0;                                   ///< the minute being checked
   bool parked_ = false;
   /// Minutes a look-ahead covers: each level change while the monitor sleeps works its
   /// gauge's minutes out again up to limit_, so where levels change often a short look-ahead
