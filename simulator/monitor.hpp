@@ -92,7 +92,9 @@ class Monitor {
   void save_watches(std::vector<Watch>& out) const;
   void restore_watches(const std::vector<Watch>& in);
   /// The look-ahead's watches after minute k (base_ < k < limit_).
-  Watch* after(long k) { return &after_[static_cast<size_t>(k - base_ - 1) * watches_.size()]; }
+  Watch* after(long k) {  // data(): no watches at all leaves it empty
+    return after_.data() + static_cast<size_t>(k - base_ - 1) * watches_.size();
+  }
   void restore_after(long k);
   /// The horizon of the next look-ahead, from how often levels changed during the last one.
   void adapt_horizon(long minutes);
