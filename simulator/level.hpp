@@ -30,6 +30,8 @@ class Level {
   /// `o` (may be null) is told of every change from now on.
   void observe(LevelObserver* o) { observer_ = o; }
   double level() const { return level_; }
+  /// When it last changed (0: never).
+  double changed_at() const { return last_; }
   /// Mean level over each [i*step, (i+1)*step) up to end.
   std::vector<double> series(double step, double end) const;
 

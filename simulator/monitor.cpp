@@ -70,8 +70,24 @@ void Gauge::read(long k) const {
   read_at_ = k;
 }
 
+bool Gauge::surely_below(long k, double threshold) const {
+  long first = std::max(1L, k - static_cast<long>(kAverage));
+  double from = kWindow * static_cast<double>(first);
+  if (k <= first || level_.changed_at() > from) return false;
+  // Both integrals are then integral_ + level * (t - last change): their difference is level
+  // * span but for a few roundings (2^-53 relative each) of the integral; the margin is a
+  // million times that.
+  double span = kWindow * static_cast<double>(k - first);
+  double exact = level_.level() * scale_;
+  double margin =
+      1e-9 * (std::fabs(exact) + std::fabs(threshold) +
+              std::fabs(scale_ * level_.integral(kWindow * static_cast<double>(k))) / span);
+  return exact < threshold - margin;
+}
+
 void Gauge::level_changed() {
   read_at_ = -1;  // the readings from now on move
+  rest_from = std::numeric_limits<long>::max();
   monitor_.level_changed(*this);
 }
 
@@ -140,10 +156,14 @@ void Monitor::level_changed(Gauge& g) {
     double now = kWindow * static_cast<double>(k);
     minute_ = k;
     valid_ = k >= 2;
-    if (finding_fires(g, now)) break;
-    if (std::any_of(g.reactions.begin(), g.reactions.end(),
-                    [&](const auto& ri) { return reaction_fires(*ri.first, now); }))
-      break;
+    if (valid_ && resting(g)) {
+      rest(g);
+    } else {
+      if (finding_fires(g, now)) break;
+      if (std::any_of(g.reactions.begin(), g.reactions.end(),
+                      [&](const auto& ri) { return reaction_fires(*ri.first, now); }))
+        break;
+    }
     Watch* a = after(k);
     a[g.index()] = g.finding;
     for (const auto& [r, i] : g.reactions) a[i] = r->watch;
@@ -201,6 +221,8 @@ void Monitor::adapt_horizon(long minutes) {
 
 long Monitor::predict(long m) {
   base_ = m;
+  for (auto* gauges : {&paging_, &cpu_})
+    for (auto& g : *gauges) g.rest_from = std::numeric_limits<long>::max();
   const size_t n = watches_.size();
   after_.resize(static_cast<size_t>(horizon_) * n);
   save_watches(real_);
@@ -209,6 +231,11 @@ long Monitor::predict(long m) {
     if (check_minute(k, true)) break;
     Watch* a = after(k);
     for (size_t i = 0; i < n; ++i) a[i] = *watches_[i];
+    if (k + 1 < m + horizon_ && settled()) {  // the minutes after k leave every watch as k did
+      for (long j = k + 1; j < m + horizon_; ++j) std::copy_n(a, n, after(j));
+      k = m + horizon_;
+      break;
+    }
   }
   restore_watches(real_);
   limit_ = k;
@@ -254,6 +281,10 @@ bool Monitor::check_runtime_findings(double now, bool dry) {
   const auto& pp = w_.sc->params.paging;
   for (Gauge* g : paging_by_name_) {
     const std::string& vm = g->name();
+    if (dry && resting(*g)) {
+      if (!g->finding.fired) g->finding.since = -1;
+      continue;
+    }
     if (!finding_fires(*g, now)) continue;
     if (dry) return true;
     runtime_finding(w_, code::kPagingOverload, vm, g->finding.since,
@@ -265,6 +296,10 @@ bool Monitor::check_runtime_findings(double now, bool dry) {
   }
   for (Gauge* g : cpu_by_name_) {
     const std::string& lpar = g->name();
+    if (dry && resting(*g)) {
+      if (!g->finding.fired) g->finding.since = -1;
+      continue;
+    }
     if (!finding_fires(*g, now)) continue;
     if (dry) return true;
     runtime_finding(w_, code::kCpuSaturation, lpar, g->finding.since,
@@ -296,6 +331,35 @@ bool Monitor::holds(const Reaction& r, double now) const {
   return false;
 }
 
+bool Monitor::resting(const Gauge& g) const {
+  if (minute_ >= g.rest_from) return true;
+  const double finding_at =
+      g.paging() ? w_.sc->params.paging.overload_pages_per_s : w_.sc->params.cpu.saturation_busy;
+  if (!g.finding.fired && !g.surely_below(minute_, finding_at)) return false;
+  for (const auto& [r, i] : g.reactions)
+    if (!r->watch.fired && r->ready() && !g.surely_below(minute_, r->spec.above)) return false;
+  g.rest_from = minute_;
+  return true;
+}
+
+bool Monitor::settled() const {
+  // a look-ahead's levels do not move: a gauge resting now rests to its end
+  for (const auto* gauges : {&paging_, &cpu_})
+    for (const auto& g : *gauges)
+      if (!resting(g)) return false;
+  // a condition on a finding or a time can begin to hold later
+  return std::all_of(w_.reactions.begin(), w_.reactions.end(), [](const Reaction& r) {
+    bool on_gauge = r.spec.when == ConditionKind::Paging || r.spec.when == ConditionKind::Cpu;
+    return on_gauge || r.watch.fired || !r.ready();
+  });
+}
+
+void Monitor::rest(Gauge& g) {
+  if (!g.finding.fired) g.finding.since = -1;
+  for (const auto& [r, i] : g.reactions)
+    if (!r->watch.fired && r->ready()) r->watch.since = -1;
+}
+
 bool Monitor::reaction_fires(Reaction& r, double now) {
   if (r.watch.fired || !r.ready()) return false;
   bool averaged = r.spec.when == ConditionKind::Paging || r.spec.when == ConditionKind::Cpu;
@@ -305,6 +369,10 @@ bool Monitor::reaction_fires(Reaction& r, double now) {
 
 bool Monitor::fire_due_reactions(double now, bool dry) {
   for (auto& r : w_.reactions) {
+    if (dry && valid_ && r.gauge && resting(*r.gauge)) {
+      if (!r.watch.fired && r.ready()) r.watch.since = -1;
+      continue;
+    }
     if (!reaction_fires(r, now)) continue;
     if (dry) return true;
     r.trigger(w_);

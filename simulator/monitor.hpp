@@ -9,6 +9,7 @@
 /// level, a blocking finding or a reaction's end wakes it first (docs/engine.md).
 
 #include <deque>
+#include <limits>
 #include <simgrid/s4u.hpp>
 #include <string>
 #include <utility>
@@ -36,12 +37,19 @@ class Gauge : public LevelObserver {
     if (read_at_ != k) read(k);
     return reading_;
   }
+  /// True when the reading at minute `k` (>= 2) is surely below `threshold`: the level did
+  /// not change over the window, so the reading is the level times the scale but for a few
+  /// roundings, and that is below by far more than they can add. Reads nothing.
+  bool surely_below(long k, double threshold) const;
   const std::string& name() const { return name_; }
   /// Its position among the monitor's watches (the finding's).
   size_t index() const { return index_; }
   bool paging() const { return paging_; }
   void level_changed() override;
 
+  /// From this minute of a look-ahead on no live watch on it holds (Monitor::resting), while
+  /// its level stays
+  mutable long rest_from = std::numeric_limits<long>::max();
   Watch finding;  ///< its runtime finding's watch
   /// the reactions on its reading, in their order, with their watches' positions (Monitor)
   std::vector<std::pair<Reaction*, size_t>> reactions;
@@ -85,6 +93,14 @@ class Monitor {
   bool fire_due_reactions(double now, bool dry);
   /// One minute of a gauge's finding watch (valid_ and its reading set): true if it fires.
   bool finding_fires(Gauge& g, double now);
+  /// In a look-ahead at minute_: true when no live watch on `g` can hold (its level did not
+  /// change over the window and is below every live threshold by far more than rounding):
+  /// its minute is then since = -1 for them, unread (rest).
+  bool resting(const Gauge& g) const;
+  static void rest(Gauge& g);
+  /// Every gauge resting and no live condition on a finding or a time: no watch changes in
+  /// the rest of the look-ahead.
+  bool settled() const;
   /// One minute of a reaction's watch: true if it fires.
   bool reaction_fires(Reaction& r, double now);
   bool holds(const Reaction& r, double now) const;
