@@ -156,7 +156,8 @@ void Monitor::level_changed(Gauge& g) {
     double now = kWindow * static_cast<double>(k);
     minute_ = k;
     valid_ = k >= 2;
-    if (valid_ && resting(g)) {
+    const bool rests = valid_ && resting(g);  // then also every later minute (levels stay)
+    if (rests) {
       rest(g);
     } else {
       if (finding_fires(g, now)) break;
@@ -164,9 +165,12 @@ void Monitor::level_changed(Gauge& g) {
                       [&](const auto& ri) { return reaction_fires(*ri.first, now); }))
         break;
     }
-    Watch* a = after(k);
-    a[g.index()] = g.finding;
-    for (const auto& [r, i] : g.reactions) a[i] = r->watch;
+    for (long j = k; j < (rests ? limit_ : k + 1); ++j) {
+      Watch* a = after(j);
+      a[g.index()] = g.finding;
+      for (const auto& [r, i] : g.reactions) a[i] = r->watch;
+    }
+    if (rests) k = limit_ - 1;
   }
   g.finding = kept_[0];
   for (size_t i = 0; i < g.reactions.size(); ++i) g.reactions[i].first->watch = kept_[i + 1];
