@@ -137,7 +137,7 @@ Result simulate(const Scenario& scenario, const RunOptions& options) {
   w.tape.start(w);
   sim::start_steady_loads(w);
   sim::start_plan(w);
-  sim::start_monitor(w);
+  sim::start_monitor(w, options.monitor_every_minute);
   simgrid::s4u::Engine::get_instance()->run_until(w.end_s);
   w.result.seed = options.seed;
   w.result.scenario_file = options.scenario_file;

@@ -28,6 +28,9 @@ struct RunOptions {
   /// them: a Monte Carlo child whose draw forgot no DR definition takes the nominal
   /// scenario's, computed once by the parent (app/replicate.cpp). Null: simulate() makes them.
   const std::vector<Finding>* static_findings = nullptr;
+  /// The monitor checks every minute as it comes, with no look-ahead: the reference the
+  /// look-ahead's sleeps must agree with (engine tests). Same result but metrics.events.
+  bool monitor_every_minute = false;
 };
 
 /// Simulates the exercise. Must run at most once per process (SimGrid's engine is static).

@@ -213,6 +213,7 @@ void Monitor::run() {
 }
 
 void Monitor::adapt_horizon(long minutes) {
+  if (every_minute_) return;
   if (changes_ == 0) {
     horizon_ = std::min(kHorizon, horizon_ * 2);
     return;
@@ -384,8 +385,9 @@ bool Monitor::fire_due_reactions(double now, bool dry) {
   return false;
 }
 
-void start_monitor(World& w) {
+void start_monitor(World& w, bool every_minute) {
   w.monitor = std::make_unique<Monitor>(w);
+  if (every_minute) w.monitor->every_minute();
   w.monitor->start();
 }
 

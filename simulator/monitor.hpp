@@ -79,6 +79,9 @@ class Monitor {
   /// `g`'s level changed: only its readings after now move, so the minutes ahead are worked
   /// out again for its watches, and the monitor woken only if one of them fires sooner.
   void level_changed(Gauge& g);
+  /// From now on it looks no minute ahead: it sleeps to the next minute and checks it, as a
+  /// console watched every minute (the reference of its look-ahead, for tests).
+  void every_minute() { horizon_ = 1, every_minute_ = true; }
 
  private:
   void run();
@@ -127,7 +130,8 @@ class Monitor {
   /// gauge's minutes out again up to limit_, so where levels change often a short look-ahead
   /// is cheaper (issue 18), where they do not, a long one saves wake-ups (issue 12).
   long horizon_ = 30;
-  long base_ = 0;     ///< the minute the last look-ahead started after (checked for real)
+  bool every_minute_ = false;  ///< horizon_ stays 1 (every_minute)
+  long base_ = 0;              ///< the minute the last look-ahead started after (checked for real)
   long limit_ = 0;    ///< the minute the monitor sleeps to: the first that fires, or the horizon
   long changes_ = 0;  ///< level changes worked out again during the current sleep
   /// after_[(k - base_ - 1) * watches: ...]: every watch as the look-ahead left it after
@@ -142,6 +146,7 @@ class Monitor {
 };
 
 /// Starts the monitor.
-void start_monitor(World& w);
+/// `every_minute`: no look-ahead (RunOptions::monitor_every_minute).
+void start_monitor(World& w, bool every_minute = false);
 
 }  // namespace drsim::sim

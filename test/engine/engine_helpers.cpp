@@ -66,9 +66,11 @@ void require_loaded(const LoadResult& loaded) {
 
 namespace {
 
-std::string simulate_isolated(const LoadResult& loaded, unsigned long long seed) {
+std::string simulate_isolated(const LoadResult& loaded, unsigned long long seed,
+                              bool monitor_every_minute = false) {
   RunOptions options;
   options.seed = seed;
+  options.monitor_every_minute = monitor_every_minute;
   options.scenario_file = loaded.scenario.file;
   options.scenario_sha256 = loaded.sha256;
   const Scenario& scenario = loaded.scenario;
@@ -83,6 +85,12 @@ std::string run_text_raw(const std::string& text, const std::vector<std::string>
   LoadResult loaded = load_scenario_text(text, "test.json", overrides);
   require_loaded(loaded);
   return simulate_isolated(loaded, seed);
+}
+
+nlohmann::json run_text_monitor_every_minute(const std::string& text) {
+  LoadResult loaded = load_scenario_text(text, "test.json");
+  require_loaded(loaded);
+  return parse_result(simulate_isolated(loaded, 1, true));
 }
 
 nlohmann::json parse_result(const std::string& text) {

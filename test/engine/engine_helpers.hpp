@@ -30,6 +30,10 @@ nlohmann::json run_text(const std::string& text, const std::vector<std::string>&
 std::string run_text_raw(const std::string& text, const std::vector<std::string>& overrides = {},
                          unsigned long long seed = 1);
 
+/// run_text with the monitor checking every minute, no look-ahead
+/// (RunOptions::monitor_every_minute): the reference its sleeps must agree with.
+nlohmann::json run_text_monitor_every_minute(const std::string& text);
+
 /// Parses a result.json text (FAILs with the parser's message when it is not JSON).
 nlohmann::json parse_result(const std::string& text);
 
