@@ -3,8 +3,6 @@
 // does (findings, reactions) still happens at the minute a console watched every minute
 // would have shown it.
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,6 +15,8 @@ using drsim::test::events_of;
 using drsim::test::kBaseScenario;
 using drsim::test::run_text;
 using drsim::test::run_text_monitor_every_minute;
+using drsim::test::scenario_doc;
+using drsim::test::shipped;
 
 TEST_CASE("a level's past integral is, to the bit, what integral() read at that time") {
   Level level;
@@ -73,12 +73,6 @@ std::string paging_after_a_quiet_evening() {
   return doc.dump();
 }
 
-std::string file_text(const std::string& path) {
-  std::ifstream in(path);
-  REQUIRE(in.good());
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 }  // namespace
 
 TEST_CASE("the monitor's look-ahead finds and acts as a check every minute does") {
@@ -86,10 +80,12 @@ TEST_CASE("the monitor's look-ahead finds and acts as a check every minute does"
       {"paging after a quiet evening", paging_after_a_quiet_evening()}};
   for (const char* name : {"insurance-2006-pre-linux", "insurance-2007-year1",
                            "insurance-2008-year2", "insurance-2009-year3"})
-    cases.emplace_back(name, file_text(std::string(DRSIM_SCENARIOS) + "/" + name + ".json"));
+    cases.emplace_back(name, scenario_doc(shipped(name)).dump());
+  nlohmann::json evening;  // the first case's result
   for (const auto& [name, text] : cases) {
     INFO(name);
     nlohmann::json ahead = run_text(text);
+    if (evening.is_null()) evening = ahead;
     nlohmann::json every = run_text_monitor_every_minute(text);
     // the look-ahead saves wake-ups: fewer SimGrid activities, the rest the same
     CHECK(ahead.at("metrics").at("events").get<long>() <
@@ -99,9 +95,8 @@ TEST_CASE("the monitor's look-ahead finds and acts as a check every minute does"
     CHECK(ahead == every);
   }
   // the first case does exercise a finding raised after a long sleep
-  nlohmann::json r = run_text(cases.front().second);
   bool overload = false;
-  for (const auto& f : r.at("findings"))
+  for (const auto& f : evening.at("findings"))
     overload =
         overload || (f.at("code") == "paging-overload" && f.at("t_s").get<double>() > 12 * 3600.0);
   CHECK(overload);

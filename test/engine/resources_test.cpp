@@ -15,6 +15,8 @@
 using drsim::test::find_phase;
 using drsim::test::kBaseScenario;
 using drsim::test::opt_number;
+using drsim::test::restores_done;
+using drsim::test::run_doc;
 using drsim::test::run_text;
 using drsim::test::system_of;
 using drsim::test::up_s;
@@ -95,13 +97,8 @@ TEST_CASE("DASD subsystem: drives share its bandwidth, so a slow one paces every
   // 8 TS1120 drives write 480 MB/s at most: a subsystem that takes that much never binds, and
   // each volume is a wait of bytes / rate (TapePool::dasd_binds); one just below it is a
   // shared transfer that binds only while all 8 drives write at once, by 0.002 %
-  auto done_with = [&](const std::string& rate) {
-    auto done = opt_number(with_dasd(rate).at("metrics").at("restores_done_s"));
-    REQUIRE(done.has_value());
-    return *done;
-  };
-  const double room = done_with("480MBps");
-  const double shared = done_with("479.99MBps");
+  const double room = restores_done(with_dasd("480MBps"));
+  const double shared = restores_done(with_dasd("479.99MBps"));
   CHECK(room <= shared);
   CHECK(room == Approx(shared).epsilon(1e-4));
   CHECK(room < *fast_done);  // 400 MB/s binds while more than 6 drives write
@@ -152,12 +149,10 @@ TEST_CASE(
     "PR/SM share: with cpu.share_steps_per_doubling 64 the IPL's share is rounded down by at "
     "most one 1.1 % step",
     "[engine]") {
-  std::string coarse_text = kBaseScenario;
-  const std::string anchor = "\"schema_version\": 1,";
-  coarse_text.replace(coarse_text.find(anchor), anchor.size(),
-                      anchor + R"( "parameters": {"cpu": {"share_steps_per_doubling": 64}},)");
+  nlohmann::json coarse_doc = nlohmann::json::parse(kBaseScenario);
+  coarse_doc["parameters"]["cpu"]["share_steps_per_doubling"] = 64;
   nlohmann::json fine = run_text(kBaseScenario, busy_vendor_next_door(300));
-  nlohmann::json coarse = run_text(coarse_text, busy_vendor_next_door(300));
+  nlohmann::json coarse = run_doc(coarse_doc, busy_vendor_next_door(300));
   const drsim::ModelParams params;
   double pool = 2 * (1 - drsim::lpar_overhead_fraction(false, params.cpu));
   std::vector<double> share = drsim::share_cps({{100, 1, 2, false}, {300, 4, 4, false}}, pool);
