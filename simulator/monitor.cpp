@@ -57,6 +57,11 @@ void runtime_finding(World& w, const std::string& c, const std::string& subject,
   w.result.findings.push_back(f);
 }
 
+/// A reaction whose watch still counts minutes: not fired, and not waiting for another.
+bool watching(const Reaction& r) {
+  return !r.watch.fired && r.ready();
+}
+
 }  // namespace
 
 void Gauge::read(long k) const {
@@ -139,7 +144,7 @@ void Monitor::level_changed(Gauge& g) {
   const long from = std::max(base_, static_cast<long>(std::floor(w_.now() / kWindow))) + 1;
   if (from >= limit_) return;
   // fired watches, and reactions waiting for another, stay as they are: nothing to work out
-  auto live = [](const auto& ri) { return !ri.first->watch.fired && ri.first->ready(); };
+  auto live = [](const auto& ri) { return watching(*ri.first); };
   if (g.finding.fired && std::none_of(g.reactions.begin(), g.reactions.end(), live)) return;
   ++changes_;
   // g's watches as checked for real, kept; then as the look-ahead had them before `from`
@@ -287,7 +292,7 @@ bool Monitor::check_runtime_findings(double now, bool dry) {
   for (Gauge* g : paging_by_name_) {
     const std::string& vm = g->name();
     if (dry && resting(*g)) {
-      if (!g->finding.fired) g->finding.since = -1;
+      rest_finding(*g);
       continue;
     }
     if (!finding_fires(*g, now)) continue;
@@ -302,7 +307,7 @@ bool Monitor::check_runtime_findings(double now, bool dry) {
   for (Gauge* g : cpu_by_name_) {
     const std::string& lpar = g->name();
     if (dry && resting(*g)) {
-      if (!g->finding.fired) g->finding.since = -1;
+      rest_finding(*g);
       continue;
     }
     if (!finding_fires(*g, now)) continue;
@@ -342,7 +347,7 @@ bool Monitor::resting(const Gauge& g) const {
       g.paging() ? w_.sc->params.paging.overload_pages_per_s : w_.sc->params.cpu.saturation_busy;
   if (!g.finding.fired && !g.surely_below(minute_, finding_at)) return false;
   for (const auto& [r, i] : g.reactions)
-    if (!r->watch.fired && r->ready() && !g.surely_below(minute_, r->spec.above)) return false;
+    if (watching(*r) && !g.surely_below(minute_, r->spec.above)) return false;
   g.rest_from = minute_;
   return true;
 }
@@ -355,18 +360,25 @@ bool Monitor::settled() const {
   // a condition on a finding or a time can begin to hold later
   return std::all_of(w_.reactions.begin(), w_.reactions.end(), [](const Reaction& r) {
     bool on_gauge = r.spec.when == ConditionKind::Paging || r.spec.when == ConditionKind::Cpu;
-    return on_gauge || r.watch.fired || !r.ready();
+    return on_gauge || !watching(r);
   });
 }
 
-void Monitor::rest(Gauge& g) {
+void Monitor::rest_finding(Gauge& g) {
   if (!g.finding.fired) g.finding.since = -1;
-  for (const auto& [r, i] : g.reactions)
-    if (!r->watch.fired && r->ready()) r->watch.since = -1;
+}
+
+void Monitor::rest_reaction(Reaction& r) {
+  if (watching(r)) r.watch.since = -1;
+}
+
+void Monitor::rest(Gauge& g) {
+  rest_finding(g);
+  for (const auto& [r, i] : g.reactions) rest_reaction(*r);
 }
 
 bool Monitor::reaction_fires(Reaction& r, double now) {
-  if (r.watch.fired || !r.ready()) return false;
+  if (!watching(r)) return false;
   bool averaged = r.spec.when == ConditionKind::Paging || r.spec.when == ConditionKind::Cpu;
   return watch(r.watch, holds(r, now), now, averaged ? kWindow : 0,
                [&](double held) { return held + 1e-9 >= r.spec.for_s; });
@@ -375,7 +387,7 @@ bool Monitor::reaction_fires(Reaction& r, double now) {
 bool Monitor::fire_due_reactions(double now, bool dry) {
   for (auto& r : w_.reactions) {
     if (dry && valid_ && r.gauge && resting(*r.gauge)) {
-      if (!r.watch.fired && r.ready()) r.watch.since = -1;
+      rest_reaction(r);
       continue;
     }
     if (!reaction_fires(r, now)) continue;

@@ -101,6 +101,10 @@ class Monitor {
   /// its minute is then since = -1 for them, unread (rest).
   bool resting(const Gauge& g) const;
   static void rest(Gauge& g);
+  /// A resting gauge's minute for its finding's watch, and for a reaction's on it: the
+  /// condition does not hold (since = -1), unless the watch fired or the reaction waits.
+  static void rest_finding(Gauge& g);
+  static void rest_reaction(Reaction& r);
   /// Every gauge resting and no live condition on a finding or a time: no watch changes in
   /// the rest of the look-ahead.
   bool settled() const;
