@@ -10,7 +10,7 @@
 //     --volumes: per system; --plan: each z/VM IPLed once its own volumes are in and its guests
 //     XAUTOLOGged once it is up, as the peer does (per-vm, the default), or every z/VM's guests
 //     after the step that IPLs them all (lockstep: the site's shape before 2026-12-02);
-//     --share-steps: the site's cpu.share_steps_per_doubling (PR/SM's share ladder; 512 unset)
+//     --share-steps: the site's cpu.share_steps_per_doubling (PR/SM's share ladder; 64 unset)
 #include <sys/resource.h>
 
 #include <algorithm>

@@ -9,7 +9,7 @@
 #   BUILD=build (where drsim, scale and scale_peer are); REPEAT=1 (best of REPEAT runs);
 #   PLAN=per-vm (each z/VM's guests once it is up, as the peer) or lockstep (all z/VMs' guests
 #   after the last z/VM IPL: the site's shape before 2026-12-02); STEPS=N writes the sites with
-#   cpu.share_steps_per_doubling N (PR/SM's share ladder; unset: 512, the default)
+#   cpu.share_steps_per_doubling N (PR/SM's share ladder; unset: 64, the default)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(dirname "$here")

@@ -221,8 +221,8 @@ std::vector<ParamInfo> cpu_rows() {
        "not a DOMAIN row: CONTRACT (over an hour)", [](P& p) { return &p.cpu.saturation_for_s; }},
       {"cpu", "share_steps_per_doubling", K::Number, Bounds{8, 4096}, "steps",
        "how finely PR/SM shares are resolved: an LPAR's share is rounded down to one of this many "
-       "geometric steps per doubling (512: 0.14 % apart; 64: 1.1 %, faster with hundreds of "
-       "shared LPARs)",
+       "geometric steps per doubling (64: 1.1 % apart; 512: 0.14 %, several times slower with "
+       "hundreds of shared LPARs on an overcommitted pool)",
        "not a DOMAIN row: engine precision (docs/engine.md, bench/README.md)",
        [](P& p) { return &p.cpu.share_steps_per_doubling; }},
   };

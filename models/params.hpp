@@ -73,9 +73,10 @@ struct CpuParams {
   double guest_overhead_level2 = 0.05;
   double saturation_busy = 0.98;
   double saturation_for_s = 3600;
-  /// The shares PR/SM can give a shared LPAR: geometric steps per doubling (512: 0.14 % apart),
-  /// each share rounded down to one (simulator/platform.cpp share_speeds).
-  double share_steps_per_doubling = 512;
+  /// The shares PR/SM can give a shared LPAR: geometric steps per doubling (64: 1.1 % apart),
+  /// each share rounded down to one (simulator/platform.cpp share_speeds). The default was 512
+  /// (0.14 % apart) until 2026-12-02: bench/README.md "The share ladder's default".
+  double share_steps_per_doubling = 64;
 };
 
 /// Distributed (non-mainframe) systems rebuilt by the customer's staff (/parameters/distributed).

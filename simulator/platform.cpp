@@ -16,7 +16,7 @@ namespace {
 
 // A shared LPAR's share of the pool is its host's speed. SimGrid changes a host's speed only
 // through pstates fixed at creation, so each host gets a ladder of speeds: geometric steps
-// (cpu.share_steps_per_doubling, by default 512 per doubling: a step is 0.14 %) from 2^-16 CP
+// (cpu.share_steps_per_doubling, by default 64 per doubling: a step is 1.1 %) from 2^-16 CP
 // up to its logical CPs, plus every whole CP.
 constexpr int kLowestLog2 = -16;
 constexpr double kIdleCp = 1e-9;  ///< pstate 0: an LPAR with no work (a speed must be > 0)

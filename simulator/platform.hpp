@@ -34,7 +34,7 @@ struct PlatformSpec {
   double flops_per_cp = 0;
   int pool_cps = 1;  ///< the machine's CPs not dedicated to an LPAR
   double dasd_Bps = 1;
-  int share_steps = 512;  ///< geometric steps per doubling of the shares' ladders
+  int share_steps = 64;  ///< geometric steps per doubling of the shares' ladders
   bool operator==(const PlatformSpec&) const = default;
 };
 
@@ -60,6 +60,6 @@ PlatformHosts create_hosts(const PlatformSpec& spec);
 void build_platform(World& w, const PlatformSpec& spec, const PlatformHosts& hosts);
 /// Speeds of a shared LPAR's host (its pstates, ascending): the shares it can be given,
 /// `steps_per_doubling` geometric steps per doubling plus every whole CP.
-std::vector<double> share_speeds(int logical, double flops_per_cp, int steps_per_doubling = 512);
+std::vector<double> share_speeds(int logical, double flops_per_cp, int steps_per_doubling);
 
 }  // namespace drsim::sim

@@ -141,18 +141,18 @@ TEST_CASE(
   double cpu_s = ipl.cpu_s * drsim::sie_cpu_multiplier(1, drsim::WorkloadClass::Zos, params.cpu);
   double exact = cpu_s / share[0] + ipl.wait_s;
   double got = phase_length(system_of(r, "ZOS1"), "ipl");
-  CHECK(got >= exact - 1e-6);                                   // never more than the share
-  CHECK(got <= cpu_s / share[0] * 1.0014 + ipl.wait_s + 1e-6);  // at most one ladder step less
+  CHECK(got >= exact - 1e-6);                                  // never more than the share
+  CHECK(got <= cpu_s / share[0] * 1.011 + ipl.wait_s + 1e-6);  // at most one 1.1 % step less
 }
 
 TEST_CASE(
-    "PR/SM share: with cpu.share_steps_per_doubling 64 the IPL's share is rounded down by at "
-    "most one 1.1 % step",
+    "PR/SM share: with cpu.share_steps_per_doubling 512 the IPL's share is rounded down by at "
+    "most one 0.14 % step, with the default 64 by at most one 1.1 % step",
     "[engine]") {
-  nlohmann::json coarse_doc = nlohmann::json::parse(kBaseScenario);
-  coarse_doc["parameters"]["cpu"]["share_steps_per_doubling"] = 64;
-  nlohmann::json fine = run_text(kBaseScenario, busy_vendor_next_door(300));
-  nlohmann::json coarse = run_doc(coarse_doc, busy_vendor_next_door(300));
+  nlohmann::json fine_doc = nlohmann::json::parse(kBaseScenario);
+  fine_doc["parameters"]["cpu"]["share_steps_per_doubling"] = 512;
+  nlohmann::json fine = run_doc(fine_doc, busy_vendor_next_door(300));
+  nlohmann::json coarse = run_text(kBaseScenario, busy_vendor_next_door(300));
   const drsim::ModelParams params;
   double pool = 2 * (1 - drsim::lpar_overhead_fraction(false, params.cpu));
   std::vector<double> share = drsim::share_cps({{100, 1, 2, false}, {300, 4, 4, false}}, pool);
@@ -161,11 +161,13 @@ TEST_CASE(
   double got_fine = phase_length(system_of(fine, "ZOS1"), "ipl");
   double got = phase_length(system_of(coarse, "ZOS1"), "ipl");
   CHECK(got > got_fine);  // a coarser ladder rounds this share further down
+  CHECK(got_fine >= cpu_s / share[0] + ipl.wait_s - 1e-6);
+  CHECK(got_fine <= cpu_s / share[0] * 1.0014 + ipl.wait_s + 1e-6);
   CHECK(got >= cpu_s / share[0] + ipl.wait_s - 1e-6);
   CHECK(got <= cpu_s / share[0] * 1.011 + ipl.wait_s + 1e-6);
   for (int logical : {1, 2, 7}) {  // every rung of the coarse ladder is one of the fine ladder's
     std::vector<double> c = drsim::sim::share_speeds(logical, 2e9, 64);
-    std::vector<double> f = drsim::sim::share_speeds(logical, 2e9);
+    std::vector<double> f = drsim::sim::share_speeds(logical, 2e9, 512);
     CHECK(c.size() * 6 < f.size());
     for (size_t i = 0; i < c.size(); ++i) {
       CHECK(std::count(f.begin(), f.end(), c[i]) == 1);
@@ -178,7 +180,7 @@ TEST_CASE("share ladder: ascending speeds, every whole CP exact, steps of at mos
           "[engine]") {
   for (int logical : {1, 2, 3, 7, 16}) {
     INFO(logical);
-    std::vector<double> speeds = drsim::sim::share_speeds(logical, 2e9);
+    std::vector<double> speeds = drsim::sim::share_speeds(logical, 2e9, 512);
     REQUIRE(speeds.size() > 2);
     CHECK(speeds.front() > 0.0);
     CHECK(speeds.front() < 1e-6 * 2e9);  // an idle LPAR barely moves
