@@ -4,10 +4,35 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <mutex>
 #include <string_view>
 #include <tuple>
+#include <unordered_set>
 
 namespace drsim::attribution {
+
+const std::string Text::kEmpty;
+
+namespace {
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+}  // namespace
+
+Text::Text(std::string_view s) {
+  if (s.empty()) return;
+  // node-based: an interned string never moves; never freed (one simulation per process).
+  // Locked: the outputs are written on two threads (app/cmd_run.cpp), and a text may be made
+  // on either.
+  static std::unordered_set<std::string, TextHash, std::equal_to<>> pool;
+  static std::mutex mutex;
+  const std::lock_guard<std::mutex> lock(mutex);
+  auto it = pool.find(s);
+  if (it == pool.end()) it = pool.emplace(s).first;
+  p_ = &*it;
+}
+
 namespace {
 
 constexpr double kEps = 1e-9;
@@ -385,14 +410,14 @@ std::vector<Segment> normalise(std::vector<Segment> segments, double until,
                    [](const Segment& a, const Segment& b) { return a.start < b.start; });
   std::vector<Segment> out;
   double cursor = 0;
-  for (auto& s : segments) {  // segments is our copy: each is moved on, not copied again
+  for (auto& s : segments) {  // segments is our copy
     s.start = std::max(s.start, cursor);
     s.end = std::min(s.end, until);
     if (s.end <= s.start + kEps) continue;
     if (s.start > cursor + kEps) out.push_back(segment_of(fallback, cursor, s.start));
     if (!out.empty() && out.back().end < s.start) out.back().end = s.start;
     cursor = s.end;
-    out.push_back(std::move(s));
+    out.push_back(s);
   }
   if (cursor < until - kEps) out.push_back(segment_of(fallback, cursor, until));
   if (!out.empty()) out.back().end = std::max(out.back().end, until);

@@ -7,6 +7,7 @@
 /// and sum a timeline into an account that adds up exactly.
 
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -45,14 +46,44 @@ const char* to_string(ResourceClass c);
 /// Tape when drive-bound, Dasd when the DASD subsystem paced it).
 ResourceClass default_class(Cause c);
 
+/// A segment's text (a resource, a detail, a gate), interned: a 10,000-guest run records
+/// ~250,000 segments but only a few distinct texts per guest, so each is stored once and a
+/// segment holds a pointer (bench/README.md "Segments' texts interned"). Texts live until
+/// the process ends; equal texts are the same pointer.
+class Text {
+ public:
+  Text() = default;
+  Text(std::string_view s);  // NOLINT(google-explicit-constructor): a text is made from a string
+  Text(const std::string& s) : Text(std::string_view(s)) {}  // NOLINT(google-explicit-constructor)
+  Text(const char* s) : Text(std::string_view(s)) {}         // NOLINT(google-explicit-constructor)
+  const std::string& str() const { return *p_; }
+  operator const std::string&() const { return *p_; }  // NOLINT(google-explicit-constructor)
+  operator std::string_view() const { return *p_; }    // NOLINT(google-explicit-constructor)
+  bool empty() const { return p_->empty(); }
+  friend bool operator==(const Text& a, const Text& b) { return a.p_ == b.p_; }
+  friend bool operator==(const Text& a, std::string_view b) { return *a.p_ == b; }
+  friend bool operator==(const Text& a, const char* b) { return *a.p_ == b; }
+  friend std::string operator+(const Text& a, std::string_view b) {
+    return std::string(*a.p_).append(b);
+  }
+  friend std::string operator+(std::string_view a, const Text& b) {
+    return std::string(a).append(*b.p_);
+  }
+  friend std::ostream& operator<<(std::ostream& o, const Text& t) { return o << *t.p_; }
+
+ private:
+  static const std::string kEmpty;
+  const std::string* p_ = &kEmpty;
+};
+
 /// One stretch of one system's time, all given to one cause.
 struct Segment {
   Cause cause = Cause::NotStarted;
   ResourceClass cls = ResourceClass::Plan;
-  std::string resource;  ///< what it waited on or ran on: "the 4 tape drives", "VMPROD"
-  std::string detail;    ///< who or why: "behind ZOSP1's cartridges", "the vendor's load"
+  Text resource;  ///< what it waited on or ran on: "the 4 tape drives", "VMPROD"
+  Text detail;    ///< who or why: "behind ZOSP1's cartridges", "the vendor's load"
   double start = 0, end = 0;
-  std::string gate;  ///< Predecessor: the system whose coming up ended this wait ("" = none)
+  Text gate;  ///< Predecessor: the system whose coming up ended this wait ("" = none)
   std::optional<double> gate_at;  ///< when that system came up (or its restore finished)
   double seconds() const { return end - start; }
 };

@@ -35,7 +35,7 @@ void attribute_result(World& w) {
     const Restore& r = s.restore;
     if (r.queued && r.volumes > 0)
       segs = attr::restore_segments(s.name(), r.queued_at, r.done ? r.end : w.end_s, runs, drives);
-    for (auto& seg : s.rec.take(w.end_s)) segs.push_back(std::move(seg));
+    for (const auto& seg : s.rec.take(w.end_s)) segs.push_back(seg);
     all.push_back(timeline(s.lane.result(), std::move(segs)));
   }
   for (auto& g : w.guests) all.push_back(timeline(g.lane.result(), g.rec.take(w.end_s)));

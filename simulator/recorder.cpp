@@ -7,13 +7,13 @@
 
 namespace drsim::sim {
 
-attr::Segment segment(attr::Cause cause, double start, double end, std::string resource,
-                      std::string detail) {
+attr::Segment segment(attr::Cause cause, double start, double end, attr::Text resource,
+                      attr::Text detail) {
   attr::Segment s;
   s.cause = cause;
   s.cls = attr::default_class(cause);
-  s.resource = std::move(resource);
-  s.detail = std::move(detail);
+  s.resource = resource;
+  s.detail = detail;
   s.start = start;
   s.end = end;
   return s;
@@ -25,43 +25,42 @@ void Recorder::add(attr::Segment s) {
   if (s.end <= s.start) return;
   cursor_ = std::max(cursor_, s.end);
   if (segments_.empty()) segments_.reserve(16);  // a guest records ~20-40: fewer regrowths
-  segments_.push_back(std::move(s));
+  segments_.push_back(s);
 }
 
-void Recorder::add(attr::Cause cause, double start, double end, std::string resource,
-                   std::string detail) {
-  add(segment(cause, start, end, std::move(resource), std::move(detail)));
+void Recorder::add(attr::Cause cause, double start, double end, attr::Text resource,
+                   attr::Text detail) {
+  add(segment(cause, start, end, resource, detail));
 }
 
-void Recorder::wait(double start, double end, std::string resource, std::string detail,
-                    std::string gate, std::optional<double> gate_at) {
-  attr::Segment s =
-      segment(attr::Cause::Predecessor, start, end, std::move(resource), std::move(detail));
-  s.gate = std::move(gate);
+void Recorder::wait(double start, double end, attr::Text resource, attr::Text detail,
+                    attr::Text gate, std::optional<double> gate_at) {
+  attr::Segment s = segment(attr::Cause::Predecessor, start, end, resource, detail);
+  s.gate = gate;
   s.gate_at = gate_at;
-  add(std::move(s));
+  add(s);
 }
 
 void Recorder::lay_out(double start, double end, const std::vector<attr::Portion>& portions) {
   if (!on_ || end <= start) return;
   attr::Portion fallback =
       portions.empty() ? attr::portion(attr::Cause::NotStarted, 0) : portions.front();
-  for (auto& s : attr::lay_out(start, end, portions, fallback)) add(std::move(s));
+  for (const auto& s : attr::lay_out(start, end, portions, fallback)) add(s);
 }
 
 void Recorder::open(attr::Segment s) {
   if (!on_) return;
   if (open_) close(s.start);
-  open_ = std::move(s);
+  open_ = s;
 }
 
 void Recorder::close(double now) {
   if (!open_) return;
-  attr::Segment s = std::move(*open_);
+  attr::Segment s = *open_;
   open_.reset();
   s.end = now;
   if (!s.gate.empty() && !s.gate_at) s.gate_at = now;
-  add(std::move(s));
+  add(s);
 }
 
 void Recorder::up(double now) {

@@ -24,12 +24,12 @@ class Recorder {
  public:
   /// Appends a segment (nothing when empty); an open stretch ends where it starts.
   void add(attr::Segment s);
-  void add(attr::Cause cause, double start, double end, std::string resource = {},
-           std::string detail = {});
+  void add(attr::Cause cause, double start, double end, attr::Text resource = {},
+           attr::Text detail = {});
   /// A wait for a plan step or another system; `gate` is the system whose coming up (at
   /// `gate_at`) ended it, "" when none.
-  void wait(double start, double end, std::string resource, std::string detail,
-            std::string gate = {}, std::optional<double> gate_at = std::nullopt);
+  void wait(double start, double end, attr::Text resource, attr::Text detail, attr::Text gate = {},
+            std::optional<double> gate_at = std::nullopt);
   /// Portions laid out one after the other over [start, end] (attr::lay_out).
   void lay_out(double start, double end, const std::vector<attr::Portion>& portions);
   /// A stretch from s.start whose end is not known yet (a wait, running); at most one.
@@ -55,8 +55,8 @@ class Recorder {
 };
 
 /// A segment of `cause` over [start, end] with its default class.
-attr::Segment segment(attr::Cause cause, double start, double end, std::string resource = {},
-                      std::string detail = {});
+attr::Segment segment(attr::Cause cause, double start, double end, attr::Text resource = {},
+                      attr::Text detail = {});
 
 /// What a piece of CPU work was, for splitting its elapsed time.
 struct CpuWork {

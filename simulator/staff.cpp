@@ -28,9 +28,9 @@ void team(World& w, const std::shared_ptr<Queue>& queue, double queued) {
                                         ex.staff_to_s) -
                     ex.start_week_s;
     sleep_for(w, finish - w.now());
-    for (auto& s : attribution::staff_segments(begun, w.now(), ex.start_week_s, ex.staff_from_s,
-                                               ex.staff_to_s, "staff"))
-      d.rec.add(std::move(s));
+    for (const auto& s : attribution::staff_segments(begun, w.now(), ex.start_week_s,
+                                                     ex.staff_from_s, ex.staff_to_s, "staff"))
+      d.rec.add(s);
     d.lane.result().up_s = w.now();
     d.lane.begin(Phase::Up, w.now());
     d.rec.up(w.now());

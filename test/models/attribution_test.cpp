@@ -40,6 +40,27 @@ TEST_CASE("attribution: every cause has its result.json spelling and a class") {
   CHECK(std::string(to_string(ResourceClass::Cps)) == "cps");
 }
 
+TEST_CASE("attribution: a segment's texts are interned, one copy of each distinct text") {
+  std::string built = "VM";
+  built += "PROD's paging volumes";
+  Text a("VMPROD's paging volumes"), b(built), c(std::string_view("VMPROD's 2 virtual CPs"));
+  CHECK(&a.str() == &b.str());  // equal texts: one stored copy
+  CHECK(a == b);
+  CHECK_FALSE(a == c);
+  CHECK(a == "VMPROD's paging volumes");
+  CHECK(a.str() == built);
+  CHECK(a + " (3390)" == "VMPROD's paging volumes (3390)");
+  Text none, empty("");
+  CHECK(none.empty());
+  CHECK(empty.empty());
+  CHECK(none == empty);
+  Segment s;
+  s.resource = built;  // the segment keeps its text after the string it came from is gone
+  built.clear();
+  CHECK(s.resource == "VMPROD's paging volumes");
+  CHECK(s.detail.empty());
+}
+
 TEST_CASE("attribution: lay_out fills the interval exactly, in order, scaled") {
   auto segs =
       lay_out(100, 200,
