@@ -23,8 +23,9 @@ struct TextHash {
 Text::Text(std::string_view s) {
   if (s.empty()) return;
   // node-based: an interned string never moves; never freed (one simulation per process).
-  // Locked: the outputs are written on two threads (app/cmd_run.cpp), and a text may be made
-  // on either.
+  // Texts are made while the engine records and while finish_result lays out, on one thread;
+  // the two threads that write the outputs (app/cmd_run.cpp) only read them. The lock (one
+  // uncontended atomic) keeps the pool safe should an output ever make one.
   static std::unordered_set<std::string, TextHash, std::equal_to<>> pool;
   static std::mutex mutex;
   const std::lock_guard<std::mutex> lock(mutex);
@@ -179,8 +180,8 @@ ResourceClass default_class(Cause c) {
   return ResourceClass::Plan;
 }
 
-Portion portion(Cause cause, double seconds, std::string resource, std::string detail) {
-  return Portion{cause, default_class(cause), std::move(resource), std::move(detail), seconds};
+Portion portion(Cause cause, double seconds, Text resource, Text detail) {
+  return Portion{cause, default_class(cause), resource, detail, seconds};
 }
 
 std::vector<Segment> lay_out(double start, double end, const std::vector<Portion>& portions,
@@ -207,6 +208,16 @@ std::vector<Segment> lay_out(double start, double end, const std::vector<Portion
   return out;
 }
 
+namespace {
+/// "the extra cost of SIE level 3", interned once per level.
+Text sie_cost_text(int level) {
+  static const Text kLevels[] = {"the extra cost of SIE level 0", "the extra cost of SIE level 1",
+                                 "the extra cost of SIE level 2", "the extra cost of SIE level 3"};
+  if (level >= 0 && level < 4) return kLevels[level];
+  return "the extra cost of SIE level " + std::to_string(level);
+}
+}  // namespace
+
 std::vector<Portion> split_cpu_slice(const CpuSlice& s) {
   const double elapsed = std::max(0.0, s.elapsed_s);
   double own = std::max(0.0, s.own_s);
@@ -218,7 +229,10 @@ std::vector<Portion> split_cpu_slice(const CpuSlice& s) {
     own *= k, sie *= k, token *= k;
     need = elapsed;
   }
-  const std::string& sie_res = s.vcpus.empty() ? s.cps : s.vcpus;
+  // the fixed texts interned once, not at every slice (issue 18)
+  static const Text kOtherLpars("other LPARs (PR/SM)");
+  static const Text kToken("waiting for a virtual CP");
+  const Text& sie_res = s.vcpus.empty() ? s.cps : s.vcpus;
   std::vector<Portion> out;
   out.reserve(3 + std::max<std::size_t>(1, s.holders.size()));
   // only the portions with time, as erasing the others would leave (their texts not built)
@@ -226,15 +240,15 @@ std::vector<Portion> split_cpu_slice(const CpuSlice& s) {
   if (kept(own)) out.push_back(portion(s.work, own, s.work_resource));
   if (kept(sie))
     out.push_back(portion(Cause::CpuStarved, sie, sie_res,
-                          "the extra cost of SIE level " + std::to_string(s.sie_level)));
+                          sie_cost_text(s.sie_level)));
   if (kept(token))
-    out.push_back(portion(Cause::CpuStarved, token, s.vcpus, "waiting for a virtual CP"));
+    out.push_back(portion(Cause::CpuStarved, token, s.vcpus, kToken));
   double starved = elapsed - need;
   double held = 0;
   for (const auto& h : s.holders) held += std::max(0.0, h.cp_s);
   if (held <= kEps) {
     if (kept(starved))
-      out.push_back(portion(Cause::CpuStarved, starved, s.cps, "other LPARs (PR/SM)"));
+      out.push_back(portion(Cause::CpuStarved, starved, s.cps, kOtherLpars));
   } else {
     for (const auto& h : s.holders) {
       if (!(h.cp_s > 0)) continue;
@@ -336,19 +350,20 @@ std::vector<Segment> restore_segments(const std::string& system, double queued, 
     drive_s += std::min(r->drive_s, r->end - r->start);
   }
   const double drive_share = run_s > 0 ? std::clamp(drive_s / run_s, 0.0, 1.0) : 1.0;
+  const Text pool(drives), bound("drive-bound");
   std::vector<Segment> out;
   auto queue_gap = [&](double a, double b) {
     if (b <= a + kEps) return;
-    Portion p = portion(Cause::TapeQueue, b - a, drives, behind(runs.holders(system, a, b)));
+    Portion p = portion(Cause::TapeQueue, b - a, pool, behind(runs.holders(system, a, b)));
     out.push_back(segment_of(p, a, b));
   };
   auto read = [&](double a, double b) {
     double len = b - a;
     auto parts = lay_out(a, b,
-                         {portion(Cause::TapeRead, len * drive_share, drives, "drive-bound"),
+                         {portion(Cause::TapeRead, len * drive_share, pool, bound),
                           Portion{Cause::TapeRead, ResourceClass::Dasd, "the DASD subsystem",
                                   "DASD-bound", len * (1 - drive_share)}},
-                         portion(Cause::TapeRead, len, drives, "drive-bound"));
+                         portion(Cause::TapeRead, len, pool, bound));
     out.insert(out.end(), parts.begin(), parts.end());
   };
   // its reads, joined across gaps where no one else's volume was on a drive (the drives

@@ -53,15 +53,17 @@ ResourceClass default_class(Cause c);
 class Text {
  public:
   Text() = default;
-  Text(std::string_view s);  // NOLINT(google-explicit-constructor): a text is made from a string
-  Text(const std::string& s) : Text(std::string_view(s)) {}  // NOLINT(google-explicit-constructor)
-  Text(const char* s) : Text(std::string_view(s)) {}         // NOLINT(google-explicit-constructor)
+  // Implicit both ways on purpose: a text is made from a string and read as one.
+  Text(std::string_view s);
+  Text(const std::string& s) : Text(std::string_view(s)) {}
+  Text(const char* s) : Text(std::string_view(s)) {}
   const std::string& str() const { return *p_; }
-  operator const std::string&() const { return *p_; }  // NOLINT(google-explicit-constructor)
-  operator std::string_view() const { return *p_; }    // NOLINT(google-explicit-constructor)
+  operator const std::string&() const { return *p_; }
+  operator std::string_view() const { return *p_; }
   bool empty() const { return p_->empty(); }
   friend bool operator==(const Text& a, const Text& b) { return a.p_ == b.p_; }
   friend bool operator==(const Text& a, std::string_view b) { return *a.p_ == b; }
+  friend bool operator==(const Text& a, const std::string& b) { return *a.p_ == b; }
   friend bool operator==(const Text& a, const char* b) { return *a.p_ == b; }
   friend std::string operator+(const Text& a, std::string_view b) {
     return std::string(*a.p_).append(b);
@@ -92,12 +94,12 @@ struct Segment {
 struct Portion {
   Cause cause = Cause::NotStarted;
   ResourceClass cls = ResourceClass::Plan;
-  std::string resource, detail;
+  Text resource, detail;
   double seconds = 0;
 };
 
 /// Makes a portion whose class is the cause's default.
-Portion portion(Cause cause, double seconds, std::string resource = {}, std::string detail = {});
+Portion portion(Cause cause, double seconds, Text resource = {}, Text detail = {});
 
 /// Lays portions out one after the other over [start, end], scaled so that they fill it
 /// exactly; empty portions are dropped. With nothing to lay out (or all zero), the whole
@@ -107,7 +109,7 @@ std::vector<Segment> lay_out(double start, double end, const std::vector<Portion
 
 /// Who used CPs of the guest's LPAR while one of its CPU slices ran (CP-seconds).
 struct Holder {
-  std::string who;  ///< "the vendor's load", "z/OS", "other guests", "z/VM"
+  Text who;  ///< "the vendor's load", "z/OS", "other guests", "z/VM"
   double cp_s = 0;
 };
 
@@ -119,9 +121,9 @@ struct CpuSlice {
   double token_wait_s = 0;      ///< waiting for a virtual CP of a 2nd-level z/VM
   std::vector<Holder> holders;  ///< everyone else's CP use in the LPAR meanwhile
   Cause work = Cause::Boot;     ///< the cause of the own work (ipl, boot, app-start)
-  std::string work_resource;    ///< e.g. the system's name
-  std::string cps;              ///< the CPs it ran on: "VNDVM's CPs"
-  std::string vcpus;            ///< "VMPROD's 2 virtual CPs at SIE level 3" ("" = none)
+  Text work_resource;           ///< e.g. the system's name
+  Text cps;                     ///< the CPs it ran on: "VNDVM's CPs"
+  Text vcpus;                   ///< "VMPROD's 2 virtual CPs at SIE level 3" ("" = none)
   int sie_level = 1;
 };
 

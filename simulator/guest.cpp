@@ -29,7 +29,9 @@ bool Guest::work_with_paging(World& w, const Work& work, attr::Cause cause, int 
   Zvm& z = *zvm;
   double mult = multiplier(w);
   doing_ = cause;
-  CpuWork what{cause, name(), "guests starting", work.cpu_s / kSlices, mult, node.sie_level, ""};
+  static const attr::Text kStarting("guests starting");
+  const attr::Text self(name());
+  CpuWork what{cause, self, kStarting, work.cpu_s / kSlices, mult, node.sie_level, {}};
   if (z.vcpus) what.vcpus = vcpus_label(z.node.name, z.node.virtual_cpus, node.sie_level);
   for (int k = 0; k < kSlices; ++k) {
     double slice = work.cpu_s / kSlices;
@@ -43,14 +45,14 @@ bool Guest::work_with_paging(World& w, const Work& work, attr::Cause cause, int 
         t1 > t0 ? (z.fault_rate.integral(t1) - faults0) / (t1 - t0) : z.fault_rate.level();
     z.page_in(w, slice * rate, &holding_);
     if (gone(run)) return false;
-    rec.add(attr::Cause::Paging, t1, w.now(), z.node.name + "'s paging volumes");
+    rec.add(attr::Cause::Paging, t1, w.now(), z.paging_volumes);
   }
   double t2 = w.now();
   asleep_ = true;
   sleep_for(w, work.wait_s);
   if (gone(run)) return false;
   asleep_ = false;
-  rec.add(cause, t2, w.now(), name());
+  rec.add(cause, t2, w.now(), self);
   return true;
 }
 

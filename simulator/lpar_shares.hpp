@@ -10,6 +10,7 @@
 #include <simgrid/s4u.hpp>
 #include <string>
 
+#include "models/attribution.hpp"
 #include "models/cpu.hpp"
 #include "models/params.hpp"
 #include "simulator/level.hpp"
@@ -44,6 +45,9 @@ struct Lpar {
   /// start, which PR/SM never shares); shared by LPARs of one size.
   std::shared_ptr<const std::vector<double>> ladder;
   Level busy;  ///< fraction of logical CPs with work (what the OS sees)
+  /// Its CPs as attribution names them while shared and once dedicated (recorder.hpp
+  /// cps_labels), interned once instead of at every CPU slice.
+  attribution::Text shared_cps, dedicated_cps;
   /// Attribution (docs/result-format.md): CPs of demand per holder ("the vendor's load",
   /// "z/OS ZOSP1", ...) and demand PR/SM did not serve, integrated over time.
   std::map<std::string, Integral> held_by;

@@ -44,9 +44,11 @@ void create_cpu_hosts(const PlatformSpec& spec, sg4::NetZone* zone, PlatformHost
   out.control = zone->create_host("control", 1.0);
 }
 
-Lpar make_lpar(const std::string& name, sg4::Host* host, int logical, bool shared) {
+Lpar make_lpar(const std::string& name, sg4::Host* host, int logical, bool shared, bool vendor) {
   Lpar c;
   c.name = name;
+  auto [on_shared, on_dedicated] = cps_labels(name, vendor);
+  c.shared_cps = on_shared, c.dedicated_cps = on_dedicated;
   c.host = host;
   c.logical = logical;
   c.shared = shared;
@@ -57,7 +59,7 @@ void build_lpars(World& w, const PlatformHosts& hosts) {
   const auto& lpars = w.topo.lpars;
   for (size_t li = 0; li < lpars.size(); ++li) {
     const auto& l = lpars[li];
-    Lpar c = make_lpar(l.name, hosts.lpars[li], l.logical_cps, !l.dedicated);
+    Lpar c = make_lpar(l.name, hosts.lpars[li], l.logical_cps, !l.dedicated, l.vendor);
     c.weight = l.weight;
     c.capped = l.capped;
     c.ladder = hosts.ladders[li];
@@ -65,7 +67,7 @@ void build_lpars(World& w, const PlatformHosts& hosts) {
   }
   for (const auto& [name, h] : hosts.reserved)
     w.reserved_dedicated[name] =
-        &w.prsm.add(make_lpar(name + " (dedicated)", h, h->get_core_count(), false));
+        &w.prsm.add(make_lpar(name + " (dedicated)", h, h->get_core_count(), false, false));
 }
 
 // Bandwidths are hosts whose speed is bytes/s, and a transfer is an exec of its bytes: not

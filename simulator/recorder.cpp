@@ -91,7 +91,7 @@ void CpuProbe::record(const World& w, Recorder& rec, const CpuTake& take,
   slice.token_wait_s = take.granted - take.asked;
   slice.work = work.cause;
   slice.work_resource = work.self;
-  slice.cps = cps_label(w, lpar_);
+  slice.cps = lpar_.shared ? lpar_.shared_cps : lpar_.dedicated_cps;
   slice.vcpus = work.vcpus;
   slice.sie_level = work.sie_level;
   // held_ is in the map's (key) order and the map only gains keys: one merged walk
@@ -103,18 +103,16 @@ void CpuProbe::record(const World& w, Recorder& rec, const CpuTake& take,
     if (who == work.who) cp -= now - take.granted;  // its own thread
     if (cp > 1e-9) slice.holders.push_back(attr::Holder{who, cp});
   }
+  static const attr::Text kOtherLpars("other LPARs (PR/SM)");
   double denied = lpar_.denied.at(now) - denied_;
   if (denied > 1e-9 && !slice.holders.empty())
-    slice.holders.push_back(attr::Holder{"other LPARs (PR/SM)", denied});
+    slice.holders.push_back(attr::Holder{kOtherLpars, denied});
   rec.lay_out(take.asked, now, attr::split_cpu_slice(slice));
 }
 
-std::string cps_label(const World& w, const Lpar& lpar) {
-  int li = w.topo.find_lpar(lpar.name);
-  bool vendor = li >= 0 && w.topo.lpars[static_cast<size_t>(li)].vendor;
-  if (vendor && lpar.shared) return "the vendor's shared CPs (" + lpar.name + ")";
-  if (!lpar.shared) return lpar.name + "'s dedicated CPs";
-  return lpar.name + "'s shared CPs";
+std::pair<std::string, std::string> cps_labels(const std::string& name, bool vendor) {
+  return {vendor ? "the vendor's shared CPs (" + name + ")" : name + "'s shared CPs",
+          name + "'s dedicated CPs"};
 }
 
 std::string vcpus_label(const std::string& owner, int n, int sie_level) {

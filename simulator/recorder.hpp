@@ -61,12 +61,12 @@ attr::Segment segment(attr::Cause cause, double start, double end, attr::Text re
 /// What a piece of CPU work was, for splitting its elapsed time.
 struct CpuWork {
   attr::Cause cause = attr::Cause::Boot;
-  std::string self;  ///< the system doing it
-  std::string who;   ///< its holder label in the LPAR (its own demand is not a holder)
+  attr::Text self;  ///< the system doing it
+  attr::Text who;   ///< its holder label in the LPAR (its own demand is not a holder)
   double cpu_s = 0;  ///< production-engine CP-seconds, before the SIE multiplier
   double mult = 1;   ///< the SIE level's CPU multiplier
   int sie_level = 1;
-  std::string vcpus;  ///< "VMPROD's 2 virtual CPs at SIE level 3" ("" = none)
+  attr::Text vcpus;  ///< "VMPROD's 2 virtual CPs at SIE level 3" ("" = none)
 };
 
 /// The CP use of an LPAR's holders up to a moment; taken before a piece of work starts, it
@@ -84,8 +84,9 @@ class CpuProbe {
   double denied_ = 0;
 };
 
-/// "the vendor's shared CPs (VNDVM)", "DRVM's dedicated CPs", "VMPROD's CPs".
-std::string cps_label(const World& w, const Lpar& lpar);
+/// "the vendor's shared CPs (VNDVM)", "DRVM's dedicated CPs", "VMPROD's shared CPs": the
+/// label of an LPAR `name` while shared and once dedicated (`vendor`: one of the DR vendor's).
+std::pair<std::string, std::string> cps_labels(const std::string& name, bool vendor);
 /// "VMPROD's 2 virtual CPs at SIE level 3".
 std::string vcpus_label(const std::string& owner, int n, int sie_level);
 

@@ -22,7 +22,7 @@ void own_wait(World& w, Recorder& rec, double s, attr::Cause cause, const std::s
 }  // namespace
 
 void System::ipl_cpu(World& w, Lpar& where, double cpu_s, double mult, attr::Cause cause) {
-  CpuWork what{cause, name(), name() + "'s IPL", cpu_s, mult, node.sie_level, ""};
+  CpuWork what{cause, name(), name() + "'s IPL", cpu_s, mult, node.sie_level, {}};
   if (vcpus) what.vcpus = vcpus_label(name(), node.virtual_cpus, node.sie_level);
   CpuProbe probe(w, where);
   CpuTake take = run_cpu(w, where, cpu_s * mult, 1, nullptr, vcpus, 100, what.who);

@@ -7,6 +7,7 @@
 
 #include <simgrid/s4u.hpp>
 
+#include "models/attribution.hpp"
 #include "models/topology.hpp"
 #include "simulator/event.hpp"
 #include "simulator/level.hpp"
@@ -23,7 +24,7 @@ class SteadyLoad;
 /// A z/VM that pages, with its live state.
 class Zvm {
  public:
-  explicit Zvm(const ZvmNode& node) : node(node) {}
+  explicit Zvm(const ZvmNode& node) : node(node), paging_volumes(node.name + "'s paging volumes") {}
 
   /// Re-reads the overcommit (working sets, storage, Xstor changed) into the fault rate.
   void memory_changed(World& w);
@@ -41,6 +42,8 @@ class Zvm {
   }
 
   const ZvmNode& node;
+  /// "VMPROD's paging volumes": where its guests' page-ins are attributed
+  const attribution::Text paging_volumes;
   Lpar* lpar = nullptr;         ///< where it and its guests run (an operator may dedicate CPs)
   sg4::Host* paging = nullptr;  ///< its paging volumes: speed = their bandwidth (bytes/s)
   double capacity_pages_per_s = 0;
