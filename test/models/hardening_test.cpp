@@ -11,6 +11,7 @@
 #include <string>
 
 #include "models/scenario_io.hpp"
+#include "models/text_guard.hpp"
 #include "models/units.hpp"
 #include "test/unit_helpers.hpp"
 
@@ -79,6 +80,27 @@ TEST_CASE("over-long strings are refused before the schema's regexes (defect 3)"
   drsim::LoadResult s = load_with({"/name=\"" + std::string(5000, 'n') + "\""});
   CHECK(s.status == LoadStatus::Invalid);
   CHECK(all_errors(s).find("/name: a text of 5000 characters") != std::string::npos);
+}
+
+TEST_CASE("over-long strings and keys are found with their pointers, in a fixed order",
+          "[hardening]") {
+  // depth first, values from the last to the first, an object's keys when it is reached (the
+  // order the messages have always come out in); pointers escaped (~0, ~1)
+  auto doc = nlohmann::json::parse(
+      R"({"a~b": ["xxxx", {"k/ey": "yyyy", "zzzz": 1}], "b": "long", "cccc": {"d": ["e", "ffff"]}})");
+  std::vector<std::pair<std::string, size_t>> want = {
+      {"/cccc", 4},         {"/cccc/d/1", 4},     {"/b", 4},      {"/a~0b/1/k~1ey", 4},
+      {"/a~0b/1/zzzz", 4}, {"/a~0b/1/k~1ey", 4}, {"/a~0b/0", 4}};
+  CHECK(drsim::find_long_strings(doc, 3) == want);
+  CHECK(drsim::find_long_strings(doc, 4).empty());
+  CHECK(drsim::find_long_strings(nlohmann::json("root"), 3) ==
+        std::vector<std::pair<std::string, size_t>>{{"", 4}});
+  // any depth (the loader refuses more than kMaxNesting before): 100,000 nested arrays
+  nlohmann::json deep = "xxxxx";
+  for (int i = 0; i < 100000; ++i) deep = nlohmann::json::array({std::move(deep)});
+  auto found = drsim::find_long_strings(deep, 4);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].first.size() == 200000);  // "/0" per level
 }
 
 TEST_CASE("only regular files are read, capped while reading (defect 5)", "[hardening]") {
