@@ -239,16 +239,13 @@ std::vector<Portion> split_cpu_slice(const CpuSlice& s) {
   auto kept = [](double seconds) { return !(seconds <= 0); };
   if (kept(own)) out.push_back(portion(s.work, own, s.work_resource));
   if (kept(sie))
-    out.push_back(portion(Cause::CpuStarved, sie, sie_res,
-                          sie_cost_text(s.sie_level)));
-  if (kept(token))
-    out.push_back(portion(Cause::CpuStarved, token, s.vcpus, kToken));
+    out.push_back(portion(Cause::CpuStarved, sie, sie_res, sie_cost_text(s.sie_level)));
+  if (kept(token)) out.push_back(portion(Cause::CpuStarved, token, s.vcpus, kToken));
   double starved = elapsed - need;
   double held = 0;
   for (const auto& h : s.holders) held += std::max(0.0, h.cp_s);
   if (held <= kEps) {
-    if (kept(starved))
-      out.push_back(portion(Cause::CpuStarved, starved, s.cps, kOtherLpars));
+    if (kept(starved)) out.push_back(portion(Cause::CpuStarved, starved, s.cps, kOtherLpars));
   } else {
     for (const auto& h : s.holders) {
       if (!(h.cp_s > 0)) continue;

@@ -108,7 +108,7 @@ namespace {
 struct Level {
   const nlohmann::json* v;
   nlohmann::json::object_t::const_reverse_iterator next_member;  ///< objects: from the back
-  size_t left = 0;                  ///< arrays: elements not visited yet (from the back)
+  size_t left = 0;                   ///< arrays: elements not visited yet (from the back)
   const std::string* key = nullptr;  ///< objects: the member being visited
   size_t index = 0;                  ///< arrays: the element being visited
 };
@@ -139,7 +139,8 @@ std::vector<std::pair<std::string, size_t>> find_long_strings(const nlohmann::js
     if (v.is_object()) {
       const auto& members = v.get_ref<const nlohmann::json::object_t&>();
       for (const auto& [key, value] : members)
-        if (key.size() > max_chars) out.emplace_back(pointer_join(pointer_of(path), key), key.size());
+        if (key.size() > max_chars)
+          out.emplace_back(pointer_join(pointer_of(path), key), key.size());
       if (!members.empty()) path.push_back(Level{&v, members.rbegin()});
     } else if (v.is_array() && !v.empty()) {
       path.push_back(Level{&v, {}, v.size()});

@@ -61,8 +61,8 @@ attr::Segment segment(attr::Cause cause, double start, double end, attr::Text re
 /// What a piece of CPU work was, for splitting its elapsed time.
 struct CpuWork {
   attr::Cause cause = attr::Cause::Boot;
-  attr::Text self;  ///< the system doing it
-  attr::Text who;   ///< its holder label in the LPAR (its own demand is not a holder)
+  attr::Text self;   ///< the system doing it
+  attr::Text who;    ///< its holder label in the LPAR (its own demand is not a holder)
   double cpu_s = 0;  ///< production-engine CP-seconds, before the SIE multiplier
   double mult = 1;   ///< the SIE level's CPU multiplier
   int sie_level = 1;

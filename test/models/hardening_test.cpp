@@ -89,7 +89,7 @@ TEST_CASE("over-long strings and keys are found with their pointers, in a fixed 
   auto doc = nlohmann::json::parse(
       R"({"a~b": ["xxxx", {"k/ey": "yyyy", "zzzz": 1}], "b": "long", "cccc": {"d": ["e", "ffff"]}})");
   std::vector<std::pair<std::string, size_t>> want = {
-      {"/cccc", 4},         {"/cccc/d/1", 4},     {"/b", 4},      {"/a~0b/1/k~1ey", 4},
+      {"/cccc", 4},        {"/cccc/d/1", 4},     {"/b", 4},     {"/a~0b/1/k~1ey", 4},
       {"/a~0b/1/zzzz", 4}, {"/a~0b/1/k~1ey", 4}, {"/a~0b/0", 4}};
   CHECK(drsim::find_long_strings(doc, 3) == want);
   CHECK(drsim::find_long_strings(doc, 4).empty());
