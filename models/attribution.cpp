@@ -34,6 +34,11 @@ Text::Text(std::string_view s) {
   p_ = &*it;
 }
 
+const Text& other_lpars() {
+  static const Text kText("other LPARs (PR/SM)");
+  return kText;
+}
+
 namespace {
 
 constexpr double kEps = 1e-9;
@@ -209,12 +214,12 @@ std::vector<Segment> lay_out(double start, double end, const std::vector<Portion
 }
 
 namespace {
-/// "the extra cost of SIE level 3", interned once per level.
+/// "the extra cost of SIE level 3", interned once for levels 0-3 (one spelling for all).
 Text sie_cost_text(int level) {
-  static const Text kLevels[] = {"the extra cost of SIE level 0", "the extra cost of SIE level 1",
-                                 "the extra cost of SIE level 2", "the extra cost of SIE level 3"};
-  if (level >= 0 && level < 4) return kLevels[level];
-  return "the extra cost of SIE level " + std::to_string(level);
+  auto spelled = [](int l) { return Text("the extra cost of SIE level " + std::to_string(l)); };
+  static const Text kLevels[] = {spelled(0), spelled(1), spelled(2), spelled(3)};
+  if (level >= 0 && level < static_cast<int>(std::size(kLevels))) return kLevels[level];
+  return spelled(level);
 }
 }  // namespace
 
@@ -230,7 +235,6 @@ std::vector<Portion> split_cpu_slice(const CpuSlice& s) {
     need = elapsed;
   }
   // the fixed texts interned once, not at every slice (issue 18)
-  static const Text kOtherLpars("other LPARs (PR/SM)");
   static const Text kToken("waiting for a virtual CP");
   const Text& sie_res = s.vcpus.empty() ? s.cps : s.vcpus;
   std::vector<Portion> out;
@@ -245,7 +249,7 @@ std::vector<Portion> split_cpu_slice(const CpuSlice& s) {
   double held = 0;
   for (const auto& h : s.holders) held += std::max(0.0, h.cp_s);
   if (held <= kEps) {
-    if (kept(starved)) out.push_back(portion(Cause::CpuStarved, starved, s.cps, kOtherLpars));
+    if (kept(starved)) out.push_back(portion(Cause::CpuStarved, starved, s.cps, other_lpars()));
   } else {
     for (const auto& h : s.holders) {
       if (!(h.cp_s > 0)) continue;

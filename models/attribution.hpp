@@ -78,6 +78,10 @@ class Text {
   const std::string* p_ = &kEmpty;
 };
 
+/// "other LPARs (PR/SM)": the CPs PR/SM gave to other LPARs, as a slice's holder and as the
+/// detail of a wait no holder in its own LPAR explains.
+const Text& other_lpars();
+
 /// One stretch of one system's time, all given to one cause.
 struct Segment {
   Cause cause = Cause::NotStarted;

@@ -116,10 +116,9 @@ struct Level {
 /// The JSON Pointer of the value being visited: the path's keys and indices. Only made for
 /// the few values reported.
 std::string pointer_of(const std::vector<Level>& path) {
-  static const std::string kRoot;
   std::string out;
   for (const Level& l : path)
-    out += l.v->is_object() ? pointer_join(kRoot, *l.key) : pointer_join(kRoot, l.index);
+    out += l.v->is_object() ? pointer_join({}, *l.key) : pointer_join({}, l.index);
   return out;
 }
 

@@ -103,10 +103,9 @@ void CpuProbe::record(const World& w, Recorder& rec, const CpuTake& take,
     if (who == work.who) cp -= now - take.granted;  // its own thread
     if (cp > 1e-9) slice.holders.push_back(attr::Holder{who, cp});
   }
-  static const attr::Text kOtherLpars("other LPARs (PR/SM)");
   double denied = lpar_.denied.at(now) - denied_;
   if (denied > 1e-9 && !slice.holders.empty())
-    slice.holders.push_back(attr::Holder{kOtherLpars, denied});
+    slice.holders.push_back(attr::Holder{attr::other_lpars(), denied});
   rec.lay_out(take.asked, now, attr::split_cpu_slice(slice));
 }
 
