@@ -30,8 +30,7 @@ bool Guest::work_with_paging(World& w, const Work& work, attr::Cause cause, int 
   double mult = multiplier(w);
   doing_ = cause;
   static const attr::Text kStarting("guests starting");
-  const attr::Text self(name());
-  CpuWork what{cause, self, kStarting, work.cpu_s / kSlices, mult, node.sie_level, {}};
+  CpuWork what{cause, text, kStarting, work.cpu_s / kSlices, mult, node.sie_level, {}};
   if (z.vcpus) what.vcpus = vcpus_label(z.node.name, z.node.virtual_cpus, node.sie_level);
   for (int k = 0; k < kSlices; ++k) {
     double slice = work.cpu_s / kSlices;
@@ -52,7 +51,7 @@ bool Guest::work_with_paging(World& w, const Work& work, attr::Cause cause, int 
   sleep_for(w, work.wait_s);
   if (gone(run)) return false;
   asleep_ = false;
-  rec.add(cause, t2, w.now(), self);
+  rec.add(cause, t2, w.now(), text);
   return true;
 }
 
@@ -136,7 +135,8 @@ void Guest::start_up(World& w, int run) {
       sleep_for(w, t.bytes / t.rate_Bps);
       if (gone(run)) return;
       asleep_ = false;
-      rec.add(attr::Cause::TsmRestore, t0, w.now(), name(), "TSM incrementals");
+      static const attr::Text kTsm("TSM incrementals");
+      rec.add(attr::Cause::TsmRestore, t0, w.now(), text, kTsm);
     }
     Work app = app_start(ip, spec().app_start_s);
     if (app.cpu_s + app.wait_s > 0) {
@@ -179,7 +179,7 @@ void Guest::force_off(World& w, const std::string& why, bool by_operator,
     lane.result().forced_off = f;
   }
   if (state == GuestState::Starting && rec.cursor() < w.now())  // its work so far is lost
-    rec.add(doing_, rec.cursor(), w.now(), name(), "lost: logged off before it was up");
+    rec.add(doing_, rec.cursor(), w.now(), text, "lost: logged off before it was up");
   if (by_operator)
     rec.open(segment(attr::Cause::ForcedOff, w.now(), w.now(), reaction, why));
   else if (System* vm = w.find_system(spec().vm)) {
@@ -254,27 +254,30 @@ void Guest::finish() {
 }
 
 void xautolog(World& w, const std::vector<Guest*>& guests, double stagger, const std::string& by) {
+  // the texts of its waits, interned once (a Text is a lookup in the process's pool)
+  static const attr::Text kInOrder("XAUTOLOG in order, after the guests before it"),
+      kVmUp("waiting for its z/VM to come up"),
+      kMinidisks("waiting for its minidisks to be restored"), kStagger("XAUTOLOG stagger"), kNone;
+  const attr::Text issuer(by);
   bool first = true;
   const double issued = w.now();
   for (Guest* g : guests) {
     if (!g->node.at_dr || g->logged_on || g->operator_forced) continue;
     System* vm = w.find_system(g->spec().vm);
-    const std::string vm_name = vm ? vm->name() : g->spec().vm;
+    const attr::Text vm_name(vm ? vm->name() : g->spec().vm);
     Recorder& rec = g->rec;
-    rec.wait(issued, w.now(), by, "XAUTOLOG in order, after the guests before it");
+    rec.wait(issued, w.now(), issuer, kInOrder);
     double t = w.now();
     if (!g->zvm->up) g->zvm->came_up.wait();
-    rec.wait(t, w.now(), vm_name, "waiting for its z/VM to come up", vm ? vm_name : "", w.now());
+    rec.wait(t, w.now(), vm_name, kVmUp, vm ? vm_name : kNone, w.now());
     // its minidisks are on its production VM's packs: under the vendor's VM nothing else
     // waits for them, so the guest does
     t = w.now();
     if (vm) w.tape.wait_restored(*vm);
-    if (vm)
-      rec.wait(t, w.now(), vm_name, "waiting for its minidisks to be restored", vm_name,
-               vm->restore.end);
+    if (vm) rec.wait(t, w.now(), vm_name, kMinidisks, vm_name, vm->restore.end);
     t = w.now();
     if (!first) sleep_for(w, stagger);
-    rec.wait(t, w.now(), by, "XAUTOLOG stagger");
+    rec.wait(t, w.now(), issuer, kStagger);
     first = false;
     if (!g->operator_forced && !g->logged_on) g->logon(w);
   }

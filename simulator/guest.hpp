@@ -27,7 +27,8 @@ enum class GuestState { Off, Starting, Waiting, Blocked, Up, ForcedOff };
 /// A guest with its spec node, live state and result row.
 class Guest {
  public:
-  Guest(const GuestNode& node, Zvm* zvm, Lane lane) : node(node), zvm(zvm), lane(lane) {}
+  Guest(const GuestNode& node, Zvm* zvm, Lane lane)
+      : node(node), text(node.spec->name), zvm(zvm), lane(lane) {}
 
   const GuestSpec& spec() const { return *node.spec; }
   const std::string& name() const { return node.spec->name; }
@@ -41,6 +42,8 @@ class Guest {
   void finish();
 
   const GuestNode& node;
+  /// Its name as an attribution text, interned once (its segments name it on every slice).
+  const attr::Text text;
   Zvm* zvm;  ///< the z/VM it runs under at DR (null when not at DR)
   Lane lane;
   GuestState state = GuestState::Off;
