@@ -28,17 +28,53 @@ std::vector<double> ceilings_cps(const std::vector<LparDemand>& lpars, double to
 }
 
 /// LPARs with a positive weight, those that fill up first (lowest ceiling per weight) first;
-/// ties keep their input order.
-std::vector<std::size_t> fill_order(const std::vector<LparDemand>& lpars,
-                                    const std::vector<double>& ceiling) {
-  std::vector<std::size_t> order;
-  for (std::size_t i = 0; i < lpars.size(); ++i) {
-    if (lpars[i].weight > 0) order.push_back(i);
+/// ties keep their input order. `order` is any earlier order of them (or anything else, then
+/// rebuilt and sorted): the result is the same, one total order by (ceiling / weight, index),
+/// and an insertion sort from a nearly sorted earlier order is one pass.
+void fill_order(const std::vector<LparDemand>& lpars, const std::vector<double>& ceiling,
+                std::vector<std::size_t>& order) {
+  std::size_t positive = 0;
+  for (const LparDemand& l : lpars) positive += l.weight > 0 ? 1 : 0;
+  bool reusable = order.size() == positive;
+  if (reusable) {  // a permutation of the positive-weight LPARs?
+    std::vector<bool> seen(lpars.size(), false);
+    for (std::size_t i : order) {
+      if (i >= lpars.size() || !(lpars[i].weight > 0) || seen[i]) {
+        reusable = false;
+        break;
+      }
+      seen[i] = true;
+    }
   }
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return ceiling[a] / lpars[a].weight < ceiling[b] / lpars[b].weight;
-  });
-  return order;
+  auto key = [&](std::size_t i) { return ceiling[i] / lpars[i].weight; };
+  if (!reusable) {
+    order.clear();
+    for (std::size_t i = 0; i < lpars.size(); ++i) {
+      if (lpars[i].weight > 0) order.push_back(i);
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+    return;
+  }
+  auto before = [&](std::size_t a, std::size_t b) {
+    const double ka = key(a), kb = key(b);
+    return ka < kb || (!(kb < ka) && a < b);
+  };
+  // an order far from the new one (many demands moved at once) is sorted outright instead
+  std::size_t budget = 8 * order.size() + 64;
+  for (std::size_t k = 1; k < order.size(); ++k) {
+    const std::size_t v = order[k];
+    std::size_t j = k;
+    for (; j > 0 && before(v, order[j - 1]); --j, --budget) {
+      if (budget == 0) {
+        order[j] = v;
+        std::sort(order.begin(), order.end(), before);
+        return;
+      }
+      order[j] = order[j - 1];
+    }
+    order[j] = v;
+  }
 }
 
 }  // namespace
@@ -95,12 +131,19 @@ double lpar_overhead_fraction(bool dedicated, const CpuParams& p) {
 // weights; more when others are idle (uncapped), never more when capped, never more than the
 // logical CP count allows.
 std::vector<double> share_cps(const std::vector<LparDemand>& lpars, double pool_cps) {
+  std::vector<std::size_t> order;
+  return share_cps(lpars, pool_cps, order);
+}
+
+std::vector<double> share_cps(const std::vector<LparDemand>& lpars, double pool_cps,
+                              std::vector<std::size_t>& order) {
   std::vector<double> got(lpars.size(), 0.0);
   if (!(pool_cps > 0)) return got;
   const double total_weight = positive_weight_sum(lpars);
   const std::vector<double> ceiling = ceilings_cps(lpars, total_weight, pool_cps);
   double left = pool_cps, weight_left = total_weight;
-  for (std::size_t i : fill_order(lpars, ceiling)) {
+  fill_order(lpars, ceiling, order);
+  for (std::size_t i : order) {
     got[i] = std::min(ceiling[i], left * lpars[i].weight / weight_left);
     left = std::max(0.0, left - got[i]);
     weight_left -= lpars[i].weight;

@@ -45,6 +45,14 @@ struct LparDemand {
 /// Dedicated CPs are not part of the pool: the caller subtracts them.
 std::vector<double> share_cps(const std::vector<LparDemand>& lpars, double pool_cps);
 
+/// share_cps for a caller that re-shares the same LPARs again and again (PR/SM at every change
+/// of demand): the same shares, with `order` the fill order of the last call, kept between
+/// calls. Between two calls only a few LPARs' demands move, so re-sorting the last order costs
+/// about one pass instead of a sort of every LPAR. Any `order` is accepted (one that is not a
+/// permutation of the LPARs with a positive weight is rebuilt).
+std::vector<double> share_cps(const std::vector<LparDemand>& lpars, double pool_cps,
+                              std::vector<std::size_t>& order);
+
 /// Entitlement of one shared LPAR: weight/total_weight x pool, at most its logical CPs
 /// (0 when total_weight <= 0).
 double entitled_cps(double weight, double total_weight, double pool_cps, double logical_cps);

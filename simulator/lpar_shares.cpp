@@ -62,7 +62,7 @@ void Prsm::rebalance() {
     demands_.push_back(LparDemand{c.weight, c.demand, double(c.logical), c.capped});
   }
   if (shared_.empty()) return;
-  std::vector<double> alloc = share_cps(demands_, capacity());
+  std::vector<double> alloc = share_cps(demands_, capacity(), order_);
   for (size_t k = 0; k < shared_.size(); ++k) set_share(*shared_[k], alloc[k]);
 }
 

@@ -105,6 +105,7 @@ class Prsm {
   bool pending_ = false;             ///< a re-share is due before the clock moves
   std::vector<LparDemand> demands_;  ///< rebalance's buffers, kept between calls
   std::vector<Lpar*> shared_;
+  std::vector<std::size_t> order_;  ///< share_cps' fill order of the last re-share
 };
 
 }  // namespace drsim::sim

@@ -133,3 +133,33 @@ TEST_CASE("shares: never above pool, demand or logical CPs, and more pool never 
     CHECK(share_cps(lpars, pool) == s);
   }
 }
+
+TEST_CASE("shares: a fill order kept between calls gives the shares of a fresh one", "[cpu]") {
+  // PR/SM keeps the last fill order and re-sorts it (Prsm::rebalance): whatever that order is,
+  // the shares, and the order itself, must be those of a call without one.
+  std::mt19937 gen(2026);
+  auto pick = [&](std::size_t n) { return static_cast<std::size_t>(gen() % n); };
+  std::vector<LparDemand> lpars(300);
+  for (auto& l : lpars) l = {double(1 + pick(4)) * 10, double(pick(5)) * 0.5, 2, pick(7) == 0};
+  std::vector<std::size_t> kept;
+  int resorted = 0;
+  for (int step = 0; step < 3000; ++step) {
+    const std::size_t moves = step % 50 == 0 ? lpars.size() : 1 + pick(4);
+    for (std::size_t m = 0; m < moves; ++m) {  // coarse demands: many ties by ceiling / weight
+      lpars[pick(lpars.size())].demand_cps = double(pick(5)) * 0.5;
+    }
+    if (step % 97 == 0) lpars[pick(lpars.size())].weight = double(pick(3)) * 10;  // 0: out
+    if (step % 211 == 0) lpars.push_back({30, 1, 2, false});
+    if (step % 307 == 0) kept = {0, 0, lpars.size() + 5};  // not a permutation: rebuilt
+    const double pool = 20 + double(pick(40));
+    std::vector<std::size_t> fresh;
+    const auto expected = share_cps(lpars, pool, fresh);
+    const std::vector<std::size_t> before = kept;
+    const auto got = share_cps(lpars, pool, kept);
+    resorted += before != kept;
+    REQUIRE(got == expected);
+    REQUIRE(kept == fresh);
+    REQUIRE(got == share_cps(lpars, pool));
+  }
+  CHECK(resorted > 1000);  // the kept order did move: the re-sort was exercised
+}
