@@ -1,5 +1,5 @@
 // Steady loads: running guests, z/OS systems and the vendor's workload as persistent CPU
-// demand, with the guests' page faults every period (see steady_load.hpp).
+// demand, with the guests' page faults as a stream of page-ins (see steady_load.hpp).
 #include "simulator/steady_load.hpp"
 
 #include <algorithm>
@@ -36,20 +36,35 @@ void SteadyLoad::start(World& w, const std::string& name) {
   sg4::Actor::create(name, w.control, [this, &w] { run(w); });
 }
 
+void SteadyPaging::set(World& w, Zvm* zvm, double pages_per_s) {
+  if (zvm == nullptr || zvm->paging == nullptr) pages_per_s = 0;
+  if (zvm == zvm_ && std::fabs(pages_per_s - pages_per_s_) <= 1e-12 * pages_per_s_) return;
+  if (io_) io_->cancel(), io_ = nullptr;
+  if (zvm_ && zvm_ != zvm) zvm_->set_steady_paging(w.now(), 0);
+  zvm_ = zvm, pages_per_s_ = pages_per_s;
+  if (zvm == nullptr) return;
+  double fraction = 0;
+  if (pages_per_s > 0) {
+    const double rate = pages_per_s * w.sc->params.paging.page_bytes;  // bytes/s
+    io_ = sg4::Exec::init();
+    io_->set_flops_amount(1e30);
+    io_->set_host(zvm->paging);
+    io_->set_bound(rate);
+    io_->start();
+    ++w.activities;
+    fraction = std::min(1.0, rate / zvm->paging->get_speed());
+  }
+  zvm->set_steady_paging(w.now(), fraction);
+}
+
 void SteadyLoad::run(World& w) {
-  const double period = 300;
-  for (;;) {
-    double t0 = w.now();
+  for (;;) {  // the load runs by itself until it, its LPAR or its z/VM's memory changes
     Demand d = demand();
     cpu_.set(w, d.lpar, d.cpu, d.limit, d.who);
-    double pages = 0;
-    if (d.pager && d.fault_cpu > 0) pages = d.fault_cpu * period * d.pager->fault_rate.level();
-    if (pages <= 0) {  // nothing pages: the CPU demand runs by itself until the load changes
-      park_.wait();
-      continue;
-    }
-    d.pager->page_in(w, pages, nullptr);  // the guests' page faults over the period
-    sleep_for(w, period - (w.now() - t0));
+    double pages_per_s = 0;
+    if (d.pager && d.fault_cpu > 0) pages_per_s = d.fault_cpu * d.pager->fault_rate.level();
+    paging_.set(w, d.pager, pages_per_s);
+    park_.wait();
   }
 }
 

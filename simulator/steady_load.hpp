@@ -2,7 +2,8 @@
 /// \file steady_load.hpp
 /// The steady work of running systems, one SteadyLoad per load: a z/VM's running guests and
 /// CP itself (with their page faults), an up z/OS, or the vendor's own workload in its LPAR.
-/// Each is an actor that holds its CPU demand as long-running execs and re-reads it when poked.
+/// Each is an actor that holds its CPU demand (and a z/VM's steady page-ins) as long-running
+/// execs and re-reads it when poked.
 
 #include <memory>
 #include <simgrid/s4u.hpp>
@@ -33,6 +34,22 @@ class SteadyCpu {
   std::string who_;
 };
 
+/// A z/VM's running guests' steady page faults as one bounded transfer on its paging volumes
+/// that runs until the load or the fault rate changes: a stream, as SteadyCpu is for CPU, so
+/// that nothing happens while nothing changes (until 2026-12-03 a burst of page-ins every
+/// 300 s: 40 % of a 20,000-guest run's events, bench/README.md). The z/VM's paging level
+/// reads the stream's share of the volumes' bandwidth whenever no other page-in runs.
+class SteadyPaging {
+ public:
+  /// Holds `pages_per_s` page-ins a second on `zvm`'s paging volumes (null or 0: none).
+  void set(World& w, Zvm* zvm, double pages_per_s);
+
+ private:
+  sg4::ExecPtr io_;
+  Zvm* zvm_ = nullptr;
+  double pages_per_s_ = 0;
+};
+
 /// One steady load and its actor.
 class SteadyLoad {
  public:
@@ -58,6 +75,7 @@ class SteadyLoad {
   void run(World& w);
   Park park_;
   SteadyCpu cpu_;
+  SteadyPaging paging_;
 };
 
 /// The running guests of a z/VM and CP itself.

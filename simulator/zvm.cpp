@@ -13,6 +13,7 @@ void Zvm::memory_changed(World& w) {
   fault_rate.set(w.now(),
                  fault_pages_per_cpu_s(overcommit_ratio(ws_logged_on, real_bytes, xstor_bytes),
                                        w.sc->params.paging));
+  poke();  // its running guests' steady page faults follow the new rate
 }
 
 void Zvm::page_in(World& w, double pages, Holding* holding) {
@@ -26,7 +27,12 @@ void Zvm::page_in(World& w, double pages, Holding* holding) {
 }
 
 void Zvm::end_io() {
-  if (--io_in_flight_ == 0) paging_busy.set(sg4::Engine::get_clock(), 0.0);
+  if (--io_in_flight_ == 0) paging_busy.set(sg4::Engine::get_clock(), steady_paging_);
+}
+
+void Zvm::set_steady_paging(double now, double fraction) {
+  steady_paging_ = fraction;
+  if (io_in_flight_ == 0) paging_busy.set(now, fraction);
 }
 
 void Zvm::poke() {

@@ -32,6 +32,8 @@ class Zvm {
   void page_in(World& w, double pages, Holding* holding);
   /// A page I/O ended (done, or its guest was forced off mid-I/O).
   void end_io();
+  /// Its running guests' steady page faults now take `fraction` (0..1) of the paging volumes.
+  void set_steady_paging(double now, double fraction);
   /// Wakes its steady load (its load, LPAR or memory changed).
   void poke();
   /// The vendor's VM: running from the start, defining its own devices.
@@ -51,7 +53,7 @@ class Zvm {
   double real_bytes = 0, xstor_bytes = 0;
   double ws_logged_on = 0;  ///< sum of working sets of logged-on guests
   Level fault_rate;         ///< page faults per CP-second of guest work, from the overcommit
-  Level paging_busy;        ///< 1 while a page I/O is in flight
+  Level paging_busy;        ///< 1 while a page I/O is in flight, else the steady paging's fraction
   bool up = false;
   int generation = 0;  ///< IPL count (re-IPLs increment)
   int reconfigured_at_generation = -1;
@@ -62,6 +64,7 @@ class Zvm {
 
  private:
   int io_in_flight_ = 0;
+  double steady_paging_ = 0;  ///< the fraction of the volumes the steady page faults take
 };
 
 }  // namespace drsim::sim
