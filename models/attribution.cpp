@@ -260,6 +260,15 @@ std::vector<Portion> split_cpu_slice(const CpuSlice& s) {
   return out;
 }
 
+namespace {
+double end_of(const VolumeRun& r) {
+  return r.end;
+}
+double end_of(const VolumeRun* r) {
+  return r->end;
+}
+}  // namespace
+
 VolumeRuns::VolumeRuns(const std::vector<VolumeRun>& runs) : runs_(&runs) {
   id_.reserve(runs.size());
   for (std::size_t i = 0; i < runs.size(); ++i) {
@@ -306,14 +315,48 @@ void VolumeRuns::each_during(double a, double b, F f) const {
 }
 
 std::vector<std::string> VolumeRuns::holders(const std::string& self, double a, double b) const {
+  const int me = id_of(self);
+  std::vector<std::string> out;
+  const auto& runs = *runs_;
+  if (by_end_) {
+    // A long queue gap overlaps many runs of every system (20,000 guests: tens of thousands
+    // of runs, 800 systems): then each system's first run in the window is found in its own
+    // runs instead, and the systems are put in the order of those runs, the order the scan
+    // below would have seen them in.
+    auto first_ending_after = [](const auto& begin, const auto& end, double t) {
+      return std::upper_bound(begin, end, t, [](double x, const auto& r) { return x < end_of(r); });
+    };
+    const std::size_t from = static_cast<std::size_t>(
+        first_ending_after(runs.begin(), runs.end(), a + kEps) - runs.begin());
+    const std::size_t to = static_cast<std::size_t>(
+        first_ending_after(runs.begin(), runs.end(), b + longest_ + 1.0) - runs.begin());
+    if (to > from && to - from > 4 * names_.size()) {
+      std::vector<std::pair<std::size_t, int>> first;  // (its first run in the window, system)
+      for (std::size_t id = 0; id < of_.size(); ++id) {
+        if (static_cast<int>(id) == me) continue;
+        const auto& mine = of_[id];
+        for (auto it = first_ending_after(mine.begin(), mine.end(), a + kEps); it != mine.end();
+             ++it) {
+          const auto k = static_cast<std::size_t>(*it - runs.data());
+          if (k >= to) break;
+          if ((*it)->start < b - kEps) {
+            first.emplace_back(k, static_cast<int>(id));
+            break;
+          }
+        }
+      }
+      std::sort(first.begin(), first.end());
+      out.reserve(first.size());
+      for (const auto& [k, id] : first) out.push_back(*names_[static_cast<std::size_t>(id)]);
+      return out;
+    }
+  }
   // systems by number, each marked with this call's number when first seen (no set of
-  // names per call: a queue gap on a site of thousands of systems overlaps thousands of runs)
+  // names per call)
   if (++call_ == 0) {
     std::fill(seen_.begin(), seen_.end(), 0);
     call_ = 1;
   }
-  const int me = id_of(self);
-  std::vector<std::string> out;
   each_during(a, b, [&](std::size_t k) {
     const int id = id_[k];
     if (id != me && seen_[static_cast<std::size_t>(id)] != call_) {

@@ -1,6 +1,8 @@
 #include "models/attribution.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <random>
 
 #include "test/unit_helpers.hpp"
 
@@ -223,4 +225,42 @@ TEST_CASE("attribution: the run index finds the same holders in any order of run
   CHECK_FALSE(unsorted.others_during("C", 96, 299));
   CHECK(sorted.of("A").size() == 2);
   CHECK(sorted.of("Z").empty());
+}
+
+TEST_CASE("attribution: holders over long gaps, system by system, as the scan finds them") {
+  // A gap that overlaps more than 4 runs per system is answered from each system's own runs
+  // (VolumeRuns::holders); the names and their first-seen order must be the scan's.
+  std::mt19937 gen(18);
+  auto uniform = [&](double hi) { return hi * static_cast<double>(gen() % 100000) / 100000.0; };
+  int per_system_calls = 0;
+  for (int trial = 0; trial < 40; ++trial) {
+    const int systems = 2 + static_cast<int>(gen() % 30);
+    std::vector<VolumeRun> runs;
+    for (int k = 0; k < 400; ++k) {
+      double start = uniform(1000), len = 0.5 + uniform(trial % 2 ? 60 : 5);
+      runs.push_back({"S" + std::to_string(gen() % systems), start, start + len, len});
+    }
+    if (trial % 5 == 0) runs.push_back({"S0", 10, 10, 0});  // an empty run
+    std::stable_sort(runs.begin(), runs.end(),
+                     [](const VolumeRun& x, const VolumeRun& y) { return x.end < y.end; });
+    const VolumeRuns index(runs);
+    double longest = 0;
+    for (const auto& r : runs) longest = std::max(longest, r.end - r.start);
+    for (int q = 0; q < 50; ++q) {
+      const double a = uniform(1100) - 50, b = a + uniform(q % 2 ? 900 : 30);
+      const std::string self = "S" + std::to_string(gen() % (systems + 1));  // may be unknown
+      std::vector<std::string> expected;  // the plain scan, in run order
+      for (const auto& r : runs) {
+        if (r.end <= a + 1e-9 || r.start >= b - 1e-9 || r.system == self) continue;
+        if (std::find(expected.begin(), expected.end(), r.system) == expected.end())
+          expected.push_back(r.system);
+      }
+      std::size_t window = 0;
+      for (const auto& r : runs) window += r.end > a + 1e-9 && r.end <= b + longest + 1.0;
+      per_system_calls += window > 4 * static_cast<std::size_t>(systems);
+      INFO("trial " << trial << " query " << q << " [" << a << ", " << b << "] self " << self);
+      REQUIRE(index.holders(self, a, b) == expected);
+    }
+  }
+  CHECK(per_system_calls > 300);  // the per-system path was taken, not only the scan
 }
