@@ -260,15 +260,6 @@ std::vector<Portion> split_cpu_slice(const CpuSlice& s) {
   return out;
 }
 
-namespace {
-double end_of(const VolumeRun& r) {
-  return r.end;
-}
-double end_of(const VolumeRun* r) {
-  return r->end;
-}
-}  // namespace
-
 VolumeRuns::VolumeRuns(const std::vector<VolumeRun>& runs) : runs_(&runs) {
   id_.reserve(runs.size());
   for (std::size_t i = 0; i < runs.size(); ++i) {
@@ -294,21 +285,24 @@ int VolumeRuns::id_of(const std::string& system) const {
   return it == ids_.end() ? -1 : it->second;
 }
 
+std::pair<std::size_t, std::size_t> VolumeRuns::window(double a, double b) const {
+  const auto& runs = *runs_;
+  auto first_ending_after = [&](double t) {
+    return static_cast<std::size_t>(
+        std::upper_bound(runs.begin(), runs.end(), t,
+                         [](double x, const VolumeRun& r) { return x < r.end; }) -
+        runs.begin());
+  };
+  // a run that ends after b + the longest run started after b, and so does every later one
+  return {first_ending_after(a + kEps), first_ending_after(b + longest_ + 1.0)};
+}
+
 template <typename F>
 void VolumeRuns::each_during(double a, double b, F f) const {
   const auto& runs = *runs_;
-  std::size_t i = 0;
-  if (by_end_)  // skip the runs that ended by a: every later one ends later
-    i = static_cast<std::size_t>(
-        std::upper_bound(runs.begin(), runs.end(), a + kEps,
-                         [](double t, const VolumeRun& r) { return t < r.end; }) -
-        runs.begin());
-  // Sorted by end, a run that ends after b + the longest run (with a second to spare for
-  // rounding) started after b, and so does every run after it.
-  const double last_end = b + longest_ + 1.0;
-  for (; i < runs.size(); ++i) {
+  auto [i, last] = by_end_ ? window(a, b) : std::make_pair(std::size_t{0}, runs.size());
+  for (; i < last; ++i) {
     const VolumeRun& r = runs[i];
-    if (by_end_ && r.end > last_end) return;
     if (r.end <= a + kEps || r.start >= b - kEps) continue;
     if (!f(i)) return;
   }
@@ -323,20 +317,15 @@ std::vector<std::string> VolumeRuns::holders(const std::string& self, double a, 
     // of runs, 800 systems): then each system's first run in the window is found in its own
     // runs instead, and the systems are put in the order of those runs, the order the scan
     // below would have seen them in.
-    auto first_ending_after = [](const auto& begin, const auto& end, double t) {
-      return std::upper_bound(begin, end, t, [](double x, const auto& r) { return x < end_of(r); });
-    };
-    const std::size_t from = static_cast<std::size_t>(
-        first_ending_after(runs.begin(), runs.end(), a + kEps) - runs.begin());
-    const std::size_t to = static_cast<std::size_t>(
-        first_ending_after(runs.begin(), runs.end(), b + longest_ + 1.0) - runs.begin());
+    const auto [from, to] = window(a, b);
     if (to > from && to - from > 4 * names_.size()) {
       std::vector<std::pair<std::size_t, int>> first;  // (its first run in the window, system)
       for (std::size_t id = 0; id < of_.size(); ++id) {
         if (static_cast<int>(id) == me) continue;
         const auto& mine = of_[id];
-        for (auto it = first_ending_after(mine.begin(), mine.end(), a + kEps); it != mine.end();
-             ++it) {
+        auto it = std::upper_bound(mine.begin(), mine.end(), a + kEps,
+                                   [](double x, const VolumeRun* r) { return x < r->end; });
+        for (; it != mine.end(); ++it) {
           const auto k = static_cast<std::size_t>(*it - runs.data());
           if (k >= to) break;
           if ((*it)->start < b - kEps) {

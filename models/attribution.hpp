@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace drsim::attribution {
@@ -174,6 +175,9 @@ class VolumeRuns {
   /// returns false.
   template <typename F>
   void each_during(double a, double b, F f) const;
+  /// Sorted by end: the runs [first, last) are all that can overlap [a, b], those that end
+  /// after a and before b + the longest run (with a second to spare for rounding).
+  std::pair<std::size_t, std::size_t> window(double a, double b) const;
   /// The number of `system` among the systems with runs (-1: none).
   int id_of(const std::string& system) const;
   const std::vector<VolumeRun>* runs_;
